@@ -1,0 +1,51 @@
+namespace SessionStore;
+
+/// <summary>How a <see cref="FileSessionStore{TSession}"/> trades safety for speed, and its limits.</summary>
+public sealed class FileSessionStoreOptions
+{
+    /// <summary>The default for <see cref="MaxSessionBytes"/>: 64 MiB.</summary>
+    public const long DefaultMaxSessionBytes = 64L * 1024 * 1024;
+
+    private long _maxSessionBytes = DefaultMaxSessionBytes;
+    private TimeSpan _leftoverFileAge = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Whether a save is on disk when it returns: the file is fsynced before it replaces the old one
+    /// and the directory after. Defaults to <see langword="true"/>. Without it a save is still atomic
+    /// (a crash leaves the old session or the new one), but a power cut may lose the newest saves.
+    /// </summary>
+    public bool Durable { get; set; } = true;
+
+    /// <summary>
+    /// The largest session file a load accepts, in bytes; a larger file is reported as corrupt instead
+    /// of being read into memory. Defaults to <see cref="DefaultMaxSessionBytes"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1 or above <see cref="Array.MaxLength"/> - 1.</exception>
+    public long MaxSessionBytes
+    {
+        get => _maxSessionBytes;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, Array.MaxLength - 1L);
+            _maxSessionBytes = value;
+        }
+    }
+
+    /// <summary>
+    /// How old a temp file left by a process that died mid-save must be before the store removes it
+    /// (it is never visible either way). Defaults to 15 minutes: far longer than any save takes.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public TimeSpan LeftoverFileAge
+    {
+        get => _leftoverFileAge;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            _leftoverFileAge = value;
+        }
+    }
+
+    internal FileSessionStoreOptions Clone() => (FileSessionStoreOptions)MemberwiseClone();
+}

@@ -1,0 +1,29 @@
+using System.Text.Json;
+
+namespace SessionStore.Tests.TestSupport;
+
+/// <summary>
+/// Drives the Python reference module (../shared/seed/session_store.py) in a real python3 process,
+/// importing it from where it lives: it is never copied into the repository.
+/// </summary>
+public static class PythonReference
+{
+    /// <summary>Runs <paramref name="body"/> after <c>from session_store import *</c>; <c>args</c> holds <paramref name="argsJson"/>, parsed.</summary>
+    public static async Task<string> RunAsync(string body, string argsJson = "{}")
+    {
+        string script = string.Join('\n',
+            "import sys, json",
+            $"sys.path.insert(0, {JsonSerializer.Serialize(RepositoryLayout.SeedDirectory, TestJsonContext.Default.String)})",
+            "from session_store import *",
+            "from pathlib import Path",
+            "args = json.loads(sys.stdin.read())",
+            body);
+        ProcessRunner.Result result = await ProcessRunner.RunAsync("python3", ["-c", script], standardInput: argsJson);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"python3 failed ({result.ExitCode}): {result.StandardError}");
+        }
+
+        return result.StandardOutput;
+    }
+}
