@@ -32,7 +32,10 @@ public sealed class FileSessionStore : FileSessionStore<StoredSession>
     {
     }
 
-    /// <summary>Refuses a session whose message list is missing or holds a null, or whose token counts are negative.</summary>
+    /// <summary>
+    /// Refuses a session whose message list is missing or holds a null or a string that is not valid
+    /// UTF-16, or whose token counts are negative.
+    /// </summary>
     /// <param name="session">The session to check.</param>
     /// <exception cref="ArgumentException">The session is not valid.</exception>
     protected override void ValidateSession(StoredSession session)
@@ -45,9 +48,16 @@ public sealed class FileSessionStore : FileSessionStore<StoredSession>
 
         for (int i = 0; i < session.Messages.Count; i++)
         {
-            if (session.Messages[i] is null)
+            string message = session.Messages[i];
+            if (message is null)
             {
                 throw new ArgumentException($"The session's message {i} is null.", nameof(session));
+            }
+
+            if (HasLoneSurrogate(message))
+            {
+                // JSON writers replace a lone surrogate with U+FFFD: refuse rather than lose the character silently.
+                throw new ArgumentException($"The session's message {i} is not valid UTF-16 (it holds a lone surrogate).", nameof(session));
             }
         }
 
@@ -56,5 +66,22 @@ public sealed class FileSessionStore : FileSessionStore<StoredSession>
             throw new ArgumentException(
                 $"The session's token counts must not be negative (input {session.InputTokens}, output {session.OutputTokens}).", nameof(session));
         }
+    }
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        ReadOnlySpan<char> rest = text;
+        int index;
+        while ((index = rest.IndexOfAnyInRange('\uD800', '\uDFFF')) >= 0)
+        {
+            if (!char.IsHighSurrogate(rest[index]) || index + 1 >= rest.Length || !char.IsLowSurrogate(rest[index + 1]))
+            {
+                return true;
+            }
+
+            rest = rest[(index + 2)..];
+        }
+
+        return false;
     }
 }
