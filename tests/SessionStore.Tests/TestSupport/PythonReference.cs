@@ -11,6 +11,12 @@ public static class PythonReference
     /// <summary>Runs <paramref name="body"/> after <c>from session_store import *</c>; <c>args</c> holds <paramref name="argsJson"/>, parsed.</summary>
     public static async Task<string> RunAsync(string body, string argsJson = "{}")
     {
+        if (!File.Exists(Path.Combine(RepositoryLayout.SeedDirectory, "session_store.py")))
+        {
+            throw new InvalidOperationException(
+                $"The Python reference module is not at {RepositoryLayout.SeedDirectory}/session_store.py: the repository must sit beside ../shared/seed.");
+        }
+
         string script = string.Join('\n',
             "import sys, json",
             $"sys.path.insert(0, {JsonSerializer.Serialize(RepositoryLayout.SeedDirectory, TestJsonContext.Default.String)})",
