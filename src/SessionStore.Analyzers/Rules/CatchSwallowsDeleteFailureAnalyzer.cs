@@ -40,41 +40,49 @@ public sealed class CatchSwallowsDeleteFailureAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeTry(OperationAnalysisContext context, StoreSymbols symbols)
     {
         var tryOperation = (ITryOperation)context.Operation;
-        if (tryOperation.Catches.IsEmpty)
+        ICatchClauseOperation? swallowing = FirstClauseThatSwallows(tryOperation, symbols.SessionDeleteException!);
+        if (swallowing is null)
         {
             return;
         }
 
+        // The clause decides; the try block is scanned only when a clause could swallow something.
         var scan = new TryBlockScan(symbols, tryOperation);
         if (scan.FirstDelete is null)
         {
             return;
         }
 
+        ImmutableDictionary<string, string?> properties = scan.OnlyDeletesThrow
+            ? ImmutableDictionary<string, string?>.Empty.Add(OnlyDeletesThrowKey, "true")
+            : ImmutableDictionary<string, string?>.Empty;
+        ITypeSymbol caught = swallowing.ExceptionType;
+        context.ReportDiagnostic(Diagnostic.Create(
+            SessionStoreDiagnostics.CatchSwallowsDeleteFailure,
+            CatchHeaderLocation(swallowing),
+            properties,
+            caught.SpecialType == SpecialType.System_Object ? "everything" : caught.Name,
+            scan.FirstDelete.Syntax.ToString()));
+    }
+
+    /// <summary>
+    /// The first unfiltered clause that can catch a SessionDeleteException is the only one that ever
+    /// will: it swallows it unless it is that exact type or rethrows. Filtered clauses decide at run time.
+    /// </summary>
+    private static ICatchClauseOperation? FirstClauseThatSwallows(ITryOperation tryOperation, INamedTypeSymbol sessionDeleteException)
+    {
         foreach (ICatchClauseOperation clause in tryOperation.Catches)
         {
-            ITypeSymbol caught = clause.ExceptionType;
-            if (clause.Filter is not null || !Catches(caught, symbols.SessionDeleteException!))
+            if (clause.Filter is not null || !Catches(clause.ExceptionType, sessionDeleteException))
             {
-                continue; // A filtered clause decides at run time; an unrelated one never sees the exception.
+                continue;
             }
 
-            // The first unfiltered clause that can catch a SessionDeleteException is the only one that ever will.
-            if (!SymbolEqualityComparer.Default.Equals(caught, symbols.SessionDeleteException) && !Rethrows(clause))
-            {
-                ImmutableDictionary<string, string?> properties = scan.OnlyDeletesThrow
-                    ? ImmutableDictionary<string, string?>.Empty.Add(OnlyDeletesThrowKey, "true")
-                    : ImmutableDictionary<string, string?>.Empty;
-                context.ReportDiagnostic(Diagnostic.Create(
-                    SessionStoreDiagnostics.CatchSwallowsDeleteFailure,
-                    CatchHeaderLocation(clause),
-                    properties,
-                    caught.SpecialType == SpecialType.System_Object ? "everything" : caught.Name,
-                    scan.FirstDelete.Syntax.ToString()));
-            }
-
-            return;
+            bool swallows = !SymbolEqualityComparer.Default.Equals(clause.ExceptionType, sessionDeleteException) && !Rethrows(clause);
+            return swallows ? clause : null;
         }
+
+        return null;
     }
 
     /// <summary>Whether the clause's type is SessionDeleteException or a base of it (IOException, SystemException, Exception), or it is a bare catch.</summary>
@@ -128,7 +136,7 @@ public sealed class CatchSwallowsDeleteFailureAnalyzer : DiagnosticAnalyzer
             : syntax.CatchKeyword.GetLocation();
     }
 
-    /// <summary>The operations of a block, not descending into lambdas, anonymous methods or local functions.</summary>
+    /// <summary>The operations of a block in source order, not descending into lambdas, anonymous methods or local functions.</summary>
     internal static IEnumerable<IOperation> OperationsOutsideNestedFunctions(IOperation root)
     {
         var stack = new Stack<IOperation>();
@@ -137,7 +145,8 @@ public sealed class CatchSwallowsDeleteFailureAnalyzer : DiagnosticAnalyzer
         {
             IOperation current = stack.Pop();
             yield return current;
-            foreach (IOperation child in current.ChildOperations)
+            // Children pushed last to first, so operations come out in source order.
+            foreach (IOperation child in current.ChildOperations.Reverse())
             {
                 if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
                 {

@@ -63,6 +63,10 @@ public sealed class DeleteResultIgnoredAnalyzerTests
     public Task DoesNotFire(string member) => Verify.VerifyAsync(InClass(member) + "\nclass Other { public bool Delete(string id) => true; }");
 
     [Fact]
+    public Task DoesNotFire_InGeneratedCode() =>
+        Verify.VerifyAsync(Verifiers.AnalyzerVerifier<DeleteResultIgnoredAnalyzer>.GeneratedHeader + InClass("void M(string id) { store.Delete(id); }"));
+
+    [Fact]
     public Task Message_NamesTheCall() =>
         Verify.VerifyAsync(
             InClass("void M(string id) { store.Delete(id); }"),
