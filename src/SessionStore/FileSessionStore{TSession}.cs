@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using SessionStore.Buffers;
 using SessionStore.Serialization;
@@ -39,13 +40,27 @@ public class FileSessionStore<TSession>
     /// <param name="sessionIdOf">Reads a session's id.</param>
     /// <param name="options">Durability and limits; copied, so later changes do not affect this store.</param>
     public FileSessionStore(string directory, JsonTypeInfo<TSession> typeInfo, Func<TSession, string> sessionIdOf, FileSessionStoreOptions options)
+        : this(directory, typeInfo, sessionIdOf, options, schema: null)
+    {
+    }
+
+    /// <summary>Creates a store over <paramref name="directory"/> whose files carry a schema version.</summary>
+    /// <param name="directory">The directory that holds the sessions; created on the first save.</param>
+    /// <param name="typeInfo">The source-generated JSON metadata for <typeparamref name="TSession"/>.</param>
+    /// <param name="sessionIdOf">Reads a session's id.</param>
+    /// <param name="options">Durability and limits; copied, so later changes do not affect this store.</param>
+    /// <param name="schema">
+    /// The version the store writes and the steps that migrate older files on load; <see langword="null"/>
+    /// for unversioned files. A file of a newer version is neither loaded nor overwritten.
+    /// </param>
+    public FileSessionStore(string directory, JsonTypeInfo<TSession> typeInfo, Func<TSession, string> sessionIdOf, FileSessionStoreOptions options, SessionSchema? schema)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentNullException.ThrowIfNull(typeInfo);
         ArgumentNullException.ThrowIfNull(sessionIdOf);
         ArgumentNullException.ThrowIfNull(options);
         DirectoryPath = Path.GetFullPath(directory);
-        _serializer = new SessionSerializer<TSession>(typeInfo);
+        _serializer = new SessionSerializer<TSession>(typeInfo, schema);
         _sessionIdOf = sessionIdOf;
         _options = options.Clone();
     }
@@ -63,11 +78,13 @@ public class FileSessionStore<TSession>
     /// <exception cref="InvalidSessionIdException">The session's id is not valid; nothing was written.</exception>
     /// <exception cref="ArgumentException">The session is not valid; nothing was written.</exception>
     /// <exception cref="SessionStorageException">The file system refused the write; the previous version is intact.</exception>
+    /// <exception cref="SessionSchemaVersionException">The stored file has a newer schema version than this store writes; it is left as it was.</exception>
     public string Save(TSession session)
     {
         using PooledBytes content = PrepareSave(session, out string id, out string path);
         try
         {
+            RefuseToOverwriteNewerSchema(id, path);
             StoreDirectory.Ensure(DirectoryPath, _options.Durable);
             AtomicFile.Replace(path, SessionFileLayout.TempPath(DirectoryPath, id), content.Span, _options.Durable);
         }
@@ -89,6 +106,7 @@ public class FileSessionStore<TSession>
         using PooledBytes content = PrepareSave(session, out string id, out string path);
         try
         {
+            RefuseToOverwriteNewerSchema(id, path);
             StoreDirectory.Ensure(DirectoryPath, _options.Durable);
             await AtomicFile.ReplaceAsync(path, SessionFileLayout.TempPath(DirectoryPath, id), content.Memory, _options.Durable, cancellationToken)
                 .ConfigureAwait(false);
@@ -108,6 +126,7 @@ public class FileSessionStore<TSession>
     /// <exception cref="SessionNotFoundException">No session has this id.</exception>
     /// <exception cref="SessionCorruptException">The file does not hold a valid session; it is left as it was.</exception>
     /// <exception cref="SessionStorageException">The file could not be read.</exception>
+    /// <exception cref="SessionSchemaVersionException">The file has a newer schema version than this store knows.</exception>
     public TSession Load(string id) =>
         TryLoad(id, out TSession? session) ? session : throw new SessionNotFoundException(id, DirectoryPath);
 
@@ -239,6 +258,31 @@ public class FileSessionStore<TSession>
     {
     }
 
+    /// <summary>
+    /// Reads the source-generated metadata for <typeparamref name="TSession"/> from a JSON context, as
+    /// generated stores do; no reflection is involved.
+    /// </summary>
+    /// <param name="context">A context with <c>[JsonSerializable(typeof(TSession))]</c>.</param>
+    /// <returns>The metadata.</returns>
+    /// <exception cref="InvalidOperationException">The context does not serialize <typeparamref name="TSession"/>.</exception>
+    protected static JsonTypeInfo<TSession> TypeInfoFrom(JsonSerializerContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.GetTypeInfo(typeof(TSession)) as JsonTypeInfo<TSession>
+            ?? throw new InvalidOperationException($"{context.GetType().Name} has no [JsonSerializable(typeof({typeof(TSession).Name}))].");
+    }
+
+    private void RefuseToOverwriteNewerSchema(string id, string path)
+    {
+        if (_serializer.Schema is { } schema &&
+            SessionFileReader.ReadPrefix(path, 256) is { } prefix &&
+            SchemaVersionReader.Peek(prefix) is int fileVersion &&
+            fileVersion > schema.CurrentVersion)
+        {
+            throw new SessionSchemaVersionException(id, path, fileVersion, schema.CurrentVersion);
+        }
+    }
+
     private string PathOf(string id)
     {
         InvalidSessionIdException.ThrowIfInvalid(id, nameof(id));
@@ -278,6 +322,10 @@ public class FileSessionStore<TSession>
             catch (SessionFormatException ex)
             {
                 throw new SessionCorruptException(id, path, ex.Reason, ex.InnerException);
+            }
+            catch (NewerSchemaException ex)
+            {
+                throw new SessionSchemaVersionException(id, path, ex.FileVersion, _serializer.Schema!.CurrentVersion);
             }
             catch (ArgumentException ex)
             {

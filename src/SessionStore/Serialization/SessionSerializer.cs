@@ -1,13 +1,19 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using SessionStore.Buffers;
 
 namespace SessionStore.Serialization;
 
-/// <summary>Turns sessions into the bytes of their file and back, through source-generated metadata only.</summary>
+/// <summary>
+/// Turns sessions into the bytes of their file and back, through source-generated metadata only. With
+/// a schema, files carry <c>"schema_version"</c> as their first property and older files are migrated.
+/// </summary>
 /// <typeparam name="TSession">The session type.</typeparam>
-internal sealed class SessionSerializer<TSession>(JsonTypeInfo<TSession> typeInfo)
+internal sealed class SessionSerializer<TSession>(JsonTypeInfo<TSession> typeInfo, SessionSchema? schema)
     where TSession : class
 {
     // Indentation matches the reference's json.dumps(indent=2); non-ASCII text stays readable UTF-8.
@@ -30,7 +36,8 @@ internal sealed class SessionSerializer<TSession>(JsonTypeInfo<TSession> typeInf
         {
             using var writer = new Utf8JsonWriter(buffer, WriterOptions);
             JsonSerializer.Serialize(writer, session, typeInfo);
-            return buffer;
+            writer.Flush();
+            return schema is null ? buffer : WithVersion(buffer, schema.CurrentVersion);
         }
         catch (Exception ex) when (ex is InvalidOperationException or NotSupportedException or JsonException or ArgumentException)
         {
@@ -60,7 +67,7 @@ internal sealed class SessionSerializer<TSession>(JsonTypeInfo<TSession> typeInf
         TSession? session;
         try
         {
-            session = JsonSerializer.Deserialize(utf8, typeInfo);
+            session = schema is null ? JsonSerializer.Deserialize(utf8, typeInfo) : DeserializeVersioned(utf8, schema);
         }
         catch (JsonException ex)
         {
@@ -73,5 +80,71 @@ internal sealed class SessionSerializer<TSession>(JsonTypeInfo<TSession> typeInf
         }
 
         return session ?? throw new SessionFormatException("the file holds JSON null, not a session");
+    }
+
+    internal SessionSchema? Schema => schema;
+
+    private TSession? DeserializeVersioned(ReadOnlySpan<byte> utf8, SessionSchema currentSchema)
+    {
+        int version = SchemaVersionReader.Read(utf8);
+        if (version > currentSchema.CurrentVersion)
+        {
+            throw new NewerSchemaException(version);
+        }
+
+        if (version == currentSchema.CurrentVersion)
+        {
+            return JsonSerializer.Deserialize(utf8, typeInfo);
+        }
+
+        var session = (JsonObject)JsonNode.Parse(utf8)!;
+        try
+        {
+            currentSchema.Migrate(session, version);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A step that meets a shape it does not expect: the file is what is wrong, and it stays as it is.
+            throw new SessionFormatException($"migrating it from schema version {version} failed: {ex.Message}", ex);
+        }
+
+        return session.Deserialize(typeInfo);
+    }
+
+    /// <summary>Puts <c>"schema_version": N</c> in front of the session's own properties.</summary>
+    private static PooledBytes WithVersion(PooledBytes serialized, int version)
+    {
+        using (serialized)
+        {
+            ReadOnlySpan<byte> json = serialized.Span;
+            if (json.IsEmpty || json[0] != (byte)'{')
+            {
+                throw new ArgumentException("A session of a versioned store must be written as a JSON object.");
+            }
+
+            ReadOnlySpan<byte> properties = json[1..];
+            bool noProperties = properties.TrimStart("\n "u8).StartsWith("}"u8);
+            var versioned = new PooledBytes(json.Length + 48);
+            Append(versioned, string.Create(CultureInfo.InvariantCulture, $"{{\n  \"{SessionSchema.VersionPropertyName}\": {version}"));
+            if (noProperties)
+            {
+                Append(versioned, "\n}"u8);
+            }
+            else
+            {
+                Append(versioned, ","u8);
+                Append(versioned, properties);
+            }
+
+            return versioned;
+        }
+    }
+
+    private static void Append(PooledBytes target, string text) => Append(target, Encoding.UTF8.GetBytes(text));
+
+    private static void Append(PooledBytes target, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(target.GetSpan(bytes.Length));
+        target.Advance(bytes.Length);
     }
 }

@@ -75,6 +75,22 @@ internal static class SessionFileReader
         return (outcome, content);
     }
 
+    /// <summary>Up to <paramref name="length"/> bytes from the start of the file; null when there is no file to read.</summary>
+    internal static byte[]? ReadPrefix(string path, int length)
+    {
+        try
+        {
+            using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            byte[] prefix = new byte[length];
+            int read = RandomAccess.Read(handle, prefix, 0);
+            return prefix.AsSpan(0, read).ToArray();
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     private static Outcome Open(string path, long maxBytes, out SafeFileHandle? handle, out PooledBytes? buffer)
     {
         handle = null;
