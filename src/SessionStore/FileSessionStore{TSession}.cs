@@ -82,9 +82,9 @@ public class FileSessionStore<TSession>
     public string Save(TSession session)
     {
         using PooledBytes content = PrepareSave(session, out string id, out string path);
+        RefuseToOverwriteNewerSchema(id, path);
         try
         {
-            RefuseToOverwriteNewerSchema(id, path);
             StoreDirectory.Ensure(DirectoryPath, _options.Durable);
             AtomicFile.Replace(path, SessionFileLayout.TempPath(DirectoryPath, id), content.Span, _options.Durable);
         }
@@ -104,9 +104,9 @@ public class FileSessionStore<TSession>
     {
         cancellationToken.ThrowIfCancellationRequested();
         using PooledBytes content = PrepareSave(session, out string id, out string path);
+        RefuseToOverwriteNewerSchema(id, path);
         try
         {
-            RefuseToOverwriteNewerSchema(id, path);
             StoreDirectory.Ensure(DirectoryPath, _options.Durable);
             await AtomicFile.ReplaceAsync(path, SessionFileLayout.TempPath(DirectoryPath, id), content.Memory, _options.Durable, cancellationToken)
                 .ConfigureAwait(false);

@@ -75,7 +75,7 @@ internal static class SessionFileReader
         return (outcome, content);
     }
 
-    /// <summary>Up to <paramref name="length"/> bytes from the start of the file; null when there is no file to read.</summary>
+    /// <summary>Up to <paramref name="length"/> bytes from the start of the file; null when there is no file it can read.</summary>
     internal static byte[]? ReadPrefix(string path, int length)
     {
         try
@@ -85,7 +85,7 @@ internal static class SessionFileReader
             int read = RandomAccess.Read(handle, prefix, 0);
             return prefix.AsSpan(0, read).ToArray();
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return null;
         }
