@@ -1,3 +1,5 @@
+using SessionStore.Samples.Console.Typed;
+
 namespace SessionStore.Samples.Console.Commands;
 
 /// <summary>The main job: save a few sessions, list them, load one, delete one twice, and say what happened.</summary>
@@ -30,6 +32,13 @@ internal static class DemoCommand
         output.WriteLine($"delete  demo-scratch -> {first.ToString().ToLowerInvariant()} (removed by this call)");
         output.WriteLine($"delete  demo-scratch -> {second.ToString().ToLowerInvariant()} (already gone: not an error)");
         output.WriteLine($"list    {string.Join(", ", store.List())}");
-        return first && !second ? ToolErrors.Success : ToolErrors.Failure;
+
+        // The application's own session type, through a store the generator wrote.
+        var agents = new AgentStore(Path.Combine(store.DirectoryPath, "agents"));
+        var agent = new AgentSession("agent-1", "small-model", [new AgentStep("search", "3 results"), new AgentStep("summarize", "done")]);
+        agents.Save(agent);
+        bool typedEqual = agents.Load("agent-1") == agent;
+        output.WriteLine($"typed   agent-1 saved and loaded by a generated store (schema v{AgentStore.Schema.CurrentVersion}), equal: {typedEqual}");
+        return first && !second && typedEqual ? ToolErrors.Success : ToolErrors.Failure;
     }
 }

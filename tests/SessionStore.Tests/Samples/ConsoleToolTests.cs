@@ -19,6 +19,7 @@ public sealed class ConsoleToolTests : IDisposable
         Assert.Contains("delete  demo-scratch -> true", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("delete  demo-scratch -> false", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("equal to saved: True", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("by a generated store (schema v2), equal: True", result.StandardOutput, StringComparison.Ordinal);
         var store = new FileSessionStore(Path.Combine(_temp.Path, ".port_sessions"));
         Assert.Equal(["demo-greeting", "demo-weather"], store.List());
     }
