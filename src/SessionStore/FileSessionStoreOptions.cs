@@ -8,6 +8,7 @@ public sealed class FileSessionStoreOptions
 
     private long _maxSessionBytes = DefaultMaxSessionBytes;
     private TimeSpan _leftoverFileAge = TimeSpan.FromMinutes(15);
+    private TimeSpan _lockTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// Whether a save is on disk when it returns: the file is fsynced before it replaces the old one
@@ -44,6 +45,21 @@ public sealed class FileSessionStoreOptions
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
             _leftoverFileAge = value;
+        }
+    }
+
+    /// <summary>
+    /// How long an update, a conditional save or a delete waits for the session's lock, held by another
+    /// thread or process, before it throws <see cref="SessionLockTimeoutException"/>. Defaults to 10 seconds.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public TimeSpan LockTimeout
+    {
+        get => _lockTimeout;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            _lockTimeout = value;
         }
     }
 

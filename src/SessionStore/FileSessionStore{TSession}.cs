@@ -18,7 +18,7 @@ namespace SessionStore;
 /// given <see cref="JsonTypeInfo{T}"/> only, so the store works trimmed and under NativeAOT.
 /// </remarks>
 /// <typeparam name="TSession">The session type.</typeparam>
-public class FileSessionStore<TSession>
+public partial class FileSessionStore<TSession>
     where TSession : class
 {
     private readonly SessionSerializer<TSession> _serializer;
@@ -82,17 +82,7 @@ public class FileSessionStore<TSession>
     public string Save(TSession session)
     {
         using PooledBytes content = PrepareSave(session, out string id, out string path);
-        RefuseToOverwriteNewerSchema(id, path);
-        try
-        {
-            StoreDirectory.Ensure(DirectoryPath, _options.Durable);
-            AtomicFile.Replace(path, SessionFileLayout.TempPath(DirectoryPath, id), content.Span, _options.Durable);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new SessionStorageException(id, path, "saved", ex);
-        }
-
+        Write(id, path, content);
         return path;
     }
 
@@ -104,18 +94,7 @@ public class FileSessionStore<TSession>
     {
         cancellationToken.ThrowIfCancellationRequested();
         using PooledBytes content = PrepareSave(session, out string id, out string path);
-        RefuseToOverwriteNewerSchema(id, path);
-        try
-        {
-            StoreDirectory.Ensure(DirectoryPath, _options.Durable);
-            await AtomicFile.ReplaceAsync(path, SessionFileLayout.TempPath(DirectoryPath, id), content.Memory, _options.Durable, cancellationToken)
-                .ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new SessionStorageException(id, path, "saved", ex);
-        }
-
+        await WriteAsync(id, path, content, cancellationToken).ConfigureAwait(false);
         return path;
     }
 
@@ -157,7 +136,7 @@ public class FileSessionStore<TSession>
             throw new SessionStorageException(id, path, "read", ex);
         }
 
-        session = Materialize(id, path, outcome, content);
+        session = Materialize(id, path, outcome, content, out _);
         return session is not null;
     }
 
@@ -182,7 +161,7 @@ public class FileSessionStore<TSession>
             throw new SessionStorageException(id, path, "read", ex);
         }
 
-        return Materialize(id, path, outcome, content);
+        return Materialize(id, path, outcome, content, out _);
     }
 
     /// <summary>
@@ -225,9 +204,17 @@ public class FileSessionStore<TSession>
     /// <returns><see langword="true"/> if this call removed the session; <see langword="false"/> if it was absent or another caller removed it first.</returns>
     /// <exception cref="InvalidSessionIdException"><paramref name="id"/> is not valid.</exception>
     /// <exception cref="SessionDeleteException">The session exists but could not be removed; the OS error is the inner exception.</exception>
+    /// <exception cref="SessionLockTimeoutException">An update held the session's lock for longer than <see cref="FileSessionStoreOptions.LockTimeout"/>.</exception>
     public bool Delete(string id)
     {
         string path = PathOf(id);
+        if (!Directory.Exists(DirectoryPath))
+        {
+            return false;
+        }
+
+        // Under the session's lock, so a delete never interleaves with an update that would bring the session back.
+        using SessionLock held = Lock(id, CancellationToken.None);
         try
         {
             return SessionFileRemover.Remove(DirectoryPath, id, path);
@@ -283,6 +270,35 @@ public class FileSessionStore<TSession>
         }
     }
 
+    private void Write(string id, string path, PooledBytes content)
+    {
+        RefuseToOverwriteNewerSchema(id, path);
+        try
+        {
+            StoreDirectory.Ensure(DirectoryPath, _options.Durable);
+            AtomicFile.Replace(path, SessionFileLayout.TempPath(DirectoryPath, id), content.Span, _options.Durable);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SessionStorageException(id, path, "saved", ex);
+        }
+    }
+
+    private async ValueTask WriteAsync(string id, string path, PooledBytes content, CancellationToken cancellationToken)
+    {
+        RefuseToOverwriteNewerSchema(id, path);
+        try
+        {
+            StoreDirectory.Ensure(DirectoryPath, _options.Durable);
+            await AtomicFile.ReplaceAsync(path, SessionFileLayout.TempPath(DirectoryPath, id), content.Memory, _options.Durable, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SessionStorageException(id, path, "saved", ex);
+        }
+    }
+
     private string PathOf(string id)
     {
         InvalidSessionIdException.ThrowIfInvalid(id, nameof(id));
@@ -299,8 +315,9 @@ public class FileSessionStore<TSession>
         return _serializer.Serialize(session);
     }
 
-    private TSession? Materialize(string id, string path, SessionFileReader.Outcome outcome, PooledBytes? content)
+    private TSession? Materialize(string id, string path, SessionFileReader.Outcome outcome, PooledBytes? content, out string? etag)
     {
+        etag = null;
         switch (outcome)
         {
             case SessionFileReader.Outcome.Missing:
@@ -313,6 +330,7 @@ public class FileSessionStore<TSession>
 
         using (content)
         {
+            etag = ContentETag.Of(content!.Span);
             TSession session;
             try
             {

@@ -1,35 +1,66 @@
-// A second (third, ...) process for the tests: it races the test process over the same directory.
-// delete-race <dir> <id-prefix> <count> <start-unix-ms>: waits for the shared start instant, deletes
-// <prefix>0 .. <prefix><count-1> in order and prints one "<id> <true|false>" line per id.
+// A second (third, ...) process for the tests: it works on the same directory as the test process.
+//   delete-race <dir> <id-prefix> <count> <start-unix-ms>   deletes <prefix>0..<count-1> from a shared instant; one "<id> <true|false>" line each
+//   increment <dir> <id> <count> <start-unix-ms>            Update()s the session <count> times, adding 1 to input_tokens and one message
+//   hold-lock <dir> <id>                                      holds the session's lock inside Update, prints "locked", and waits to be killed
+//   crash-loop <dir> <sessions>                               see CrashLoop.cs
+using System.Globalization;
 using SessionStore;
+using SessionStore.TestWorker;
 
-if (args is not ["delete-race", string directory, string prefix, string countText, string startText])
+static long Number(string text) => long.Parse(text, CultureInfo.InvariantCulture);
+
+static void WaitFor(long unixMs)
 {
-    Console.Error.WriteLine("usage: delete-race <dir> <id-prefix> <count> <start-unix-ms>");
-    return 2;
+    while (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() < unixMs)
+    {
+        Thread.SpinWait(100);
+    }
 }
 
-int count = int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture);
-long start = long.Parse(startText, System.Globalization.CultureInfo.InvariantCulture);
-var store = new FileSessionStore(directory, new FileSessionStoreOptions { Durable = false });
-string[] ids = Enumerable.Range(0, count).Select(i => prefix + i).ToArray();
-
-while (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() < start)
+var fast = new FileSessionStoreOptions { Durable = false };
+switch (args)
 {
-    Thread.SpinWait(100);
-}
+    case ["delete-race", var directory, var prefix, var count, var start]:
+    {
+        var store = new FileSessionStore(directory, fast);
+        string[] ids = Enumerable.Range(0, (int)Number(count)).Select(i => prefix + i).ToArray();
+        WaitFor(Number(start));
+        bool[] results = ids.Select(store.Delete).ToArray();
+        Console.Out.Write(string.Concat(ids.Select((id, i) => $"{id} {(results[i] ? "true" : "false")}\n")));
+        return 0;
+    }
 
-var results = new bool[count];
-for (int i = 0; i < count; i++)
-{
-    results[i] = store.Delete(ids[i]);
-}
+    case ["increment", var directory, var id, var count, var start]:
+    {
+        var store = new FileSessionStore(directory, new FileSessionStoreOptions { Durable = false, LockTimeout = TimeSpan.FromMinutes(1) });
+        string me = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        WaitFor(Number(start));
+        for (long i = 0; i < Number(count); i++)
+        {
+            store.Update(id, s => s is null
+                ? new StoredSession(id, [me], 1, 0)
+                : s with { InputTokens = s.InputTokens + 1, Messages = [.. s.Messages, me] });
+        }
 
-var output = new System.Text.StringBuilder();
-for (int i = 0; i < count; i++)
-{
-    output.Append(ids[i]).Append(' ').Append(results[i] ? "true" : "false").Append('\n');
-}
+        return 0;
+    }
 
-Console.Out.Write(output);
-return 0;
+    case ["hold-lock", var directory, var id]:
+    {
+        var store = new FileSessionStore(directory, fast);
+        store.Update(id, s =>
+        {
+            Console.Out.WriteLine("locked");
+            Thread.Sleep(Timeout.Infinite);
+            return s!;
+        });
+        return 0;
+    }
+
+    case ["crash-loop", var directory, var sessions]:
+        return CrashLoop.Run(directory, (int)Number(sessions));
+
+    default:
+        Console.Error.WriteLine("usage: delete-race|increment|hold-lock|crash-loop ... (see Program.cs)");
+        return 2;
+}

@@ -6,9 +6,13 @@ namespace SessionStore.Storage;
 /// The names of the files a store keeps in its directory. A session lives in <c>&lt;id&gt;.json</c>;
 /// a save in flight writes <c>.&lt;id&gt;.&lt;random&gt;.tmp</c>, which is hidden, never ends in
 /// <c>.json</c> and so is never listed; a delete on Windows renames to a <c>.tombstone</c> name first.
+/// Locks live in the hidden <c>.locks</c> directory: a fixed set of files that sessions hash onto.
 /// </summary>
 internal static class SessionFileLayout
 {
+    /// <summary>The number of lock files. Every process must agree on it, so it is a constant, not an option.</summary>
+    internal const int LockStripes = 64;
+    internal const string LockDirectoryName = ".locks";
     internal const string SessionExtension = ".json";
     internal const string TempExtension = ".tmp";
     internal const string TombstoneExtension = ".tombstone";
@@ -21,6 +25,20 @@ internal static class SessionFileLayout
 
     internal static string TombstonePath(string directory, string sessionId) =>
         Path.Join(directory, string.Concat(".", sessionId, ".", RandomSuffix(), TombstoneExtension));
+
+    internal static string LockDirectory(string directory) => Path.Join(directory, LockDirectoryName);
+
+    /// <summary>The lock file of a session. Ids that differ only in case share one, as they share a file on case-insensitive file systems.</summary>
+    internal static string LockPath(string directory, string sessionId)
+    {
+        uint hash = 2166136261;
+        foreach (char c in sessionId)
+        {
+            hash = (hash ^ char.ToLowerInvariant(c)) * 16777619;
+        }
+
+        return Path.Join(directory, LockDirectoryName, (hash % LockStripes).ToString("x2", CultureInfo.InvariantCulture) + ".lock");
+    }
 
     /// <summary>Returns the session id a file name stands for, or null when it is not a session's file.</summary>
     internal static string? SessionIdFromFileName(ReadOnlySpan<char> fileName)
