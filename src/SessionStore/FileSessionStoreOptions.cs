@@ -7,7 +7,7 @@ public sealed class FileSessionStoreOptions
     public const long DefaultMaxSessionBytes = 64L * 1024 * 1024;
 
     private long _maxSessionBytes = DefaultMaxSessionBytes;
-    private TimeSpan _leftoverFileAge = TimeSpan.FromMinutes(15);
+    private TimeSpan _leftoverFileAge = TimeSpan.FromMinutes(1);
     private TimeSpan _lockTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>
@@ -34,8 +34,9 @@ public sealed class FileSessionStoreOptions
     }
 
     /// <summary>
-    /// How old a temp file left by a process that died mid-save must be before the store removes it
-    /// (it is never visible either way). Defaults to 15 minutes: far longer than any save takes.
+    /// How old a temp file left by a process that died mid-save must be before <c>List</c> removes it
+    /// (it is never visible either way). A save in flight holds its temp file locked, so it is never
+    /// removed whatever its age; the age only covers the instants around the lock. Defaults to 1 minute.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public TimeSpan LeftoverFileAge

@@ -3,6 +3,7 @@
 //   increment <dir> <id> <count> <start-unix-ms>            Update()s the session <count> times, adding 1 to input_tokens and one message
 //   hold-lock <dir> <id>                                      holds the session's lock inside Update, prints "locked", and waits to be killed
 //   crash-loop <dir> <sessions>                               see CrashLoop.cs
+//   crash-harness <dir> <kills> [seed]                        runs crash-loop children and kills them: see CrashHarness.cs
 using System.Globalization;
 using SessionStore;
 using SessionStore.TestWorker;
@@ -59,6 +60,15 @@ switch (args)
 
     case ["crash-loop", var directory, var sessions]:
         return CrashLoop.Run(directory, (int)Number(sessions));
+
+    case ["crash-harness", var directory, var kills, ..var rest]:
+    {
+        int seed = rest is [var s] ? (int)Number(s) : Environment.TickCount;
+        CrashHarness.Report report = CrashHarness.Run(directory, (int)Number(kills), sessions: 4, seed, Console.Out.WriteLine);
+        Console.Out.WriteLine($"survived {report.Kills} kills: {report.UpdatesCommitted} committed updates, none lost; {report.FilesVerified} session files verified complete; " +
+            $"{report.LeftoverTempFilesSeen} leftover temp files seen (never visible through the API); {report.Elapsed.TotalSeconds:0} s; seed {seed}");
+        return 0;
+    }
 
     default:
         Console.Error.WriteLine("usage: delete-race|increment|hold-lock|crash-loop ... (see Program.cs)");

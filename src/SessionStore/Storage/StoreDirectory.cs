@@ -83,14 +83,17 @@ internal static class StoreDirectory
         {
             try
             {
-                if (File.GetLastWriteTimeUtc(path) < cutoff)
+                if (File.GetLastWriteTimeUtc(path) >= cutoff)
                 {
-                    File.Delete(path);
+                    continue;
                 }
+
+                // A save in flight holds its temp file with FileShare.None (flock on Unix): only a dead writer's file opens here.
+                using var orphan = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
             }
             catch (IOException)
             {
-                // Another process may be sweeping too, or the file is in use: it is invisible either way.
+                // In use, or another process swept it first: it is invisible either way.
             }
             catch (UnauthorizedAccessException)
             {

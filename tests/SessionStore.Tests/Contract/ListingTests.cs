@@ -80,6 +80,21 @@ public sealed class ListingTests : IDisposable
     }
 
     [Fact]
+    public void List_KeepsAnOldTempFile_ThatAWriterStillHolds()
+    {
+        string inFlight = Path.Combine(_store.DirectoryPath, ".real.00000000feedf00d.tmp");
+        using (var writer = new FileStream(inFlight, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        {
+            File.SetLastWriteTimeUtc(inFlight, DateTime.UtcNow.AddHours(-2));
+            Assert.Equal(["real"], _store.List());
+            Assert.True(File.Exists(inFlight), "a slow save's temp file must survive the sweep");
+        }
+
+        Assert.Equal(["real"], _store.List());
+        Assert.False(File.Exists(inFlight));
+    }
+
+    [Fact]
     public void List_DoesNotTouchOtherFiles()
     {
         string foreign = Path.Combine(_store.DirectoryPath, "notes.tmp");

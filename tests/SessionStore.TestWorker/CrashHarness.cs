@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace SessionStore.TestWorker;
+
+/// <summary>
+/// Runs <see cref="CrashLoop"/> in a child process and kills it with SIGKILL at random moments. After
+/// every kill it checks the directory: every session file loads, equals a version that was written,
+/// is not older than the last update the child reported as returned, and the API shows no temp or
+/// lock file. The next child then starts on the same directory.
+/// </summary>
+public static class CrashHarness
+{
+    public sealed record Report(int Kills, long UpdatesCommitted, long FilesVerified, int LeftoverTempFilesSeen, TimeSpan Elapsed);
+
+    public static Report Run(string directory, int kills, int sessions, int seed, Action<string> log)
+    {
+        var random = new Random(seed);
+        var lastCommitted = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        long updates = 0, verified = 0;
+        int leftovers = 0;
+        var clock = Stopwatch.StartNew();
+        string worker = typeof(CrashHarness).Assembly.Location;
+
+        for (int kill = 1; kill <= kills; kill++)
+        {
+            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (string arg in new[] { worker, "crash-loop", directory, sessions.ToString(CultureInfo.InvariantCulture) })
+            {
+                info.ArgumentList.Add(arg);
+            }
+
+            using Process child = Process.Start(info)!;
+            using var started = new ManualResetEventSlim();
+            long committedThisRun = 0;
+            child.OutputDataReceived += (_, e) =>
+            {
+                if (e.Data is { } line && line.StartsWith("committed ", StringComparison.Ordinal))
+                {
+                    string[] parts = line.Split(' ');
+                    long version = long.Parse(parts[2], CultureInfo.InvariantCulture);
+                    lastCommitted.AddOrUpdate(parts[1], version, (_, old) => Math.Max(old, version));
+                    Interlocked.Increment(ref committedThisRun);
+                    started.Set();
+                }
+            };
+            Task<string> errors = child.StandardError.ReadToEndAsync();
+            child.BeginOutputReadLine();
+
+            if (!started.Wait(TimeSpan.FromSeconds(60)))
+            {
+                child.Kill();
+                throw new InvalidOperationException($"kill {kill}: the child committed nothing in 60 s: {errors.Result}");
+            }
+
+            Thread.Sleep(random.Next(0, 250));
+            child.Kill(); // SIGKILL on Unix
+            child.WaitForExit(); // also drains the redirected output
+            updates += Interlocked.Read(ref committedThisRun);
+
+            (long files, int temps) = Verify(directory, lastCommitted, kill);
+            verified += files;
+            leftovers += temps;
+            if (kill % 50 == 0 || kill == kills)
+            {
+                log($"kill {kill}/{kills}: {updates} updates committed, {verified} files verified, {leftovers} leftover temp files seen, {clock.Elapsed.TotalSeconds:0.0} s");
+            }
+        }
+
+        return new Report(kills, updates, verified, leftovers, clock.Elapsed);
+    }
+
+    private static (long Files, int Temps) Verify(string directory, ConcurrentDictionary<string, long> lastCommitted, int kill)
+    {
+        var store = new FileSessionStore(directory);
+        IReadOnlyList<string> ids = store.List();
+        foreach (string id in ids)
+        {
+            if (!id.StartsWith("crash-", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"kill {kill}: List shows '{id}', which no one wrote");
+            }
+
+            StoredSession session = store.Load(id); // throws SessionCorruptException on a torn file
+            long version = CrashVersions.VersionOf(session);
+            if (!session.Equals(CrashVersions.Make(id, version)))
+            {
+                throw new InvalidOperationException($"kill {kill}: {id} holds content that no version had");
+            }
+
+            long committed = lastCommitted.GetValueOrDefault(id);
+            if (version < committed || version > committed + 1)
+            {
+                throw new InvalidOperationException($"kill {kill}: {id} is at version {version}, but version {committed} had been committed");
+            }
+        }
+
+        foreach ((string id, long committed) in lastCommitted)
+        {
+            if (committed > 0 && !ids.Contains(id))
+            {
+                throw new InvalidOperationException($"kill {kill}: {id} was committed at version {committed} but is gone");
+            }
+        }
+
+        int temps = Directory.GetFiles(directory, ".*.tmp").Length;
+        return (ids.Count, temps);
+    }
+}
