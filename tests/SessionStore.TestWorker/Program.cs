@@ -2,6 +2,7 @@
 //   delete-race <dir> <id-prefix> <count> <start-unix-ms>   deletes <prefix>0..<count-1> from a shared instant; one "<id> <true|false>" line each
 //   increment <dir> <id> <count> <start-unix-ms>            Update()s the session <count> times, adding 1 to input_tokens and one message
 //   hold-lock <dir> <id>                                      holds the session's lock inside Update, prints "locked", and waits to be killed
+//   mixed <dir> <seed> <ops>                                  see MixedLoad.cs
 //   crash-loop <dir> <sessions>                               see CrashLoop.cs
 //   crash-harness <dir> <kills> [seed]                        runs crash-loop children and kills them: see CrashHarness.cs
 using System.Globalization;
@@ -57,6 +58,9 @@ switch (args)
         });
         return 0;
     }
+
+    case ["mixed", var directory, var seed, var ops]:
+        return MixedLoad.Run(directory, (int)Number(seed), (int)Number(ops));
 
     case ["crash-loop", var directory, var sessions]:
         return CrashLoop.Run(directory, (int)Number(sessions));
