@@ -1,0 +1,24 @@
+// The NativeAOT proof: every store operation, a generated typed store with a migration, and a
+// directory the Python reference wrote, in a trimmed native binary. Prints each step; exits 1 on any mismatch.
+//   sessions-aot check <work-dir> [<python-written-dir>]
+//   sessions-aot list <dir>
+using SessionStore;
+using SessionStore.Samples.Aot;
+
+switch (args)
+{
+    case ["list", var directory]:
+        foreach (string id in new FileSessionStore(directory).List())
+        {
+            Console.Out.WriteLine(id);
+        }
+
+        return 0;
+
+    case ["check", var workDirectory, .. var rest]:
+        return new Checks(Console.Out).Run(workDirectory, rest is [var pythonDirectory] ? pythonDirectory : null);
+
+    default:
+        Console.Error.WriteLine("usage: sessions-aot check <work-dir> [<python-written-dir>] | sessions-aot list <dir>");
+        return 2;
+}

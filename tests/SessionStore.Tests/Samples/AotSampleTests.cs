@@ -1,0 +1,57 @@
+using SessionStore.Tests.TestSupport;
+
+namespace SessionStore.Tests.Samples;
+
+/// <summary>
+/// Publishes the NativeAOT sample for real (trimmed, linux-x64), fails on any trim, AOT or ILC warning,
+/// and runs the native binary over every store operation, a generated store and a directory the Python module wrote.
+/// </summary>
+public sealed class AotSampleTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task PublishedNativeBinary_HasNoWarnings_AndPassesEveryCheck()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // The test publishes for linux-x64; CI runs on Linux.
+        }
+
+        string output = _temp.Combine("publish");
+        string project = Path.Combine(RepositoryLayout.Root, "samples", "SessionStore.Samples.Aot");
+        ProcessRunner.Result publish = await ProcessRunner.WaitAsync(
+            ProcessRunner.Start("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", "-o", output, "-nologo", "-clp:NoSummary"]),
+            TimeSpan.FromMinutes(10));
+        string log = publish.StandardOutput + publish.StandardError;
+
+        Assert.True(publish.ExitCode == 0, log);
+        Assert.DoesNotContain("warning", log, StringComparison.OrdinalIgnoreCase);
+        string binary = Path.Combine(output, "sessions-aot");
+        Assert.True(File.Exists(binary), "no native binary at " + binary);
+        Assert.False(File.Exists(Path.Combine(output, "sessions-aot.dll")), "the output is not a native build");
+
+        string pythonDirectory = _temp.Combine("python");
+        await PythonReference.RunAsync(
+            """
+            d = Path(args["dir"])
+            save_session(StoredSession("py-1", ("from python", "ünïcödé"), 7, 8), d)
+            save_session(StoredSession("py-2", (), 0, 0), d)
+            """,
+            $"{{\"dir\": \"{pythonDirectory}\"}}");
+
+        ProcessRunner.Result run = await ProcessRunner.RunAsync(binary, ["check", _temp.Combine("work"), pythonDirectory]);
+
+        Assert.True(run.ExitCode == 0, run.StandardOutput + run.StandardError);
+        Assert.Equal("", run.StandardError);
+        Assert.EndsWith("all checks passed\n", run.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("MISMATCH", run.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("ok       typed store migrates v1 -> v2", run.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("ok       python session py-1: 2 messages, 7/8 tokens", run.StandardOutput, StringComparison.Ordinal);
+
+        ProcessRunner.Result list = await ProcessRunner.RunAsync(binary, ["list", pythonDirectory]);
+        Assert.Equal("py-1\npy-2\n", list.StandardOutput);
+    }
+}
