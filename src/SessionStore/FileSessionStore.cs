@@ -1,4 +1,6 @@
+using SessionStore.Buffers;
 using SessionStore.Serialization;
+using SessionStore.Storage;
 
 namespace SessionStore;
 
@@ -30,6 +32,66 @@ public sealed class FileSessionStore : FileSessionStore<StoredSession>
     public FileSessionStore(string directory, FileSessionStoreOptions options)
         : base(directory, SessionJsonContext.Default.StoredSession, static session => session.SessionId, options)
     {
+    }
+
+    /// <summary>A session's id, message and token counts, size and last write time, read without building its messages.</summary>
+    /// <param name="id">The session's id.</param>
+    /// <returns>The summary.</returns>
+    /// <exception cref="InvalidSessionIdException"><paramref name="id"/> is not valid.</exception>
+    /// <exception cref="SessionNotFoundException">No session has this id.</exception>
+    /// <exception cref="SessionCorruptException">The file does not hold a valid session.</exception>
+    /// <exception cref="SessionStorageException">The file could not be read.</exception>
+    public SessionSummary Summarize(string id)
+    {
+        InvalidSessionIdException.ThrowIfInvalid(id, nameof(id));
+        string path = SessionFileLayout.SessionPath(DirectoryPath, id);
+        try
+        {
+            var file = new FileInfo(path);
+            switch (SessionFileReader.Read(path, MaxSessionBytes, out PooledBytes? content))
+            {
+                case SessionFileReader.Outcome.Missing:
+                    throw new SessionNotFoundException(id, DirectoryPath);
+                case SessionFileReader.Outcome.NotAFile:
+                    throw new SessionCorruptException(id, path, "a directory is where the session's file should be");
+                case SessionFileReader.Outcome.TooLarge:
+                    throw new SessionCorruptException(id, path, $"the file is larger than MaxSessionBytes ({MaxSessionBytes} bytes)");
+            }
+
+            using (content)
+            {
+                (string storedId, int count, long input, long output) = SummaryReader.Read(content!.Span);
+                return storedId == id
+                    ? new SessionSummary(id, count, input, output, content.Length, file.LastWriteTimeUtc)
+                    : throw new SessionCorruptException(id, path, $"the file holds session '{storedId}', not '{id}'");
+            }
+        }
+        catch (SessionFormatException ex)
+        {
+            throw new SessionCorruptException(id, path, ex.Reason, ex.InnerException);
+        }
+        catch (Exception ex) when (ex is IOException and not (SessionCorruptException or SessionStorageException) or UnauthorizedAccessException)
+        {
+            throw new SessionStorageException(id, path, "read", ex);
+        }
+    }
+
+    /// <summary>
+    /// Copies a session to a new id, atomically: the copy appears complete or not at all, and an
+    /// existing session is never overwritten.
+    /// </summary>
+    /// <param name="sourceId">The session to copy.</param>
+    /// <param name="newId">The id of the copy.</param>
+    /// <returns>The copy's file path.</returns>
+    /// <exception cref="InvalidSessionIdException">An id is not valid.</exception>
+    /// <exception cref="SessionNotFoundException">There is no session <paramref name="sourceId"/>.</exception>
+    /// <exception cref="SessionConflictException">A session <paramref name="newId"/> exists already.</exception>
+    public string Fork(string sourceId, string newId)
+    {
+        InvalidSessionIdException.ThrowIfInvalid(newId, nameof(newId));
+        StoredSession copy = Load(sourceId) with { SessionId = newId };
+        _ = SaveIfMatch(copy, expectedETag: null);
+        return SessionFileLayout.SessionPath(DirectoryPath, newId);
     }
 
     /// <summary>

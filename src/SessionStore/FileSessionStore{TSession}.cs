@@ -68,6 +68,9 @@ public partial class FileSessionStore<TSession>
     /// <summary>The full path of the store's directory.</summary>
     public string DirectoryPath { get; }
 
+    /// <summary>The largest session file this store reads, in bytes (<see cref="FileSessionStoreOptions.MaxSessionBytes"/>).</summary>
+    public long MaxSessionBytes => _options.MaxSessionBytes;
+
     /// <summary>
     /// Saves a session, replacing any earlier version atomically: readers see the old file or the new
     /// one, never a mix. Creates the directory when needed.
@@ -215,14 +218,7 @@ public partial class FileSessionStore<TSession>
 
         // Under the session's lock, so a delete never interleaves with an update that would bring the session back.
         using SessionLock held = Lock(id, CancellationToken.None);
-        try
-        {
-            return SessionFileRemover.Remove(DirectoryPath, id, path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new SessionDeleteException(id, path, ex);
-        }
+        return Delete(id, path);
     }
 
     /// <inheritdoc cref="Delete(string)"/>

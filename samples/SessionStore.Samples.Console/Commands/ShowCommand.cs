@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 
 namespace SessionStore.Samples.Console.Commands;
 
@@ -8,12 +9,19 @@ internal static class ShowCommand
     internal static Command Create(Option<string> dirOption)
     {
         var idArgument = new Argument<string>("id") { Description = "The session's id." };
-        var command = new Command("show", "Show one session: its token counts and its messages.") { idArgument };
+        var json = new Option<bool>("--json") { Description = "Print the session as JSON, in the reference's format." };
+        var command = new Command("show", "Show one session: its token counts and its messages.") { idArgument, json };
         command.SetAction(result =>
         {
             var store = new FileSessionStore(result.GetValue(dirOption)!);
             StoredSession session = store.Load(result.GetValue(idArgument)!);
             TextWriter output = System.Console.Out;
+            if (result.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(session, ToolJsonContext.Default.StoredSession));
+                return ToolErrors.Success;
+            }
+
             output.WriteLine($"session  {session.SessionId}");
             output.WriteLine($"tokens   {session.InputTokens} in, {session.OutputTokens} out");
             output.WriteLine($"messages {session.Messages.Count}");

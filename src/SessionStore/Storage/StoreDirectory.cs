@@ -32,9 +32,9 @@ internal static class StoreDirectory
 
     /// <summary>
     /// The ids of the sessions in the directory, ordinal-sorted; empty when it is missing. Leftovers of
-    /// processes that died mid-save or mid-delete are removed once they are older than <paramref name="leftoverAge"/>.
+    /// processes that died mid-save or mid-delete are removed once they are older than <paramref name="leftoverAge"/> (null: kept).
     /// </summary>
-    internal static List<string> ListSessionIds(string directory, TimeSpan leftoverAge)
+    internal static List<string> ListSessionIds(string directory, TimeSpan? leftoverAge)
     {
         var ids = new List<string>();
         List<string>? leftovers = null;
@@ -67,37 +67,71 @@ internal static class StoreDirectory
             return ids;
         }
 
-        if (leftovers is not null)
+        if (leftovers is not null && leftoverAge is { } age)
         {
-            RemoveStale(leftovers, leftoverAge);
+            RemoveStale(leftovers, age);
         }
 
         ids.Sort(StringComparer.Ordinal);
         return ids;
     }
 
+    /// <summary>The files of the directory that are neither sessions nor the store's own: leftovers and foreign <c>.json</c> files.</summary>
+    internal static (List<string> Leftovers, List<string> ForeignJson) ListOtherFiles(string directory)
+    {
+        var leftovers = new List<string>();
+        var foreign = new List<string>();
+        if (!Directory.Exists(directory))
+        {
+            return (leftovers, foreign);
+        }
+
+        foreach (string path in Directory.EnumerateFiles(directory))
+        {
+            ReadOnlySpan<char> name = Path.GetFileName(path.AsSpan());
+            if (SessionFileLayout.IsLeftover(name))
+            {
+                leftovers.Add(path);
+            }
+            else if (name.EndsWith(SessionFileLayout.SessionExtension, StringComparison.Ordinal) && SessionFileLayout.SessionIdFromFileName(name) is null)
+            {
+                foreign.Add(path);
+            }
+        }
+
+        return (leftovers, foreign);
+    }
+
+    /// <summary>Removes a leftover if it is older than <paramref name="leftoverAge"/> and no writer holds it; says whether it did.</summary>
+    internal static bool TryRemoveLeftover(string path, TimeSpan leftoverAge)
+    {
+        try
+        {
+            if (File.GetLastWriteTimeUtc(path) >= DateTime.UtcNow - leftoverAge)
+            {
+                return false;
+            }
+
+            // A save in flight holds its temp file with FileShare.None (flock on Unix): only a dead writer's file opens here.
+            using var orphan = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            return true;
+        }
+        catch (IOException)
+        {
+            // In use, or another process swept it first: it is invisible either way.
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     private static void RemoveStale(List<string> leftovers, TimeSpan leftoverAge)
     {
-        DateTime cutoff = DateTime.UtcNow - leftoverAge;
         foreach (string path in leftovers)
         {
-            try
-            {
-                if (File.GetLastWriteTimeUtc(path) >= cutoff)
-                {
-                    continue;
-                }
-
-                // A save in flight holds its temp file with FileShare.None (flock on Unix): only a dead writer's file opens here.
-                using var orphan = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-            }
-            catch (IOException)
-            {
-                // In use, or another process swept it first: it is invisible either way.
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
+            _ = TryRemoveLeftover(path, leftoverAge);
         }
     }
 }

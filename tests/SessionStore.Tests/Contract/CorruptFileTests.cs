@@ -81,6 +81,7 @@ public sealed class CorruptFileTests : IDisposable
         var asyncError = await Assert.ThrowsAsync<SessionCorruptException>(() => _store.LoadAsync("s").AsTask());
         Assert.Equal(path, asyncError.Path);
         await Assert.ThrowsAsync<SessionCorruptException>(() => _store.TryLoadAsync("s").AsTask());
+        Assert.Equal(path, Assert.Throws<SessionCorruptException>(() => _store.Summarize("s")).Path);
 
         Assert.Equal(content, File.ReadAllBytes(path));
         Assert.True(_store.Exists("s"));

@@ -37,7 +37,11 @@ public sealed class ConsoleToolTests : IDisposable
             $"{{\"dir\": \"{directory}\"}}");
 
         ProcessRunner.Result list = await RunAsync(["list", "--dir", directory]);
-        Assert.Equal((0, "py-one\npy-two\n", ""), (list.ExitCode, list.StandardOutput, list.StandardError));
+        Assert.Equal((0, ""), (list.ExitCode, list.StandardError));
+        string[] lines = list.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Matches(@"^py-one\s+2 msgs\s+3 in\s+4 out\s+\d+ B  \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$", lines[0]);
+        Assert.StartsWith("py-two ", lines[1], StringComparison.Ordinal);
 
         ProcessRunner.Result show = await RunAsync(["show", "py-one", "--dir", directory]);
         Assert.Equal(0, show.ExitCode);
