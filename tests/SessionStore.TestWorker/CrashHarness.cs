@@ -18,6 +18,7 @@ public static class CrashHarness
     {
         var random = new Random(seed);
         var lastCommitted = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var lastObserved = new Dictionary<string, long>(StringComparer.Ordinal);
         long updates = 0, verified = 0;
         int leftovers = 0;
         var clock = Stopwatch.StartNew();
@@ -59,7 +60,7 @@ public static class CrashHarness
             child.WaitForExit(); // also drains the redirected output
             updates += Interlocked.Read(ref committedThisRun);
 
-            (long files, int temps) = Verify(directory, lastCommitted, kill);
+            (long files, int temps) = Verify(directory, lastCommitted, lastObserved, kill);
             verified += files;
             leftovers = Math.Max(leftovers, temps);
             if (kill % 50 == 0 || kill == kills)
@@ -71,7 +72,8 @@ public static class CrashHarness
         return new Report(kills, updates, verified, leftovers, clock.Elapsed);
     }
 
-    private static (long Files, int Temps) Verify(string directory, ConcurrentDictionary<string, long> lastCommitted, int kill)
+    private static (long Files, int Temps) Verify(
+        string directory, ConcurrentDictionary<string, long> lastCommitted, Dictionary<string, long> lastObserved, int kill)
     {
         var store = new FileSessionStore(directory);
         IReadOnlyList<string> ids = store.List();
@@ -89,11 +91,18 @@ public static class CrashHarness
                 throw new InvalidOperationException($"kill {kill}: {id} holds content that no version had");
             }
 
+            // Not older than the last update that returned; newer by at most the one update the kill interrupted
+            // after it replaced the file but before it could report (each run adds at most one such).
             long committed = lastCommitted.GetValueOrDefault(id);
-            if (version < committed || version > committed + 1)
+            long previous = Math.Max(committed, lastObserved.GetValueOrDefault(id));
+            if (version < committed || version < lastObserved.GetValueOrDefault(id) || version > previous + 1)
             {
-                throw new InvalidOperationException($"kill {kill}: {id} is at version {version}, but version {committed} had been committed");
+                string[] tail = File.Exists(directory + ".commits.log") ? File.ReadAllLines(directory + ".commits.log").Where(l => l.Contains(id + " ", StringComparison.Ordinal)).TakeLast(6).ToArray() : [];
+                throw new InvalidOperationException(
+                    $"kill {kill}: {id} is at version {version}; committed {committed}, last seen {lastObserved.GetValueOrDefault(id)}; the child's own log ends: {string.Join(" | ", tail)}");
             }
+
+            lastObserved[id] = version;
         }
 
         foreach ((string id, long committed) in lastCommitted)

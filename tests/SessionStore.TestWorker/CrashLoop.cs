@@ -20,7 +20,9 @@ public static class CrashLoop
             {
                 string id = "crash-" + s.ToString(CultureInfo.InvariantCulture);
                 StoredSession saved = store.Update(id, current => CrashVersions.Make(id, current is null ? 1 : CrashVersions.VersionOf(current) + 1));
-                Console.Out.WriteLine($"committed {id} {CrashVersions.VersionOf(saved)}");
+                string line = $"committed {id} {CrashVersions.VersionOf(saved)} pid {Environment.ProcessId}";
+                File.AppendAllText(directory + ".commits.log", line + "\n");
+                Console.Out.WriteLine(line);
             }
         }
     }

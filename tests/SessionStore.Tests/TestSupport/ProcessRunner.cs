@@ -7,7 +7,8 @@ public static class ProcessRunner
 {
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
-    public static Process Start(string fileName, IEnumerable<string> arguments, string? standardInput = null, string? workingDirectory = null)
+    public static Process Start(
+        string fileName, IEnumerable<string> arguments, string? standardInput = null, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -20,6 +21,11 @@ public static class ProcessRunner
         foreach (string argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");
