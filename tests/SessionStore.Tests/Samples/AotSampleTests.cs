@@ -28,7 +28,8 @@ public sealed class AotSampleTests : IDisposable
         string log = publish.StandardOutput + publish.StandardError;
 
         Assert.True(publish.ExitCode == 0, log);
-        Assert.DoesNotContain("warning", log, StringComparison.OrdinalIgnoreCase);
+        // Trim analysis (IL2xxx), AOT analysis (IL3xxx) and ILC warnings; restore's NU1603 notes are not about the binary.
+        Assert.DoesNotMatch(@"warning IL\d{4}|analysis warning|ILC: warning|ILCompiler.*warning", log);
         string binary = Path.Combine(output, "sessions-aot");
         Assert.True(File.Exists(binary), "no native binary at " + binary);
         Assert.False(File.Exists(Path.Combine(output, "sessions-aot.dll")), "the output is not a native build");
