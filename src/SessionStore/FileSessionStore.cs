@@ -8,7 +8,7 @@ namespace SessionStore;
 /// Stores <see cref="StoredSession"/>s in the reference's format (<c>.port_sessions/&lt;id&gt;.json</c>,
 /// snake_case, two-space indentation), so the Python module and this store read each other's files.
 /// </summary>
-public sealed class FileSessionStore : FileSessionStore<StoredSession>
+public sealed partial class FileSessionStore : FileSessionStore<StoredSession>
 {
     /// <summary>The directory used when none is given, relative to the current directory.</summary>
     public const string DefaultDirectory = ".port_sessions";

@@ -94,20 +94,8 @@ public partial class FileSessionStore<TSession>
     /// <param name="cancellationToken">Cancels the read.</param>
     public async ValueTask<SessionRevision<TSession>> LoadRevisionAsync(string id, CancellationToken cancellationToken = default)
     {
-        string path = PathOf(id);
-        SessionFileReader.Outcome outcome;
-        PooledBytes? content;
-        try
-        {
-            (outcome, content) = await SessionFileReader.ReadAsync(path, _options.MaxSessionBytes, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new SessionStorageException(id, path, "read", ex);
-        }
-
-        TSession session = Materialize(id, path, outcome, content, out string? etag) ?? throw new SessionNotFoundException(id, DirectoryPath);
-        return new SessionRevision<TSession>(session, etag!);
+        (TSession? session, string? etag) = await ReadSessionAsync(id, PathOf(id), cancellationToken).ConfigureAwait(false);
+        return session is null ? throw new SessionNotFoundException(id, DirectoryPath) : new SessionRevision<TSession>(session, etag!);
     }
 
     /// <inheritdoc cref="SaveIfMatch(TSession, string)"/>
@@ -131,18 +119,7 @@ public partial class FileSessionStore<TSession>
 
     private SessionRevision<TSession>? ReadRevision(string id, string path)
     {
-        SessionFileReader.Outcome outcome;
-        PooledBytes? content;
-        try
-        {
-            outcome = SessionFileReader.Read(path, _options.MaxSessionBytes, out content);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new SessionStorageException(id, path, "read", ex);
-        }
-
-        TSession? session = Materialize(id, path, outcome, content, out string? etag);
+        (TSession? session, string? etag) = ReadSession(id, path);
         return session is null ? null : new SessionRevision<TSession>(session, etag!);
     }
 
@@ -158,7 +135,7 @@ public partial class FileSessionStore<TSession>
         return next;
     }
 
-    private void EnsureLockDirectory(string id, string path)
+    private protected void EnsureLockDirectory(string id, string path)
     {
         try
         {
@@ -171,7 +148,7 @@ public partial class FileSessionStore<TSession>
         }
     }
 
-    private SessionLock Lock(string id, CancellationToken cancellationToken)
+    private protected SessionLock Lock(string id, CancellationToken cancellationToken)
     {
         string lockPath = SessionFileLayout.LockPath(DirectoryPath, id);
         if (!Directory.Exists(Path.GetDirectoryName(lockPath)))

@@ -127,19 +127,7 @@ public partial class FileSessionStore<TSession>
     /// <exception cref="SessionStorageException">The file could not be read.</exception>
     public bool TryLoad(string id, [NotNullWhen(true)] out TSession? session)
     {
-        string path = PathOf(id);
-        SessionFileReader.Outcome outcome;
-        PooledBytes? content;
-        try
-        {
-            outcome = SessionFileReader.Read(path, _options.MaxSessionBytes, out content);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new SessionStorageException(id, path, "read", ex);
-        }
-
-        session = Materialize(id, path, outcome, content, out _);
+        session = ReadSession(id, PathOf(id)).Session;
         return session is not null;
     }
 
@@ -150,22 +138,8 @@ public partial class FileSessionStore<TSession>
     /// <exception cref="InvalidSessionIdException"><paramref name="id"/> is not valid.</exception>
     /// <exception cref="SessionCorruptException">The file does not hold a valid session; it is left as it was.</exception>
     /// <exception cref="SessionStorageException">The file could not be read.</exception>
-    public async ValueTask<TSession?> TryLoadAsync(string id, CancellationToken cancellationToken = default)
-    {
-        string path = PathOf(id);
-        SessionFileReader.Outcome outcome;
-        PooledBytes? content;
-        try
-        {
-            (outcome, content) = await SessionFileReader.ReadAsync(path, _options.MaxSessionBytes, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new SessionStorageException(id, path, "read", ex);
-        }
-
-        return Materialize(id, path, outcome, content, out _);
-    }
+    public async ValueTask<TSession?> TryLoadAsync(string id, CancellationToken cancellationToken = default) =>
+        (await ReadSessionAsync(id, PathOf(id), cancellationToken).ConfigureAwait(false)).Session;
 
     /// <summary>
     /// The ids of the stored sessions, ordinal-sorted. Temp files, files that do not end in
@@ -218,7 +192,9 @@ public partial class FileSessionStore<TSession>
 
         // Under the session's lock, so a delete never interleaves with an update that would bring the session back.
         using SessionLock held = Lock(id, CancellationToken.None);
-        return Delete(id, path);
+        bool removed = Delete(id, path);
+        AfterDelete(id);
+        return removed;
     }
 
     /// <inheritdoc cref="Delete(string)"/>
@@ -295,6 +271,12 @@ public partial class FileSessionStore<TSession>
         }
     }
 
+    /// <summary>Whether saves are fsynced (<see cref="FileSessionStoreOptions.Durable"/>).</summary>
+    private protected bool Durable => _options.Durable;
+
+    /// <summary>Validates the id and returns the session's file path.</summary>
+    private protected string SessionPathOf(string id) => PathOf(id);
+
     private string PathOf(string id)
     {
         InvalidSessionIdException.ThrowIfInvalid(id, nameof(id));
@@ -311,6 +293,61 @@ public partial class FileSessionStore<TSession>
         return _serializer.Serialize(session);
     }
 
+    /// <summary>
+    /// Gives a derived store of this assembly the chance to bring a session read from its file up to
+    /// date (the reference store replays its append journal) and to extend the revision accordingly.
+    /// </summary>
+    private protected virtual TSession? AfterRead(string id, string path, TSession? session, ReadOnlySpan<byte> content, FileStamp stamp, ref string? etag) => session;
+
+    /// <summary>Lets a derived store of this assembly remove what belongs to a deleted session; called under its lock.</summary>
+    private protected virtual void AfterDelete(string id)
+    {
+    }
+
+    private (TSession? Session, string? ETag) ReadSession(string id, string path)
+    {
+        SessionFileReader.Outcome outcome;
+        PooledBytes? content;
+        FileStamp stamp;
+        try
+        {
+            outcome = SessionFileReader.Read(path, _options.MaxSessionBytes, out content, out stamp);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SessionStorageException(id, path, "read", ex);
+        }
+
+        using (content)
+        {
+            TSession? session = Materialize(id, path, outcome, content, out string? etag);
+            session = AfterRead(id, path, session, content is null ? default : content.Span, stamp, ref etag);
+            return (session, etag);
+        }
+    }
+
+    private async ValueTask<(TSession? Session, string? ETag)> ReadSessionAsync(string id, string path, CancellationToken cancellationToken)
+    {
+        SessionFileReader.Outcome outcome;
+        PooledBytes? content;
+        FileStamp stamp;
+        try
+        {
+            (outcome, content, stamp) = await SessionFileReader.ReadAsync(path, _options.MaxSessionBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SessionStorageException(id, path, "read", ex);
+        }
+
+        using (content)
+        {
+            TSession? session = Materialize(id, path, outcome, content, out string? etag);
+            session = AfterRead(id, path, session, content is null ? default : content.Span, stamp, ref etag);
+            return (session, etag);
+        }
+    }
+
     private TSession? Materialize(string id, string path, SessionFileReader.Outcome outcome, PooledBytes? content, out string? etag)
     {
         etag = null;
@@ -324,7 +361,6 @@ public partial class FileSessionStore<TSession>
                 throw new SessionCorruptException(id, path, $"the file is larger than MaxSessionBytes ({_options.MaxSessionBytes} bytes)");
         }
 
-        using (content)
         {
             etag = ContentETag.Of(content!.Span);
             TSession session;

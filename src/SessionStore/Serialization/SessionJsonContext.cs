@@ -14,4 +14,5 @@ namespace SessionStore.Serialization;
     RespectNullableAnnotations = true,
     RespectRequiredConstructorParameters = true)]
 [JsonSerializable(typeof(StoredSession))]
+[JsonSerializable(typeof(JournalEntry))]
 internal sealed partial class SessionJsonContext : JsonSerializerContext;

@@ -26,6 +26,11 @@ internal static class SessionFileLayout
     internal static string TombstonePath(string directory, string sessionId) =>
         Path.Join(directory, string.Concat(".", sessionId, ".", RandomSuffix(), TombstoneExtension));
 
+    internal const string JournalExtension = ".journal";
+
+    internal static string JournalPath(string directory, string sessionId) =>
+        Path.Join(directory, string.Concat(".", sessionId, JournalExtension));
+
     internal static string LockDirectory(string directory) => Path.Join(directory, LockDirectoryName);
 
     /// <summary>The lock file of a session. Ids that differ only in case share one, as they share a file on case-insensitive file systems.</summary>

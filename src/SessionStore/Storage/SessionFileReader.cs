@@ -17,10 +17,13 @@ internal static class SessionFileReader
     }
 
     /// <summary>Reads the file; on <see cref="Outcome.Read"/> the caller owns <paramref name="content"/> and disposes it.</summary>
-    internal static Outcome Read(string path, long maxBytes, out PooledBytes? content)
+    internal static Outcome Read(string path, long maxBytes, out PooledBytes? content) => Read(path, maxBytes, out content, out _);
+
+    /// <summary>Reads the file, and says which version of it was read (length and write time; the fingerprint is left to <see cref="FileStamp.Of"/>).</summary>
+    internal static Outcome Read(string path, long maxBytes, out PooledBytes? content, out FileStamp stamp)
     {
         content = null;
-        Outcome outcome = Open(path, maxBytes, out SafeFileHandle? handle, out PooledBytes? buffer);
+        Outcome outcome = Open(path, maxBytes, out SafeFileHandle? handle, out PooledBytes? buffer, out stamp);
         if (outcome != Outcome.Read)
         {
             return outcome;
@@ -46,12 +49,12 @@ internal static class SessionFileReader
         return Finish(buffer, maxBytes, out content);
     }
 
-    internal static async ValueTask<(Outcome Outcome, PooledBytes? Content)> ReadAsync(string path, long maxBytes, CancellationToken cancellationToken)
+    internal static async ValueTask<(Outcome Outcome, PooledBytes? Content, FileStamp Stamp)> ReadAsync(string path, long maxBytes, CancellationToken cancellationToken)
     {
-        Outcome outcome = Open(path, maxBytes, out SafeFileHandle? handle, out PooledBytes? buffer);
+        Outcome outcome = Open(path, maxBytes, out SafeFileHandle? handle, out PooledBytes? buffer, out FileStamp stamp);
         if (outcome != Outcome.Read)
         {
-            return (outcome, null);
+            return (outcome, null, stamp);
         }
 
         using (handle)
@@ -72,7 +75,7 @@ internal static class SessionFileReader
         }
 
         outcome = Finish(buffer, maxBytes, out PooledBytes? content);
-        return (outcome, content);
+        return (outcome, content, stamp);
     }
 
     /// <summary>Up to <paramref name="length"/> bytes from the start of the file; null when there is no file it can read.</summary>
@@ -91,10 +94,11 @@ internal static class SessionFileReader
         }
     }
 
-    private static Outcome Open(string path, long maxBytes, out SafeFileHandle? handle, out PooledBytes? buffer)
+    private static Outcome Open(string path, long maxBytes, out SafeFileHandle? handle, out PooledBytes? buffer, out FileStamp stamp)
     {
         handle = null;
         buffer = null;
+        stamp = default;
         try
         {
             handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
@@ -114,6 +118,7 @@ internal static class SessionFileReader
         }
 
         long length = RandomAccess.GetLength(handle);
+        stamp = new FileStamp(length, File.GetLastWriteTimeUtc(handle).Ticks, Fingerprint: "");
         if (length > maxBytes)
         {
             handle.Dispose();
