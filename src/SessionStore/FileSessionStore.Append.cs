@@ -128,8 +128,12 @@ public sealed partial class FileSessionStore
             throw new SessionCorruptException(id, journalPath, "the appended token counts overflow", ex);
         }
 
-        // The revision covers the appends too: a conditional save never drops one silently.
-        etag = string.Create(CultureInfo.InvariantCulture, $"{etag}+{ContentETag.Of(journal.AsSpan(0, validLength))}");
+        if (etag is not null)
+        {
+            // The revision covers the appends too: a conditional save never drops one silently.
+            etag = string.Create(CultureInfo.InvariantCulture, $"{etag}+{ContentETag.Of(journal.AsSpan(0, validLength))}");
+        }
+
         return session with { Messages = messages, InputTokens = input, OutputTokens = output };
     }
 

@@ -94,7 +94,7 @@ public partial class FileSessionStore<TSession>
     /// <param name="cancellationToken">Cancels the read.</param>
     public async ValueTask<SessionRevision<TSession>> LoadRevisionAsync(string id, CancellationToken cancellationToken = default)
     {
-        (TSession? session, string? etag) = await ReadSessionAsync(id, PathOf(id), cancellationToken).ConfigureAwait(false);
+        (TSession? session, string? etag) = await ReadSessionAsync(id, PathOf(id), cancellationToken, withETag: true).ConfigureAwait(false);
         return session is null ? throw new SessionNotFoundException(id, DirectoryPath) : new SessionRevision<TSession>(session, etag!);
     }
 
@@ -119,7 +119,7 @@ public partial class FileSessionStore<TSession>
 
     private SessionRevision<TSession>? ReadRevision(string id, string path)
     {
-        (TSession? session, string? etag) = ReadSession(id, path);
+        (TSession? session, string? etag) = ReadSession(id, path, withETag: true);
         return session is null ? null : new SessionRevision<TSession>(session, etag!);
     }
 

@@ -304,7 +304,7 @@ public partial class FileSessionStore<TSession>
     {
     }
 
-    private (TSession? Session, string? ETag) ReadSession(string id, string path)
+    private (TSession? Session, string? ETag) ReadSession(string id, string path, bool withETag = false)
     {
         SessionFileReader.Outcome outcome;
         PooledBytes? content;
@@ -320,13 +320,13 @@ public partial class FileSessionStore<TSession>
 
         using (content)
         {
-            TSession? session = Materialize(id, path, outcome, content, out string? etag);
+            TSession? session = Materialize(id, path, outcome, content, withETag, out string? etag);
             session = AfterRead(id, path, session, content is null ? default : content.Span, stamp, ref etag);
             return (session, etag);
         }
     }
 
-    private async ValueTask<(TSession? Session, string? ETag)> ReadSessionAsync(string id, string path, CancellationToken cancellationToken)
+    private async ValueTask<(TSession? Session, string? ETag)> ReadSessionAsync(string id, string path, CancellationToken cancellationToken, bool withETag = false)
     {
         SessionFileReader.Outcome outcome;
         PooledBytes? content;
@@ -342,13 +342,13 @@ public partial class FileSessionStore<TSession>
 
         using (content)
         {
-            TSession? session = Materialize(id, path, outcome, content, out string? etag);
+            TSession? session = Materialize(id, path, outcome, content, withETag, out string? etag);
             session = AfterRead(id, path, session, content is null ? default : content.Span, stamp, ref etag);
             return (session, etag);
         }
     }
 
-    private TSession? Materialize(string id, string path, SessionFileReader.Outcome outcome, PooledBytes? content, out string? etag)
+    private TSession? Materialize(string id, string path, SessionFileReader.Outcome outcome, PooledBytes? content, bool withETag, out string? etag)
     {
         etag = null;
         switch (outcome)
@@ -362,7 +362,7 @@ public partial class FileSessionStore<TSession>
         }
 
         {
-            etag = ContentETag.Of(content!.Span);
+            etag = withETag ? ContentETag.Of(content!.Span) : null;
             TSession session;
             try
             {

@@ -4,7 +4,8 @@ namespace SessionStore.Serialization;
 
 /// <summary>
 /// The source-generated JSON metadata for <see cref="StoredSession"/> in the reference's format:
-/// snake_case names, two-space indentation, required and non-null fields.
+/// snake_case names, two-space indentation, required and non-null fields. <see cref="StoredSession"/>
+/// goes through <see cref="StoredSessionConverter"/>, a single pass over the bytes.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
@@ -12,7 +13,8 @@ namespace SessionStore.Serialization;
     IndentSize = 2,
     NewLine = "\n",
     RespectNullableAnnotations = true,
-    RespectRequiredConstructorParameters = true)]
+    RespectRequiredConstructorParameters = true,
+    Converters = [typeof(StoredSessionConverter)])]
 [JsonSerializable(typeof(StoredSession))]
 [JsonSerializable(typeof(JournalEntry))]
 internal sealed partial class SessionJsonContext : JsonSerializerContext;

@@ -38,8 +38,8 @@ internal static class SummaryReader
                     messages = 0;
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
-                        Expect(reader.TokenType == JsonTokenType.String, $"message {messages} is not a string");
-                        Expect(reader.ValueIsEscaped || System.Text.Unicode.Utf8.IsValid(reader.ValueSpan), $"message {messages} is not valid UTF-8");
+                        Expect(reader.TokenType == JsonTokenType.String, "a message is not a string");
+                        Expect(reader.ValueIsEscaped || System.Text.Unicode.Utf8.IsValid(reader.ValueSpan), "a message is not valid UTF-8");
                         messages++;
                     }
                 }

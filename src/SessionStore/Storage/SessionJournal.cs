@@ -9,6 +9,12 @@ internal static class SessionJournal
     /// <summary>The whole journal, or null when there is none.</summary>
     internal static byte[]? TryRead(string path)
     {
+        // Most sessions have no journal: a stat is far cheaper than the exception of a failed open.
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
         try
         {
             return File.ReadAllBytes(path);

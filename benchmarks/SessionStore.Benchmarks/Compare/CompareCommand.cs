@@ -1,0 +1,257 @@
+using System.Diagnostics;
+using System.Globalization;
+using SessionStore.Benchmarks.Baselines;
+
+namespace SessionStore.Benchmarks.Compare;
+
+/// <summary>
+/// One fixed workload (N sessions of M messages: save all, list, load all, delete all) through our
+/// store and its peers, each in its own process so peak memory is its own, and one table of the
+/// results with ratios to our store. Then per-turn persistence: one message appended to a long session.
+/// </summary>
+public static class CompareCommand
+{
+    private static readonly string[] Variants = ["sessionstore", "sessionstore-fast", "floor", "floor-fast", "naive", "sqlite", "sqlite-fast", "python"];
+
+    public static int Run(string[] args)
+    {
+        int sessions = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2_000;
+        int messages = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
+        Console.WriteLine($"workload: {sessions} sessions of {messages} messages: save all, list, load all, delete all (durable unless -fast; naive is never durable)");
+        var results = new Dictionary<string, Measurement>();
+        foreach (string variant in Variants)
+        {
+            string directory = Sessions.NewDirectory(variant);
+            try
+            {
+                results[variant] = variant == "python" ? RunPython(directory, sessions, messages) : RunChild(variant, directory, sessions, messages);
+            }
+            finally
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+
+        Measurement ours = results["sessionstore"];
+        Measurement oursFast = results["sessionstore-fast"];
+        Console.WriteLine();
+        Console.WriteLine("| variant | save µs/op | list ms | load µs/op | delete µs/op | peak MB | save vs ours | load vs ours |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach ((string variant, Measurement m) in results)
+        {
+            Measurement reference = variant.EndsWith("-fast", StringComparison.Ordinal) || variant == "naive" ? oursFast : ours;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {variant} | {m.SaveMicros:0.0} | {m.ListMillis:0.00} | {m.LoadMicros:0.0} | {m.DeleteMicros:0.0} | {m.PeakMegabytes:0} | {m.SaveMicros / reference.SaveMicros:0.00}x | {m.LoadMicros / reference.LoadMicros:0.00}x |"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("ratios compare durable rows with sessionstore and -fast/naive rows with sessionstore-fast; above 1 means slower than ours");
+        PerTurn();
+        return 0;
+    }
+
+    /// <summary>The child process of one C# variant: runs the workload and prints "save list load delete peak".</summary>
+    public static int RunVariant(string variant, string directory, int sessions, int messages)
+    {
+        bool durable = !variant.EndsWith("-fast", StringComparison.Ordinal);
+        StoredSession[] all = Enumerable.Range(0, sessions).Select(i => Sessions.Make("s" + i.ToString("D6", CultureInfo.InvariantCulture), messages)).ToArray();
+        Action<StoredSession> save;
+        Func<int> list;
+        Action<string> load;
+        Action<string> delete;
+        IDisposable? owned = null;
+        switch (variant)
+        {
+            case "sessionstore" or "sessionstore-fast":
+                var store = new FileSessionStore(directory, new FileSessionStoreOptions { Durable = durable });
+                (save, list, load, delete) = (s => store.Save(s), () => store.List().Count, id => store.Load(id), id => store.Delete(id));
+                break;
+            case "floor" or "floor-fast":
+                var bytes = all.ToDictionary(s => s.SessionId, s => System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(s)));
+                (save, list, load, delete) = (s => Floor.Write(directory, s.SessionId + ".json", bytes[s.SessionId], durable),
+                    () => Directory.EnumerateFiles(directory).Count(), id => Floor.Read(directory, id + ".json"), id => File.Delete(Path.Join(directory, id + ".json")));
+                break;
+            case "naive":
+                var naive = new NaiveStore(directory);
+                (save, list, load, delete) = (naive.Save, () => naive.List().Count, id => naive.Load(id), naive.Delete);
+                break;
+            case "sqlite" or "sqlite-fast":
+                var sqlite = new SqliteStore(Path.Join(directory, "sessions.db"), durable);
+                owned = sqlite;
+                (save, list, load, delete) = (sqlite.Save, () => sqlite.List().Count, id => sqlite.Load(id), id => sqlite.Delete(id));
+                break;
+            default:
+                throw new ArgumentException("unknown variant " + variant);
+        }
+
+        using (owned)
+        {
+            var clock = Stopwatch.StartNew();
+            foreach (StoredSession s in all)
+            {
+                save(s);
+            }
+
+            double saveMicros = clock.Elapsed.TotalMicroseconds / sessions;
+            clock.Restart();
+            int listed = list();
+            double listMillis = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            foreach (StoredSession s in all)
+            {
+                load(s.SessionId);
+            }
+
+            double loadMicros = clock.Elapsed.TotalMicroseconds / sessions;
+            clock.Restart();
+            foreach (StoredSession s in all)
+            {
+                delete(s.SessionId);
+            }
+
+            double deleteMicros = clock.Elapsed.TotalMicroseconds / sessions;
+            if (listed < sessions)
+            {
+                throw new InvalidOperationException($"{variant} listed {listed} of {sessions}");
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{saveMicros} {listMillis} {loadMicros} {deleteMicros} {PeakMegabytes()}"));
+        }
+
+        return 0;
+    }
+
+    private static Measurement RunChild(string variant, string directory, int sessions, int messages)
+    {
+        string output = Run("dotnet", typeof(CompareCommand).Assembly.Location, "compare-variant", variant, directory,
+            sessions.ToString(CultureInfo.InvariantCulture), messages.ToString(CultureInfo.InvariantCulture));
+        return Measurement.Parse(output);
+    }
+
+    private static Measurement RunPython(string directory, int sessions, int messages) =>
+        Measurement.Parse(Run("python3", "-c", PythonScript, directory, sessions.ToString(CultureInfo.InvariantCulture), messages.ToString(CultureInfo.InvariantCulture), SeedDirectory()));
+
+    private static void PerTurn()
+    {
+        Console.WriteLine();
+        Console.WriteLine("per-turn persistence (durable): one message added to a session of N messages, median of 200 turns");
+        string directory = Sessions.NewDirectory("turns");
+        try
+        {
+            var store = new FileSessionStore(directory);
+            string[] turn = ["one more turn: the quick brown fox jumps over the lazy dog"];
+            var ours = new Dictionary<int, double>();
+            foreach (int n in new[] { 10, 10_000 })
+            {
+                store.Save(Sessions.Make("t" + n, n));
+                var samples = new List<double>();
+                for (int i = 0; i < 200; i++)
+                {
+                    var clock = Stopwatch.StartNew();
+                    store.Append("t" + n, turn, 1, 1);
+                    samples.Add(clock.Elapsed.TotalMicroseconds);
+                }
+
+                ours[n] = Median(samples);
+            }
+
+            double python = double.Parse(Run("python3", "-c", PythonTurnScript, Path.Join(directory, "py"), "10000", SeedDirectory()).Trim(), CultureInfo.InvariantCulture);
+            Console.WriteLine("| operation | µs per turn | ratio |");
+            Console.WriteLine("|---|---:|---:|");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| sessionstore Append, 10 messages | {ours[10]:0.0} | 1.00x |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| sessionstore Append, 10,000 messages | {ours[10_000]:0.0} | {ours[10_000] / ours[10]:0.00}x the 10-message append |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Python reference re-saving 10,000 messages | {python:0.0} | {python / ours[10_000]:0.0}x our 10,000-message append |"));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static double Median(List<double> samples)
+    {
+        samples.Sort();
+        return samples[samples.Count / 2];
+    }
+
+    private static double PeakMegabytes()
+    {
+        string? line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    }
+
+    private static string SeedDirectory()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Join(dir.FullName, "SessionStore.sln")))
+            {
+                return Path.GetFullPath(Path.Join(dir.FullName, "..", "shared", "seed"));
+            }
+        }
+
+        throw new InvalidOperationException("run from the repository");
+    }
+
+    private static string Run(string file, params string[] args)
+    {
+        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using Process process = Process.Start(info)!;
+        string output = process.StandardOutput.ReadToEnd();
+        string error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"{file} failed: {error}");
+    }
+
+    private const string PythonScript = """
+        import sys, time, resource
+        directory, sessions, messages, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+        sys.path.insert(0, seed)
+        from pathlib import Path
+        from session_store import StoredSession, save_session, load_session, list_sessions, delete_session
+        d = Path(directory)
+        all = [StoredSession("s%06d" % i, tuple("message %d: the quick brown fox jumps over the lazy dog, turn %d" % (j, j) for j in range(messages)), messages * 10, messages * 20) for i in range(sessions)]
+        t = time.perf_counter()
+        for s in all: save_session(s, d)
+        save = (time.perf_counter() - t) * 1e6 / sessions
+        t = time.perf_counter(); n = len(list_sessions(d)); lst = (time.perf_counter() - t) * 1e3
+        t = time.perf_counter()
+        for s in all: load_session(s.session_id, d)
+        load = (time.perf_counter() - t) * 1e6 / sessions
+        t = time.perf_counter()
+        for s in all: delete_session(s.session_id, d)
+        delete = (time.perf_counter() - t) * 1e6 / sessions
+        print(save, lst, load, delete, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        """;
+
+    private const string PythonTurnScript = """
+        import sys, time
+        directory, messages, seed = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+        sys.path.insert(0, seed)
+        from pathlib import Path
+        from session_store import StoredSession, save_session
+        msgs = ["message %d: the quick brown fox jumps over the lazy dog, turn %d" % (j, j) for j in range(messages)]
+        samples = []
+        for i in range(200):
+            msgs.append("one more turn: the quick brown fox jumps over the lazy dog")
+            s = StoredSession("t", tuple(msgs), i, i)
+            t = time.perf_counter(); save_session(s, Path(directory)); samples.append((time.perf_counter() - t) * 1e6)
+        samples.sort()
+        print(samples[len(samples) // 2])
+        """;
+}
+
+/// <summary>One variant's figures.</summary>
+public sealed record Measurement(double SaveMicros, double ListMillis, double LoadMicros, double DeleteMicros, double PeakMegabytes)
+{
+    public static Measurement Parse(string line)
+    {
+        double[] v = line.Trim().Split(' ').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+        return new Measurement(v[0], v[1], v[2], v[3], v[4]);
+    }
+}

@@ -1,0 +1,17 @@
+// BenchmarkDotNet suites (dotnet run -c Release -- --filter '*') and the side-by-side comparison
+// (dotnet run -c Release -- compare [sessions] [messages]).
+using BenchmarkDotNet.Running;
+using SessionStore.Benchmarks.Compare;
+
+if (args is ["compare", .. var rest])
+{
+    return CompareCommand.Run(rest);
+}
+
+if (args is ["compare-variant", var variant, var directory, var sessions, var messages])
+{
+    return CompareCommand.RunVariant(variant, directory, int.Parse(sessions), int.Parse(messages));
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
