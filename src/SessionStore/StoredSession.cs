@@ -50,6 +50,57 @@ public sealed record StoredSession(string SessionId, IReadOnlyList<string> Messa
         return hash.ToHashCode();
     }
 
+    /// <summary>
+    /// Checks what every store requires of a session: a valid id, a message list with no
+    /// <see langword="null"/> and no string that is not valid UTF-16, and token counts that are not negative.
+    /// </summary>
+    /// <exception cref="ArgumentException">The session breaks one of these rules (an <see cref="InvalidSessionIdException"/> for the id).</exception>
+    public void Validate()
+    {
+        InvalidSessionIdException.ThrowIfInvalid(SessionId, "session");
+        if (Messages is null)
+        {
+            throw new ArgumentException("The session's messages are missing.", "session");
+        }
+
+        for (int i = 0; i < Messages.Count; i++)
+        {
+            string message = Messages[i];
+            if (message is null)
+            {
+                throw new ArgumentException($"The session's message {i} is null.", "session");
+            }
+
+            if (HasLoneSurrogate(message))
+            {
+                // JSON writers replace a lone surrogate with U+FFFD: refuse rather than lose the character silently.
+                throw new ArgumentException($"The session's message {i} is not valid UTF-16 (it holds a lone surrogate).", "session");
+            }
+        }
+
+        if (InputTokens < 0 || OutputTokens < 0)
+        {
+            throw new ArgumentException($"The session's token counts must not be negative (input {InputTokens}, output {OutputTokens}).", "session");
+        }
+    }
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        ReadOnlySpan<char> rest = text;
+        int index;
+        while ((index = rest.IndexOfAnyInRange('\uD800', '\uDFFF')) >= 0)
+        {
+            if (!char.IsHighSurrogate(rest[index]) || index + 1 >= rest.Length || !char.IsLowSurrogate(rest[index + 1]))
+            {
+                return true;
+            }
+
+            rest = rest[(index + 2)..];
+        }
+
+        return false;
+    }
+
     private static bool MessagesEqual(IReadOnlyList<string>? left, IReadOnlyList<string>? right)
     {
         if (ReferenceEquals(left, right))

@@ -1,0 +1,181 @@
+namespace SessionStore.Conformance;
+
+/// <summary>
+/// The contract of API.md and the reliability issue, written once against <see cref="ISessionStore{TSession}"/>
+/// and run with the same assertions against every backend.
+/// </summary>
+public abstract class StoreConformanceTests : IDisposable
+{
+    private readonly Lazy<ISessionStore<StoredSession>> _store;
+
+    protected StoreConformanceTests() => _store = new Lazy<ISessionStore<StoredSession>>(CreateStore);
+
+    protected ISessionStore<StoredSession> Store => _store.Value;
+
+    /// <summary>A new, empty store.</summary>
+    protected abstract ISessionStore<StoredSession> CreateStore();
+
+    /// <summary>Puts content that is not a valid session where session <paramref name="id"/> lives.</summary>
+    protected abstract void PlantCorrupt(string id, string json);
+
+    /// <summary>Throws <see cref="SkipException"/> when the backend is not available here.</summary>
+    protected virtual void SkipIfUnavailable()
+    {
+    }
+
+    public virtual void Dispose()
+    {
+        GC.SuppressFinalize(this);
+    }
+
+    private static StoredSession Make(string id, params string[] messages) => new(id, messages, 12, 34);
+
+    [SkippableFact]
+    public void SaveListExistsLoadDelete_RoundTrip()
+    {
+        SkipIfUnavailable();
+        StoredSession session = Make("round-trip", "hello", "wörld 😀", "quote \" backslash \\");
+        Store.Save(session);
+        Store.Save(Make("another"));
+        Assert.Equal(["another", "round-trip"], Store.List());
+        Assert.True(Store.Exists("round-trip"));
+        Assert.Equal(session, Store.Load("round-trip"));
+        Assert.True(Store.Delete("round-trip"));
+        Assert.False(Store.Delete("round-trip"));
+        Assert.False(Store.Exists("round-trip"));
+        Assert.Equal(["another"], Store.List());
+    }
+
+    [SkippableFact]
+    public async Task Missing_IsTyped_AndAsyncTwinsAgree()
+    {
+        SkipIfUnavailable();
+        var error = Assert.Throws<SessionNotFoundException>(() => Store.Load("ghost"));
+        Assert.Equal("ghost", error.SessionId);
+        Assert.IsAssignableFrom<KeyNotFoundException>(error);
+        Assert.False(Store.TryLoad("ghost", out _));
+        Assert.Null(await Store.TryLoadAsync("ghost"));
+        await Store.SaveAsync(Make("async"));
+        Assert.Equal(Make("async"), await Store.LoadAsync("async"));
+        Assert.True(await Store.DeleteAsync("async"));
+    }
+
+    [SkippableTheory]
+    [InlineData("")]
+    [InlineData("../x")]
+    [InlineData("a/b")]
+    [InlineData("CON")]
+    [InlineData(".hidden")]
+    [InlineData("x\0y")]
+    [InlineData("é")]
+    public void HostileIds_AreRefused_ByEveryMember(string id)
+    {
+        SkipIfUnavailable();
+        Assert.Throws<InvalidSessionIdException>(() => Store.Save(Make(id)));
+        Assert.Throws<InvalidSessionIdException>(() => Store.Load(id));
+        Assert.Throws<InvalidSessionIdException>(() => Store.Exists(id));
+        Assert.Throws<InvalidSessionIdException>(() => _ = Store.Delete(id));
+        Assert.Throws<InvalidSessionIdException>(() => Store.Update(id, s => s!));
+        Assert.Throws<InvalidSessionIdException>(() => Store.LoadRevision(id));
+        Assert.Empty(Store.List());
+    }
+
+    [SkippableTheory]
+    [InlineData("{\"session_id\": \"bad\", \"messages\": [1], \"input_tokens\": 0, \"output_tokens\": 0}")]
+    [InlineData("{\"session_id\": \"bad\", \"messages\": [], \"input_tokens\": -1, \"output_tokens\": 0}")]
+    [InlineData("{\"session_id\": \"other\", \"messages\": [], \"input_tokens\": 0, \"output_tokens\": 0}")]
+    [InlineData("{\"session_id\": \"bad\"}")]
+    [InlineData("[1, 2]")]
+    public void CorruptSessions_AreTyped(string json)
+    {
+        SkipIfUnavailable();
+        PlantCorrupt("bad", json);
+        var error = Assert.Throws<SessionCorruptException>(() => Store.Load("bad"));
+        Assert.Equal("bad", error.SessionId);
+        Assert.Throws<SessionCorruptException>(() => Store.TryLoad("bad", out _));
+        Assert.True(Store.Exists("bad"));
+    }
+
+    [SkippableFact]
+    public async Task ConcurrentDeletes_HaveExactlyOneWinner()
+    {
+        SkipIfUnavailable();
+        const int Ids = 30;
+        for (int i = 0; i < Ids; i++)
+        {
+            Store.Save(Make("race" + i));
+        }
+
+        int[] wins = new int[Ids];
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+        {
+            for (int i = 0; i < Ids; i++)
+            {
+                if (Store.Delete("race" + i))
+                {
+                    Interlocked.Increment(ref wins[i]);
+                }
+            }
+        })));
+
+        Assert.All(wins, w => Assert.Equal(1, w));
+        Assert.Empty(Store.List());
+    }
+
+    [SkippableFact]
+    public async Task UpdatesFromManyWorkers_SumExactly()
+    {
+        SkipIfUnavailable();
+        const int Workers = 6;
+        const int Each = 25;
+        await Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => Task.Run(async () =>
+        {
+            for (int i = 0; i < Each; i++)
+            {
+                await Store.UpdateAsync("counter", s => s is null
+                    ? new StoredSession("counter", ["+"], 1, 0)
+                    : s with { InputTokens = s.InputTokens + 1, Messages = [.. s.Messages, "+"] });
+            }
+        })));
+
+        StoredSession final = Store.Load("counter");
+        Assert.Equal(Workers * Each, final.InputTokens);
+        Assert.Equal(Workers * Each, final.Messages.Count);
+    }
+
+    [SkippableFact]
+    public void Update_WithAnotherId_IsRefused()
+    {
+        SkipIfUnavailable();
+        Store.Save(Make("a"));
+        Assert.Throws<ArgumentException>(() => Store.Update("a", s => s! with { SessionId = "b" }));
+        Assert.Equal(Make("a"), Store.Load("a"));
+        Assert.False(Store.Exists("b"));
+    }
+
+    [SkippableFact]
+    public void Revisions_DetectConflicts()
+    {
+        SkipIfUnavailable();
+        Assert.NotNull(Store.SaveIfMatch(Make("r", "one"), null));
+        Assert.Throws<SessionConflictException>(() => Store.SaveIfMatch(Make("r", "again"), null));
+
+        SessionRevision<StoredSession> read = Store.LoadRevision("r");
+        string next = Store.SaveIfMatch(read.Session with { Messages = ["two"] }, read.ETag);
+        Assert.NotEqual(read.ETag, next);
+        Assert.Equal(next, Store.LoadRevision("r").ETag);
+
+        var conflict = Assert.Throws<SessionConflictException>(() => Store.SaveIfMatch(read.Session, read.ETag));
+        Assert.Equal(read.ETag, conflict.ExpectedETag);
+        Assert.Equal(["two"], Store.Load("r").Messages);
+    }
+
+    [SkippableFact]
+    public void InvalidSessions_AreRefused_BeforeWriting()
+    {
+        SkipIfUnavailable();
+        Assert.Throws<ArgumentException>(() => Store.Save(new StoredSession("s", ["ok", null!], 0, 0)));
+        Assert.Throws<ArgumentException>(() => Store.Save(new StoredSession("s", [], -1, 0)));
+        Assert.False(Store.Exists("s"));
+    }
+}
