@@ -40,6 +40,9 @@ public sealed class DeleteResultIgnoredAnalyzerTests
     [InlineData("void M(string id) { {|SS0001:derived.Delete(id)|}; }")]
     [InlineData("void M(string id) { {|SS0001:generic.Delete(id)|}; }")]
     [InlineData("void M(string id) { {|SS0001:new FileSessionStore().Delete(id)|}; }")]
+    [InlineData("void M(ISessionStore<StoredSession> any, string id) { {|SS0001:any.Delete(id)|}; }")]
+    [InlineData("async Task M(ISessionStore<StoredSession> any, string id) { {|SS0001:await any.DeleteAsync(id)|}; }")]
+    [InlineData("void M(string id) { ISessionStore<StoredSession> s = store; {|SS0001:s?.Delete(id)|}; }")]
     public Task Fires(string member) => Verify.VerifyAsync(InClass(member));
 
     [Theory]

@@ -42,6 +42,7 @@ public sealed class CatchSwallowsDeleteFailureAnalyzerTests
     [InlineData("void Drop() => _ = store.Delete(id); try { Drop(); } {|SS0002:catch (IOException)|} { }")]
     [InlineData("try { try { _ = store.Delete(id); } finally { } } {|SS0002:catch (IOException)|} { }")]
     [InlineData("try { _ = store.Delete(id); } {|SS0002:catch (IOException)|} { } finally { }")]
+    [InlineData("try { _ = ((ISessionStore<StoredSession>)store).Delete(id); } {|SS0002:catch (Exception)|} { }")]
     public Task Fires(string body) => Verify.VerifyAsync(InMethod(body));
 
     [Theory]
