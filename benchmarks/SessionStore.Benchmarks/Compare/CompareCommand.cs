@@ -11,7 +11,10 @@ namespace SessionStore.Benchmarks.Compare;
 /// </summary>
 public static class CompareCommand
 {
-    private static readonly string[] Variants = ["sessionstore", "sessionstore-fast", "floor", "floor-fast", "naive", "sqlite", "sqlite-fast", "python"];
+    private static readonly string[] Variants = ["sessionstore", "sessionstore-fast", "floor", "floor-fast", "naive", "sqlite", "sqlite-fast", "python", "postgres"];
+
+    /// <summary>A PostgreSQL connection string; without it the postgres column is left out.</summary>
+    private static readonly string? Postgres = Environment.GetEnvironmentVariable("SESSIONSTORE_POSTGRES");
 
     public static int Run(string[] args)
     {
@@ -19,7 +22,7 @@ public static class CompareCommand
         int messages = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
         Console.WriteLine($"workload: {sessions} sessions of {messages} messages: save all, list, load all, delete all (durable unless -fast; naive is never durable)");
         var results = new Dictionary<string, Measurement>();
-        foreach (string variant in Variants)
+        foreach (string variant in Variants.Where(v => v != "postgres" || !string.IsNullOrEmpty(Postgres)))
         {
             string directory = Sessions.NewDirectory(variant);
             try
@@ -45,7 +48,7 @@ public static class CompareCommand
         }
 
         Console.WriteLine();
-        Console.WriteLine("ratios compare durable rows with sessionstore and -fast/naive rows with sessionstore-fast; above 1 means slower than ours");
+        Console.WriteLine("ratios compare durable rows (postgres: synchronous_commit on, over loopback) with sessionstore and -fast/naive rows with sessionstore-fast; above 1 means slower than ours");
         PerTurn();
         return 0;
     }
@@ -74,6 +77,12 @@ public static class CompareCommand
             case "naive":
                 var naive = new NaiveStore(directory);
                 (save, list, load, delete) = (naive.Save, () => naive.List().Count, id => naive.Load(id), naive.Delete);
+                break;
+            case "postgres":
+                var dataSource = new Npgsql.NpgsqlSlimDataSourceBuilder(Postgres!).Build();
+                var pg = SessionStore.Postgres.PostgresSessionStores.ForStoredSessions(dataSource, "compare_" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+                owned = dataSource;
+                (save, list, load, delete) = (s => pg.Save(s), () => pg.List().Count, id => pg.Load(id), id => pg.Delete(id));
                 break;
             case "sqlite" or "sqlite-fast":
                 var sqlite = new SqliteStore(Path.Join(directory, "sessions.db"), durable);
