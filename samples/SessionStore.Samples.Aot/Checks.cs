@@ -7,9 +7,34 @@ internal sealed class Checks(TextWriter output)
 
     public int Run(string workDirectory, string? pythonDirectory)
     {
-        var store = new FileSessionStore(Path.Combine(workDirectory, "plain"));
+        StoreChecks(new FileSessionStore(Path.Combine(workDirectory, "plain")));
+        TypedChecks(workDirectory);
+        if (pythonDirectory is not null)
+        {
+            PythonChecks(pythonDirectory);
+        }
+
+        return Finish();
+    }
+
+    public int RunPostgres(string connectionString)
+    {
+        using Npgsql.NpgsqlDataSource dataSource = new Npgsql.NpgsqlSlimDataSourceBuilder(connectionString).Build();
+        string table = "aot_" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        StoreChecks(SessionStore.Postgres.PostgresSessionStores.ForStoredSessions(dataSource, table));
+        using (Npgsql.NpgsqlCommand drop = dataSource.CreateCommand($"DROP TABLE \"{table}\""))
+        {
+            drop.ExecuteNonQuery();
+        }
+
+        return Finish();
+    }
+
+    /// <summary>The contract, through the interface: the same checks for every backend.</summary>
+    private void StoreChecks(ISessionStore<StoredSession> store)
+    {
         var session = new StoredSession("aot-1", ["hello from NativeAOT", "ünïcödé ✓"], 3, 4);
-        Check("save", store.Save(session).EndsWith("aot-1.json", StringComparison.Ordinal));
+        Check("save", store.Save(session).Contains("aot-1", StringComparison.Ordinal));
         Check("list", store.List() is ["aot-1"]);
         Check("load", store.Load("aot-1") == session);
         Check("update", store.Update("aot-1", s => s! with { Messages = [.. s.Messages, "appended"], OutputTokens = 5 }).Messages.Count == 3);
@@ -21,26 +46,32 @@ internal sealed class Checks(TextWriter output)
         Check("delete again", !store.Delete("aot-1"));
         Check("not found is typed", Throws<SessionNotFoundException>(() => store.Load("aot-1")));
         Check("hostile id refused", Throws<InvalidSessionIdException>(() => store.Exists(string.Concat("..", "/etc"))));
+    }
 
+    private void TypedChecks(string workDirectory)
+    {
         var notes = new NoteStore(Path.Combine(workDirectory, "notes"));
         var note = new NoteSession("todo", ["buy milk", "ship it"], 2);
         notes.Save(note);
         Check("typed store round trip", notes.Load("todo") == note);
         File.WriteAllText(Path.Combine(notes.DirectoryPath, "old.json"), """{ "name": "old", "body": "line one\nline two" }""");
         Check("typed store migrates v1 -> v2", notes.Load("old") == new NoteSession("old", ["line one", "line two"], 0));
+    }
 
-        if (pythonDirectory is not null)
+    private void PythonChecks(string pythonDirectory)
+    {
+        var python = new FileSessionStore(pythonDirectory);
+        IReadOnlyList<string> ids = python.List();
+        Check($"python directory lists {ids.Count} sessions", ids.Count > 0);
+        foreach (string id in ids)
         {
-            var python = new FileSessionStore(pythonDirectory);
-            IReadOnlyList<string> ids = python.List();
-            Check($"python directory lists {ids.Count} sessions", ids.Count > 0);
-            foreach (string id in ids)
-            {
-                StoredSession loaded = python.Load(id);
-                Check($"python session {id}: {loaded.Messages.Count} messages, {loaded.InputTokens}/{loaded.OutputTokens} tokens", loaded.SessionId == id);
-            }
+            StoredSession loaded = python.Load(id);
+            Check($"python session {id}: {loaded.Messages.Count} messages, {loaded.InputTokens}/{loaded.OutputTokens} tokens", loaded.SessionId == id);
         }
+    }
 
+    private int Finish()
+    {
         output.WriteLine(_failures == 0 ? "all checks passed" : $"{_failures} checks FAILED");
         return _failures == 0 ? 0 : 1;
     }

@@ -1,6 +1,7 @@
 // The NativeAOT proof: every store operation, a generated typed store with a migration, and a
 // directory the Python reference wrote, in a trimmed native binary. Prints each step; exits 1 on any mismatch.
 //   sessions-aot check <work-dir> [<python-written-dir>]
+//   sessions-aot check-postgres <connection-string>   the same store checks against PostgreSQL
 //   sessions-aot list <dir>
 using SessionStore;
 using SessionStore.Samples.Aot;
@@ -15,10 +16,13 @@ switch (args)
 
         return 0;
 
+    case ["check-postgres", var connectionString]:
+        return new Checks(Console.Out).RunPostgres(connectionString);
+
     case ["check", var workDirectory, .. var rest]:
         return new Checks(Console.Out).Run(workDirectory, rest is [var pythonDirectory] ? pythonDirectory : null);
 
     default:
-        Console.Error.WriteLine("usage: sessions-aot check <work-dir> [<python-written-dir>] | sessions-aot list <dir>");
+        Console.Error.WriteLine("usage: sessions-aot check <work-dir> [<python-written-dir>] | check-postgres <connection-string> | list <dir>");
         return 2;
 }

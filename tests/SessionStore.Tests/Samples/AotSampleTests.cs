@@ -54,5 +54,18 @@ public sealed class AotSampleTests : IDisposable
 
         ProcessRunner.Result list = await ProcessRunner.RunAsync(binary, ["list", pythonDirectory]);
         Assert.Equal("py-1\npy-2\n", list.StandardOutput);
+
+        // The same binary against PostgreSQL (NpgsqlSlimDataSourceBuilder), when CI has started a server.
+        string? postgres = Environment.GetEnvironmentVariable("SESSIONSTORE_POSTGRES");
+        if (string.IsNullOrEmpty(postgres))
+        {
+            Assert.False(string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
+                "CI=true but SESSIONSTORE_POSTGRES is not set: the NativeAOT binary must be checked against PostgreSQL in CI.");
+            return;
+        }
+
+        ProcessRunner.Result pg = await ProcessRunner.RunAsync(binary, ["check-postgres", postgres]);
+        Assert.True(pg.ExitCode == 0, pg.StandardOutput + pg.StandardError);
+        Assert.EndsWith("all checks passed\n", pg.StandardOutput, StringComparison.Ordinal);
     }
 }
