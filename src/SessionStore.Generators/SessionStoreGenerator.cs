@@ -21,6 +21,12 @@ public sealed class SessionStoreGenerator : IIncrementalGenerator
 
         /// <summary>The stores that will be emitted.</summary>
         public const string Valid = nameof(Valid);
+
+        /// <summary>Whether the compilation references the PostgreSQL backend.</summary>
+        public const string PostgresReferenced = nameof(PostgresReferenced);
+
+        /// <summary>The stores with their backends decided.</summary>
+        public const string WithBackends = nameof(WithBackends);
     }
 
     /// <inheritdoc />
@@ -35,6 +41,15 @@ public sealed class SessionStoreGenerator : IIncrementalGenerator
             .Where(static spec => spec is not null)
             .Select(static (spec, _) => spec!)
             .WithTrackingName(Steps.Valid);
+
+        IncrementalValueProvider<bool> postgres = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName("SessionStore.Postgres.PostgresSessionStore`1") is not null)
+            .WithTrackingName(Steps.PostgresReferenced);
+
+        stores = stores
+            .Combine(postgres)
+            .Select(static (pair, _) => pair.Left with { CanTargetPostgres = pair.Right && pair.Left.SchemaVersion == 1 })
+            .WithTrackingName(Steps.WithBackends);
 
         context.RegisterSourceOutput(stores, static (output, spec) => output.AddSource(spec.HintName, StoreEmitter.Emit(spec)));
     }

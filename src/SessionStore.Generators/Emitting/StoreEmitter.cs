@@ -50,6 +50,11 @@ internal static class StoreEmitter
         code.Line($"    : base(directory, TypeInfoFrom({spec.ContextType}.Default), static session => session.{spec.IdProperty}, options, Schema)");
         code.Open(string.Empty, braceOnly: true);
         code.Close();
+        if (spec.CanTargetPostgres)
+        {
+            EmitPostgres(code, spec);
+        }
+
         code.Close();
 
         for (int i = 0; i < spec.ContainingTypes.Count; i++)
@@ -84,6 +89,19 @@ internal static class StoreEmitter
         }
 
         code.Line("    });");
+    }
+
+    private static void EmitPostgres(IndentedWriter code, StoreSpec spec)
+    {
+        const string Postgres = "global::SessionStore.Postgres";
+        code.Line();
+        code.Line("/// <summary>The same sessions, JSON metadata and ids, in a PostgreSQL table instead of a directory.</summary>");
+        code.Line("/// <param name=\"dataSource\">Where to connect; build it with <c>NpgsqlSlimDataSourceBuilder</c> for NativeAOT.</param>");
+        code.Line("/// <param name=\"table\">The table's name.</param>");
+        code.Line("/// <param name=\"options\">Lock timeout and table creation.</param>");
+        code.Line("/// <returns>The store.</returns>");
+        code.Line($"public static {Postgres}.PostgresSessionStore<{spec.SessionType}> ForPostgres(global::Npgsql.NpgsqlDataSource dataSource, string table, {Postgres}.PostgresSessionStoreOptions? options = null) =>");
+        code.Line($"    new {Postgres}.PostgresSessionStore<{spec.SessionType}>(dataSource, table, TypeInfoFrom({spec.ContextType}.Default), static session => session.{spec.IdProperty}, validate: null, options);");
     }
 
     private static string Cref(string fullyQualified) => fullyQualified.Replace("global::", string.Empty).Replace('<', '{').Replace('>', '}');

@@ -13,6 +13,7 @@ namespace SessionStore.Generators.Model;
 /// <param name="IdProperty">The name of the session's <c>[SessionId]</c> property.</param>
 /// <param name="SchemaVersion">The version the store writes.</param>
 /// <param name="Migrations">The migration methods' names; element i migrates version i + 1.</param>
+/// <param name="CanTargetPostgres">Whether to emit <c>ForPostgres</c>: the compilation references SessionStore.Postgres and the store is unversioned.</param>
 internal sealed record StoreSpec(
     string HintName,
     string? Namespace,
@@ -22,4 +23,5 @@ internal sealed record StoreSpec(
     string ContextType,
     string IdProperty,
     int SchemaVersion,
-    EquatableArray<string> Migrations);
+    EquatableArray<string> Migrations,
+    bool CanTargetPostgres = false);

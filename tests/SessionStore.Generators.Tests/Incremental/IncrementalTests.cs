@@ -23,7 +23,8 @@ public sealed class IncrementalTests
         }
         """;
 
-    private static readonly string[] TrackedSteps = [SessionStoreGenerator.Steps.Parsed, SessionStoreGenerator.Steps.Valid];
+    private static readonly string[] TrackedSteps =
+        [SessionStoreGenerator.Steps.Parsed, SessionStoreGenerator.Steps.Valid, SessionStoreGenerator.Steps.PostgresReferenced, SessionStoreGenerator.Steps.WithBackends];
 
     [Fact]
     public void AnUnrelatedEdit_LeavesEveryTrackedStepCachedOrUnchanged()

@@ -38,9 +38,21 @@ public sealed class SnapshotTests
         """,
         "Outer.Holder.Inner.SessionStore.g.cs");
 
-    private static void Verify(string source, string hintName, [CallerFilePath] string testFile = "")
+    [Fact]
+    public void UnversionedStore_WhenThePostgresBackendIsReferenced_GetsForPostgres() => Verify(
+        """
+        namespace App.Data
+        {
+            [SessionStore(typeof(ChatSession), typeof(AppJsonContext))]
+            internal partial class SharedChatStore;
+        }
+        """,
+        "App.Data.SharedChatStore.SessionStore.g.cs",
+        withPostgres: true);
+
+    private static void Verify(string source, string hintName, bool withPostgres = false, [CallerFilePath] string testFile = "")
     {
-        string generated = GeneratorHarness.Generate(GeneratorHarness.Sessions, "using System.Text.Json.Nodes;\nusing SessionStore;\nusing App;\n" + source)[hintName];
+        string generated = GeneratorHarness.Generate(withPostgres, GeneratorHarness.Sessions, "using System.Text.Json.Nodes;\nusing SessionStore;\nusing App;\n" + source)[hintName];
         string golden = Path.Combine(Path.GetDirectoryName(testFile)!, hintName);
         if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
         {

@@ -9,11 +9,19 @@ internal static class GeneratorHarness
 {
     internal static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    internal static CSharpCompilation Compile(params string[] sources) =>
+    internal static CSharpCompilation Compile(params string[] sources) => Compile(withPostgres: false, sources);
+
+    internal static CSharpCompilation Compile(bool withPostgres, params string[] sources) =>
         CSharpCompilation.Create(
             "GeneratorTests",
             sources.Select((text, i) => CSharpSyntaxTree.ParseText(text, ParseOptions, path: $"Source{i}.cs")),
-            [.. Basic.Reference.Assemblies.Net100.References.All, MetadataReference.CreateFromFile(typeof(FileSessionStore).Assembly.Location)],
+            [
+                .. Basic.Reference.Assemblies.Net100.References.All,
+                MetadataReference.CreateFromFile(typeof(FileSessionStore).Assembly.Location),
+                .. withPostgres
+                    ? new[] { MetadataReference.CreateFromFile(typeof(SessionStore.Postgres.PostgresSessionStore<>).Assembly.Location), MetadataReference.CreateFromFile(typeof(Npgsql.NpgsqlDataSource).Assembly.Location) }
+                    : [],
+            ],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     internal static GeneratorDriver CreateDriver() =>
@@ -23,9 +31,11 @@ internal static class GeneratorHarness
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>The generated files by hint name, after checking that the generator itself reported nothing.</summary>
-    internal static ImmutableDictionary<string, string> Generate(params string[] sources)
+    internal static ImmutableDictionary<string, string> Generate(params string[] sources) => Generate(withPostgres: false, sources);
+
+    internal static ImmutableDictionary<string, string> Generate(bool withPostgres, params string[] sources)
     {
-        GeneratorDriverRunResult result = CreateDriver().RunGenerators(Compile(sources)).GetRunResult();
+        GeneratorDriverRunResult result = CreateDriver().RunGenerators(Compile(withPostgres, sources)).GetRunResult();
         Assert.Empty(result.Diagnostics);
         return result.GeneratedTrees.ToImmutableDictionary(t => Path.GetFileName(t.FilePath), t => t.GetText().ToString());
     }
