@@ -4,6 +4,7 @@
 //   hold-lock <dir> <id>                                      holds the session's lock inside Update, prints "locked", and waits to be killed
 //   mixed <dir> <seed> <ops>                                  see MixedLoad.cs
 //   crash-loop <dir> <sessions>                               see CrashLoop.cs
+//   append-crash-loop <dir>                                   see AppendCrashLoop.cs
 //   crash-harness <dir> <kills> [seed]                        runs crash-loop children and kills them: see CrashHarness.cs
 using System.Globalization;
 using SessionStore;
@@ -61,6 +62,9 @@ switch (args)
 
     case ["mixed", var directory, var seed, var ops]:
         return MixedLoad.Run(directory, (int)Number(seed), (int)Number(ops));
+
+    case ["append-crash-loop", var directory]:
+        return AppendCrashLoop.Run(directory);
 
     case ["crash-loop", var directory, var sessions]:
         return CrashLoop.Run(directory, (int)Number(sessions));

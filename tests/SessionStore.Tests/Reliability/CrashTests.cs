@@ -25,4 +25,36 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         var store = new FileSessionStore(directory);
         Assert.All(store.List(), id => Assert.Equal(id, store.Update(id, s => s!).SessionId));
     }
+
+    [Fact]
+    public async Task KillsDuringAppendsAndCompactions_LoseNoCommittedAppend_AndNeverFailALoad()
+    {
+        string directory = _temp.Combine("journal");
+        var random = new Random(2026);
+        long committed = 0;
+        for (int kill = 0; kill < 20; kill++)
+        {
+            using var child = ProcessRunner.StartDotNetApp("SessionStore.TestWorker", ["append-crash-loop", directory]);
+            string? first = await child.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.StartsWith("committed ", first, StringComparison.Ordinal);
+            await Task.Delay(random.Next(0, 200));
+            child.Kill();
+            string rest = await child.StandardOutput.ReadToEndAsync();
+            await child.WaitForExitAsync();
+            foreach (string line in (first + "\n" + rest).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (line.StartsWith("committed ", StringComparison.Ordinal) && long.TryParse(line[10..], out long count))
+                {
+                    committed = Math.Max(committed, count);
+                }
+            }
+
+            StoredSession session = new FileSessionStore(directory).Load(AppendCrashLoop.SessionId);
+            Assert.True(AppendCrashLoop.IsIntact(session), $"kill {kill}: the messages are not m0..m{session.Messages.Count - 1}");
+            Assert.InRange(session.Messages.Count, committed, committed + 1);
+        }
+
+        output.WriteLine($"20 kills during appends: {committed} appends committed, none lost");
+        Assert.True(committed > 20, $"only {committed} appends ran");
+    }
 }
