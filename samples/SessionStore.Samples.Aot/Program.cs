@@ -2,6 +2,7 @@
 // directory the Python reference wrote, in a trimmed native binary. Prints each step; exits 1 on any mismatch.
 //   sessions-aot check <work-dir> [<python-written-dir>]
 //   sessions-aot check-postgres <connection-string>   the same store checks against PostgreSQL
+//   sessions-aot load-loop <dir> <id> <times>          loads one session many times, for a profiler
 //   sessions-aot list <dir>
 using SessionStore;
 using SessionStore.Samples.Aot;
@@ -14,6 +15,18 @@ switch (args)
             Console.Out.WriteLine(id);
         }
 
+        return 0;
+
+    case ["load-loop", var directory, var id, var times]:
+        // For profiling (valgrind --tool=callgrind): the same load, many times.
+        var profiled = new FileSessionStore(directory);
+        long messages = 0;
+        for (int i = 0; i < int.Parse(times, System.Globalization.CultureInfo.InvariantCulture); i++)
+        {
+            messages += profiled.Load(id).Messages.Count;
+        }
+
+        Console.Out.WriteLine(messages);
         return 0;
 
     case ["check-postgres", var connectionString]:

@@ -299,6 +299,9 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
     /// </summary>
     private protected virtual TSession? AfterRead(string id, string path, TSession? session, ReadOnlySpan<byte> content, FileStamp stamp, ref string? etag) => session;
 
+    /// <summary>Checks a session read from a file; a derived store whose reader already enforces the rules skips the second pass.</summary>
+    private protected virtual void ValidateLoaded(TSession session) => ValidateSession(session);
+
     /// <summary>Lets a derived store of this assembly remove what belongs to a deleted session; called under its lock.</summary>
     private protected virtual void AfterDelete(string id)
     {
@@ -367,7 +370,7 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
             try
             {
                 session = _serializer.Deserialize(content!.Span);
-                ValidateSession(session);
+                ValidateLoaded(session);
             }
             catch (SessionFormatException ex)
             {

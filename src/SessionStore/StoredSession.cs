@@ -84,7 +84,7 @@ public sealed record StoredSession(string SessionId, IReadOnlyList<string> Messa
         }
     }
 
-    private static bool HasLoneSurrogate(string text)
+    internal static bool HasLoneSurrogate(string text)
     {
         ReadOnlySpan<char> rest = text;
         int index;

@@ -58,6 +58,9 @@ public static class CompareCommand
     {
         bool durable = !variant.EndsWith("-fast", StringComparison.Ordinal);
         StoredSession[] all = Enumerable.Range(0, sessions).Select(i => Sessions.Make("s" + i.ToString("D6", CultureInfo.InvariantCulture), messages)).ToArray();
+
+        // Warm up first (tiered JIT, caches), as BenchmarkDotNet would, on other ids; then measure.
+        StoredSession[] warmup = all.Take(Math.Max(1, sessions / 10)).Select(s => s with { SessionId = "w" + s.SessionId }).ToArray();
         Action<StoredSession> save;
         Func<int> list;
         Action<string> load;
@@ -70,7 +73,7 @@ public static class CompareCommand
                 (save, list, load, delete) = (s => store.Save(s), () => store.List().Count, id => store.Load(id), id => store.Delete(id));
                 break;
             case "floor" or "floor-fast":
-                var bytes = all.ToDictionary(s => s.SessionId, s => System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(s)));
+                var bytes = all.Concat(warmup).ToDictionary(s => s.SessionId, s => System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(s)));
                 (save, list, load, delete) = (s => Floor.Write(directory, s.SessionId + ".json", bytes[s.SessionId], durable),
                     () => Directory.EnumerateFiles(directory).Count(), id => Floor.Read(directory, id + ".json"), id => File.Delete(Path.Join(directory, id + ".json")));
                 break;
@@ -95,39 +98,43 @@ public static class CompareCommand
 
         using (owned)
         {
-            var clock = Stopwatch.StartNew();
-            foreach (StoredSession s in all)
-            {
-                save(s);
-            }
-
-            double saveMicros = clock.Elapsed.TotalMicroseconds / sessions;
-            clock.Restart();
-            int listed = list();
-            double listMillis = clock.Elapsed.TotalMilliseconds;
-            clock.Restart();
-            foreach (StoredSession s in all)
-            {
-                load(s.SessionId);
-            }
-
-            double loadMicros = clock.Elapsed.TotalMicroseconds / sessions;
-            clock.Restart();
-            foreach (StoredSession s in all)
-            {
-                delete(s.SessionId);
-            }
-
-            double deleteMicros = clock.Elapsed.TotalMicroseconds / sessions;
-            if (listed < sessions)
-            {
-                throw new InvalidOperationException($"{variant} listed {listed} of {sessions}");
-            }
-
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{saveMicros} {listMillis} {loadMicros} {deleteMicros} {PeakMegabytes()}"));
+            _ = Measure(warmup, save, list, load, delete, variant);
+            Measurement m = Measure(all, save, list, load, delete, variant);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{m.SaveMicros} {m.ListMillis} {m.LoadMicros} {m.DeleteMicros} {PeakMegabytes()}"));
         }
 
         return 0;
+    }
+
+    private static Measurement Measure(StoredSession[] all, Action<StoredSession> save, Func<int> list, Action<string> load, Action<string> delete, string variant)
+    {
+        var clock = Stopwatch.StartNew();
+        foreach (StoredSession s in all)
+        {
+            save(s);
+        }
+
+        double saveMicros = clock.Elapsed.TotalMicroseconds / all.Length;
+        clock.Restart();
+        int listed = list();
+        double listMillis = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        foreach (StoredSession s in all)
+        {
+            load(s.SessionId);
+        }
+
+        double loadMicros = clock.Elapsed.TotalMicroseconds / all.Length;
+        clock.Restart();
+        foreach (StoredSession s in all)
+        {
+            delete(s.SessionId);
+        }
+
+        double deleteMicros = clock.Elapsed.TotalMicroseconds / all.Length;
+        return listed >= all.Length
+            ? new Measurement(saveMicros, listMillis, loadMicros, deleteMicros, 0)
+            : throw new InvalidOperationException($"{variant} listed {listed} of {all.Length}");
     }
 
     private static Measurement RunChild(string variant, string directory, int sessions, int messages)

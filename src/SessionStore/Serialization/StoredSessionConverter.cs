@@ -7,7 +7,10 @@ namespace SessionStore.Serialization;
 /// The reference format, read and written in one pass over the bytes: the generated metadata's
 /// constructor path buffers every argument and checks nullability per element, which costs more than
 /// reading the file. Strict like the contract: all four fields required, messages are strings, counts
-/// are integers; unknown properties are skipped; a repeated property keeps its last value (as Python does).
+/// are integers that are not negative (what <see cref="StoredSession.Validate"/> demands, so a loaded
+/// session needs no second pass: the reader refuses invalid UTF-8, and escaped messages are checked
+/// for lone surrogates here);
+/// unknown properties are skipped; a repeated property keeps its last value (as Python does).
 /// </summary>
 internal sealed class StoredSessionConverter : JsonConverter<StoredSession>
 {
@@ -33,7 +36,11 @@ internal sealed class StoredSessionConverter : JsonConverter<StoredSession>
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     Expect(reader.TokenType == JsonTokenType.String, "every message must be a string");
-                    messages.Add(reader.GetString()!);
+                    string message = reader.GetString()!;
+
+                    // Only an escape can smuggle in a lone surrogate (\ud800); raw UTF-8 cannot encode one.
+                    Expect(!reader.ValueIsEscaped || !StoredSession.HasLoneSurrogate(message), "a message holds a lone surrogate");
+                    messages.Add(message);
                 }
             }
             else if (reader.ValueTextEquals("input_tokens"u8))
@@ -75,8 +82,9 @@ internal sealed class StoredSessionConverter : JsonConverter<StoredSession>
     private static long ReadCount(ref Utf8JsonReader reader, string name)
     {
         reader.Read();
-        Expect(reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out _), name + " must be an integer");
-        return reader.GetInt64();
+        long count = 0;
+        Expect(reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out count) && count >= 0, name + " must be an integer that is not negative");
+        return count;
     }
 
     private static void Expect(bool condition, string reason)

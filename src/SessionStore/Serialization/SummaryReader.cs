@@ -39,7 +39,8 @@ internal static class SummaryReader
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
                         Expect(reader.TokenType == JsonTokenType.String, "a message is not a string");
-                        Expect(reader.ValueIsEscaped || System.Text.Unicode.Utf8.IsValid(reader.ValueSpan), "a message is not valid UTF-8");
+                        Expect(reader.ValueIsEscaped ? !StoredSession.HasLoneSurrogate(reader.GetString()!) : System.Text.Unicode.Utf8.IsValid(reader.ValueSpan),
+                            "a message is not valid text");
                         messages++;
                     }
                 }
@@ -60,8 +61,9 @@ internal static class SummaryReader
 
             Expect(reader.TokenType == JsonTokenType.EndObject && !reader.Read(), "the file has content after the session");
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: the reader refusing to decode a string (a lone surrogate escape).
             throw new SessionFormatException(ex.Message, ex);
         }
 

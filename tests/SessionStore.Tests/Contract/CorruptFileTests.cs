@@ -59,6 +59,7 @@ public sealed class CorruptFileTests : IDisposable
         Add("deep nesting", Valid.Replace("[\"a\", \"b\"]", new string('[', 5000) + new string(']', 5000), StringComparison.Ordinal));
         Add("single quotes", Valid.Replace('"', '\''));
         Add("comment", "// hi\n" + Valid);
+        Add("lone surrogate escape in a message", Valid.Replace("[\"a\", \"b\"]", "[\"a\\ud800b\"]", StringComparison.Ordinal));
         Add("trailing comma", Valid.Replace("\"b\"]", "\"b\",]", StringComparison.Ordinal));
         byte[] invalidUtf8 = Encoding.UTF8.GetBytes(Valid.Replace("\"a\"", "\"Xa\"", StringComparison.Ordinal));
         invalidUtf8[Array.IndexOf(invalidUtf8, (byte)'X')] = 0xC3;
