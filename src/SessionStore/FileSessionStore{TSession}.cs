@@ -321,12 +321,7 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
             throw new SessionStorageException(id, path, "read", ex);
         }
 
-        using (content)
-        {
-            TSession? session = Materialize(id, path, outcome, content, withETag, out string? etag);
-            session = AfterRead(id, path, session, content is null ? default : content.Span, stamp, ref etag);
-            return (session, etag);
-        }
+        return Finish(id, path, outcome, content, stamp, withETag);
     }
 
     private async ValueTask<(TSession? Session, string? ETag)> ReadSessionAsync(string id, string path, CancellationToken cancellationToken, bool withETag = false)
@@ -343,6 +338,11 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
             throw new SessionStorageException(id, path, "read", ex);
         }
 
+        return Finish(id, path, outcome, content, stamp, withETag);
+    }
+
+    private (TSession? Session, string? ETag) Finish(string id, string path, SessionFileReader.Outcome outcome, PooledBytes? content, FileStamp stamp, bool withETag)
+    {
         using (content)
         {
             TSession? session = Materialize(id, path, outcome, content, withETag, out string? etag);
@@ -364,34 +364,32 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
                 throw new SessionCorruptException(id, path, $"the file is larger than MaxSessionBytes ({_options.MaxSessionBytes} bytes)");
         }
 
+        etag = withETag ? ContentETag.Of(content!.Span) : null;
+        TSession session;
+        try
         {
-            etag = withETag ? ContentETag.Of(content!.Span) : null;
-            TSession session;
-            try
-            {
-                session = _serializer.Deserialize(content!.Span);
-                ValidateLoaded(session);
-            }
-            catch (SessionFormatException ex)
-            {
-                throw new SessionCorruptException(id, path, ex.Reason, ex.InnerException);
-            }
-            catch (NewerSchemaException ex)
-            {
-                throw new SessionSchemaVersionException(id, path, ex.FileVersion, _serializer.Schema!.CurrentVersion);
-            }
-            catch (ArgumentException ex)
-            {
-                throw new SessionCorruptException(id, path, ex.Message, ex);
-            }
-
-            string? storedId = _sessionIdOf(session);
-            if (!string.Equals(storedId, id, StringComparison.Ordinal))
-            {
-                throw new SessionCorruptException(id, path, $"the file holds session '{storedId}', not '{id}'");
-            }
-
-            return session;
+            session = _serializer.Deserialize(content!.Span);
+            ValidateLoaded(session);
         }
+        catch (SessionFormatException ex)
+        {
+            throw new SessionCorruptException(id, path, ex.Reason, ex.InnerException);
+        }
+        catch (NewerSchemaException ex)
+        {
+            throw new SessionSchemaVersionException(id, path, ex.FileVersion, _serializer.Schema!.CurrentVersion);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new SessionCorruptException(id, path, ex.Message, ex);
+        }
+
+        string? storedId = _sessionIdOf(session);
+        if (!string.Equals(storedId, id, StringComparison.Ordinal))
+        {
+            throw new SessionCorruptException(id, path, $"the file holds session '{storedId}', not '{id}'");
+        }
+
+        return session;
     }
 }
