@@ -140,11 +140,19 @@ public class PostgresSessionStore<TSession> : ISessionStore<TSession>
     });
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(List());
-    }
+    public async ValueTask<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken = default) =>
+        await RunAsync(string.Empty, "listed", async () =>
+        {
+            await using NpgsqlCommand command = _dataSource.CreateCommand($"SELECT id FROM {_quotedTable} ORDER BY id COLLATE \"C\"");
+            await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var ids = new List<string>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                ids.Add(reader.GetString(0));
+            }
+
+            return (IReadOnlyList<string>)ids;
+        }).ConfigureAwait(false);
 
     /// <inheritdoc />
     public bool Exists(string id)
@@ -158,10 +166,14 @@ public class PostgresSessionStore<TSession> : ISessionStore<TSession>
     }
 
     /// <inheritdoc />
-    public ValueTask<bool> ExistsAsync(string id, CancellationToken cancellationToken = default)
+    public async ValueTask<bool> ExistsAsync(string id, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(Exists(id));
+        ValidId(id);
+        return await RunAsync(id, "read", async () =>
+        {
+            await using NpgsqlCommand command = Command($"SELECT 1 FROM {_quotedTable} WHERE id = $1", id);
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
+        }).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -181,10 +193,19 @@ public class PostgresSessionStore<TSession> : ISessionStore<TSession>
     }
 
     /// <inheritdoc />
-    public ValueTask<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    public async ValueTask<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(Delete(id));
+        ValidId(id);
+        try
+        {
+            EnsureTable();
+            await using NpgsqlCommand command = Command($"DELETE FROM {_quotedTable} WHERE id = $1", id);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }
+        catch (NpgsqlException ex)
+        {
+            throw new SessionDeleteException(id, Location(id), ex);
+        }
     }
 
     /// <inheritdoc />
@@ -195,13 +216,7 @@ public class PostgresSessionStore<TSession> : ISessionStore<TSession>
         return Locked(id, transaction =>
         {
             TSession? current = ReadRow(id, transaction)?.Session;
-            TSession next = change(current) ?? throw new InvalidOperationException($"The change for session '{id}' returned null.");
-            (string nextId, string body) = Prepare(next);
-            if (!string.Equals(nextId, id, StringComparison.Ordinal))
-            {
-                throw new ArgumentException($"The change for session '{id}' returned a session with id '{nextId}'.", nameof(change));
-            }
-
+            (string body, TSession next) = Changed(id, current, change);
             using NpgsqlCommand command = Command(Upsert, id, body, transaction);
             command.ExecuteNonQuery();
             return next;
@@ -209,10 +224,18 @@ public class PostgresSessionStore<TSession> : ISessionStore<TSession>
     }
 
     /// <inheritdoc />
-    public ValueTask<TSession> UpdateAsync(string id, Func<TSession?, TSession> change, CancellationToken cancellationToken = default)
+    public async ValueTask<TSession> UpdateAsync(string id, Func<TSession?, TSession> change, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(Update(id, change));
+        ValidId(id);
+        ArgumentNullException.ThrowIfNull(change);
+        return await LockedAsync(id, async transaction =>
+        {
+            TSession? current = (await ReadRowAsync(id, cancellationToken, transaction).ConfigureAwait(false))?.Session;
+            (string body, TSession next) = Changed(id, current, change);
+            await using NpgsqlCommand command = Command(Upsert, id, body, transaction);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return next;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -220,11 +243,10 @@ public class PostgresSessionStore<TSession> : ISessionStore<TSession>
         ReadRow(id, forUpdate: null) is { } row ? new SessionRevision<TSession>(row.Session, row.Revision) : throw new SessionNotFoundException(id, Table);
 
     /// <inheritdoc />
-    public ValueTask<SessionRevision<TSession>> LoadRevisionAsync(string id, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(LoadRevision(id));
-    }
+    public async ValueTask<SessionRevision<TSession>> LoadRevisionAsync(string id, CancellationToken cancellationToken = default) =>
+        await ReadRowAsync(id, cancellationToken).ConfigureAwait(false) is { } row
+            ? new SessionRevision<TSession>(row.Session, row.Revision)
+            : throw new SessionNotFoundException(id, Table);
 
     /// <inheritdoc />
     public string SaveIfMatch(TSession session, string? expectedETag)
@@ -244,10 +266,21 @@ public class PostgresSessionStore<TSession> : ISessionStore<TSession>
     }
 
     /// <inheritdoc />
-    public ValueTask<string> SaveIfMatchAsync(TSession session, string? expectedETag, CancellationToken cancellationToken = default)
+    public async ValueTask<string> SaveIfMatchAsync(TSession session, string? expectedETag, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(SaveIfMatch(session, expectedETag));
+        (string id, string body) = Prepare(session);
+        return await LockedAsync(id, async transaction =>
+        {
+            string? actual = (await ReadRowAsync(id, cancellationToken, transaction).ConfigureAwait(false))?.Revision;
+            if (!string.Equals(actual, expectedETag, StringComparison.Ordinal))
+            {
+                throw new SessionConflictException(id, Location(id), expectedETag, actual);
+            }
+
+            await using NpgsqlCommand command = Command(Upsert + " RETURNING revision", id, body, transaction);
+            object? revision = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return Convert.ToInt64(revision, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private string Upsert =>
@@ -283,12 +316,12 @@ public class PostgresSessionStore<TSession> : ISessionStore<TSession>
         return row is { } found ? (Materialize(id, found.Body), found.Revision.ToString(CultureInfo.InvariantCulture)) : null;
     }
 
-    private async ValueTask<(TSession Session, string Revision)?> ReadRowAsync(string id, CancellationToken cancellationToken)
+    private async ValueTask<(TSession Session, string Revision)?> ReadRowAsync(string id, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null)
     {
         ValidId(id);
         (string Body, long Revision)? row = await RunAsync(id, "read", async () =>
         {
-            await using NpgsqlCommand command = Command($"SELECT body::text, revision FROM {_quotedTable} WHERE id = $1", id);
+            await using NpgsqlCommand command = Command($"SELECT body::text, revision FROM {_quotedTable} WHERE id = $1", id, transaction: transaction);
             await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? (reader.GetString(0), reader.GetInt64(1)) : ((string, long)?)null;
         }).ConfigureAwait(false);
@@ -330,15 +363,13 @@ public class PostgresSessionStore<TSession> : ISessionStore<TSession>
         {
             using NpgsqlConnection connection = _dataSource.OpenConnection();
             using NpgsqlTransaction transaction = connection.BeginTransaction();
-            using (var timeout = new NpgsqlCommand(
-                string.Create(CultureInfo.InvariantCulture, $"SET LOCAL lock_timeout = '{(long)_options.LockTimeout.TotalMilliseconds}ms'"), connection, transaction))
+            using (NpgsqlCommand timeout = LockTimeoutCommand(connection, transaction))
             {
                 timeout.ExecuteNonQuery();
             }
 
-            using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", connection, transaction))
+            using (NpgsqlCommand lockCommand = AdvisoryLockCommand(id, connection, transaction))
             {
-                lockCommand.Parameters.Add(new NpgsqlParameter { Value = Table + "/" + id });
                 lockCommand.ExecuteNonQuery();
             }
 
@@ -354,6 +385,56 @@ public class PostgresSessionStore<TSession> : ISessionStore<TSession>
         {
             throw new SessionStorageException(id, Location(id), "updated", ex);
         }
+    }
+
+    private (string Body, TSession Next) Changed(string id, TSession? current, Func<TSession?, TSession> change)
+    {
+        TSession next = change(current) ?? throw new InvalidOperationException($"The change for session '{id}' returned null.");
+        (string nextId, string body) = Prepare(next);
+        return string.Equals(nextId, id, StringComparison.Ordinal)
+            ? (body, next)
+            : throw new ArgumentException($"The change for session '{id}' returned a session with id '{nextId}'.", nameof(change));
+    }
+
+    private async ValueTask<TResult> LockedAsync<TResult>(string id, Func<NpgsqlTransaction, Task<TResult>> work, CancellationToken cancellationToken)
+    {
+        EnsureTable();
+        try
+        {
+            await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (NpgsqlCommand timeout = LockTimeoutCommand(connection, transaction))
+            {
+                await timeout.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await using (NpgsqlCommand lockCommand = AdvisoryLockCommand(id, connection, transaction))
+            {
+                await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            TResult result = await work(transaction).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            throw new SessionLockTimeoutException(id, "advisory lock of " + Location(id), _options.LockTimeout);
+        }
+        catch (NpgsqlException ex)
+        {
+            throw new SessionStorageException(id, Location(id), "updated", ex);
+        }
+    }
+
+    private NpgsqlCommand LockTimeoutCommand(NpgsqlConnection connection, NpgsqlTransaction transaction) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"SET LOCAL lock_timeout = '{(long)_options.LockTimeout.TotalMilliseconds}ms'"), connection, transaction);
+
+    private NpgsqlCommand AdvisoryLockCommand(string id, NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = Table + "/" + id });
+        return command;
     }
 
     private NpgsqlCommand Command(string sql, string id, string? body = null, NpgsqlTransaction? transaction = null)

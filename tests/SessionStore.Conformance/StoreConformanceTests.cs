@@ -57,7 +57,16 @@ public abstract class StoreConformanceTests : IDisposable
         Assert.Null(await Store.TryLoadAsync("ghost"));
         await Store.SaveAsync(Make("async"));
         Assert.Equal(Make("async"), await Store.LoadAsync("async"));
+        Assert.Equal(["async"], await Store.ListAsync());
+        Assert.True(await Store.ExistsAsync("async"));
+        SessionRevision<StoredSession> read = await Store.LoadRevisionAsync("async");
+        string next = await Store.SaveIfMatchAsync(read.Session with { OutputTokens = 1 }, read.ETag);
+        await Assert.ThrowsAsync<SessionConflictException>(() => Store.SaveIfMatchAsync(read.Session, read.ETag).AsTask());
+        Assert.Equal(next, (await Store.LoadRevisionAsync("async")).ETag);
+        Assert.Equal(2, (await Store.UpdateAsync("async", s => s! with { OutputTokens = 2 })).OutputTokens);
         Assert.True(await Store.DeleteAsync("async"));
+        Assert.False(await Store.DeleteAsync("async"));
+        Assert.False(await Store.ExistsAsync("async"));
     }
 
     [SkippableTheory]
