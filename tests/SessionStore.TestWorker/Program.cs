@@ -5,6 +5,7 @@
 //   mixed <dir> <seed> <ops>                                  see MixedLoad.cs
 //   crash-loop <dir> <sessions>                               see CrashLoop.cs
 //   append-crash-loop <dir>                                   see AppendCrashLoop.cs
+//   load-harness <dir> <processes> <ops>                      runs `mixed` children and checks the sums: see LoadHarness.cs
 //   crash-harness <dir> <kills> [seed]                        runs crash-loop children and kills them: see CrashHarness.cs
 using System.Globalization;
 using SessionStore;
@@ -68,6 +69,9 @@ switch (args)
 
     case ["crash-loop", var directory, var sessions]:
         return CrashLoop.Run(directory, (int)Number(sessions));
+
+    case ["load-harness", var directory, var processes, var ops]:
+        return LoadHarness.Run(directory, (int)Number(processes), (int)Number(ops), Console.Out.WriteLine);
 
     case ["crash-harness", var directory, var kills, ..var rest]:
     {
