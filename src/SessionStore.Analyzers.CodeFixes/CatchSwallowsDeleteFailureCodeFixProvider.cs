@@ -42,13 +42,13 @@ public sealed class CatchSwallowsDeleteFailureCodeFixProvider : CodeFixProvider
 
         Diagnostic diagnostic = context.Diagnostics[0];
         context.RegisterCodeFix(
-            CodeAction.Create(CatchFirstTitle, ct => ReplaceAsync(context.Document, tryStatement, CatchFirst(tryStatement, clause), ct), nameof(CatchFirstTitle)),
+            CodeAction.Create(CatchFirstTitle, ct => DocumentEditing.ReplaceAsync(context.Document, tryStatement, CatchFirst(tryStatement, clause), ct), nameof(CatchFirstTitle)),
             diagnostic);
 
         if (diagnostic.Properties.ContainsKey(CatchSwallowsDeleteFailureAnalyzer.OnlyDeletesThrowKey))
         {
             context.RegisterCodeFix(
-                CodeAction.Create(CatchInsteadTitle, ct => ReplaceAsync(context.Document, clause, CatchInstead(clause), ct), nameof(CatchInsteadTitle)),
+                CodeAction.Create(CatchInsteadTitle, ct => DocumentEditing.ReplaceAsync(context.Document, clause, CatchInstead(clause), ct), nameof(CatchInsteadTitle)),
                 diagnostic);
         }
     }
@@ -71,11 +71,5 @@ public sealed class CatchSwallowsDeleteFailureCodeFixProvider : CodeFixProvider
         return clause.WithCatchKeyword(clause.CatchKeyword.WithTrailingTrivia())
             .WithDeclaration(declaration)
             .WithAdditionalAnnotations(Formatter.Annotation);
-    }
-
-    private static async Task<Document> ReplaceAsync(Document document, SyntaxNode replaced, SyntaxNode replacement, CancellationToken cancellationToken)
-    {
-        SyntaxNode root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
-        return document.WithSyntaxRoot(root.ReplaceNode(replaced, replacement));
     }
 }

@@ -40,14 +40,14 @@ public sealed class DeleteResultIgnoredCodeFixProvider : CodeFixProvider
 
         Diagnostic diagnostic = context.Diagnostics[0];
         context.RegisterCodeFix(
-            CodeAction.Create(DiscardTitle, ct => ReplaceAsync(context.Document, ignored, Discard(ignored), ct), nameof(DiscardTitle)),
+            CodeAction.Create(DiscardTitle, ct => DocumentEditing.ReplaceAsync(context.Document, ignored, Discard(ignored), ct), nameof(DiscardTitle)),
             diagnostic);
 
         SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         if (model is not null && BuildCheck(ignored, model, context.CancellationToken) is { } check)
         {
             context.RegisterCodeFix(
-                CodeAction.Create(CheckTitle, ct => ReplaceAsync(context.Document, check.Replaced, check.Replacement, ct), nameof(CheckTitle)),
+                CodeAction.Create(CheckTitle, ct => DocumentEditing.ReplaceAsync(context.Document, check.Replaced, check.Replacement, ct), nameof(CheckTitle)),
                 diagnostic);
         }
     }
@@ -136,11 +136,5 @@ public sealed class DeleteResultIgnoredCodeFixProvider : CodeFixProvider
         }
 
         return false;
-    }
-
-    private static async Task<Document> ReplaceAsync(Document document, SyntaxNode replaced, SyntaxNode replacement, CancellationToken cancellationToken)
-    {
-        SyntaxNode root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
-        return document.WithSyntaxRoot(root.ReplaceNode(replaced, replacement));
     }
 }
