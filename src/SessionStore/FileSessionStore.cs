@@ -47,22 +47,17 @@ public sealed partial class FileSessionStore : FileSessionStore<StoredSession>
         string path = SessionFileLayout.SessionPath(DirectoryPath, id);
         try
         {
-            var file = new FileInfo(path);
-            switch (SessionFileReader.Read(path, MaxSessionBytes, out PooledBytes? content))
+            // Size and write time come from the handle that was read: one stat, and they describe those bytes.
+            if (!IsReadable(id, path, SessionFileReader.Read(path, MaxSessionBytes, out PooledBytes? content, out FileStamp stamp)))
             {
-                case SessionFileReader.Outcome.Missing:
-                    throw new SessionNotFoundException(id, DirectoryPath);
-                case SessionFileReader.Outcome.NotAFile:
-                    throw new SessionCorruptException(id, path, "a directory is where the session's file should be");
-                case SessionFileReader.Outcome.TooLarge:
-                    throw new SessionCorruptException(id, path, $"the file is larger than MaxSessionBytes ({MaxSessionBytes} bytes)");
+                throw new SessionNotFoundException(id, DirectoryPath);
             }
 
             using (content)
             {
                 (string storedId, int count, long input, long output) = SummaryReader.Read(content!.Span);
                 return storedId == id
-                    ? new SessionSummary(id, count, input, output, content.Length, file.LastWriteTimeUtc)
+                    ? new SessionSummary(id, count, input, output, content.Length, new DateTimeOffset(stamp.LastWriteTicks, TimeSpan.Zero))
                     : throw new SessionCorruptException(id, path, $"the file holds session '{storedId}', not '{id}'");
             }
         }

@@ -351,17 +351,21 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
         }
     }
 
+    /// <summary>False when the file is missing; throws when something that is not a readable session is in its place.</summary>
+    private protected bool IsReadable(string id, string path, SessionFileReader.Outcome outcome) => outcome switch
+    {
+        SessionFileReader.Outcome.Missing => false,
+        SessionFileReader.Outcome.NotAFile => throw new SessionCorruptException(id, path, "a directory is where the session's file should be"),
+        SessionFileReader.Outcome.TooLarge => throw new SessionCorruptException(id, path, $"the file is larger than MaxSessionBytes ({_options.MaxSessionBytes} bytes)"),
+        _ => true,
+    };
+
     private TSession? Materialize(string id, string path, SessionFileReader.Outcome outcome, PooledBytes? content, bool withETag, out string? etag)
     {
         etag = null;
-        switch (outcome)
+        if (!IsReadable(id, path, outcome))
         {
-            case SessionFileReader.Outcome.Missing:
-                return null;
-            case SessionFileReader.Outcome.NotAFile:
-                throw new SessionCorruptException(id, path, "a directory is where the session's file should be");
-            case SessionFileReader.Outcome.TooLarge:
-                throw new SessionCorruptException(id, path, $"the file is larger than MaxSessionBytes ({_options.MaxSessionBytes} bytes)");
+            return null;
         }
 
         etag = withETag ? ContentETag.Of(content!.Span) : null;

@@ -17,8 +17,6 @@ internal static class SessionFileReader
     }
 
     /// <summary>Reads the file; on <see cref="Outcome.Read"/> the caller owns <paramref name="content"/> and disposes it.</summary>
-    internal static Outcome Read(string path, long maxBytes, out PooledBytes? content) => Read(path, maxBytes, out content, out _);
-
     /// <summary>Reads the file, and says which version of it was read (length and write time; the fingerprint is left to <see cref="FileStamp.Of"/>).</summary>
     internal static Outcome Read(string path, long maxBytes, out PooledBytes? content, out FileStamp stamp)
     {
