@@ -1,168 +1,175 @@
-using System.Globalization;
+using System.Collections.Concurrent;
 using SessionStore.Serialization;
 using SessionStore.Storage;
 
 namespace SessionStore;
 
 /// <summary>
-/// Appends whose cost does not grow with the session: each goes to the end of a journal beside the
-/// session's file, replayed on load; the journal is folded into the file (a normal atomic save) once it
-/// is as large as the file itself, so the directory is plain reference-format files again.
+/// Appends whose cost does not grow with the session, into the session's own file: the file's small
+/// tail (the end of the messages and the totals) is overwritten in place, behind an intent that a
+/// crash cannot lose (see <see cref="AppendIntent"/> and docs/reliability.md). The file stays the
+/// whole session, in the reference format, after every append.
 /// </summary>
 public sealed partial class FileSessionStore
 {
-    /// <summary>A journal is folded into the session's file once it is larger than both this and the file.</summary>
-    public const long MinimumCompactionBytes = 64 * 1024;
+    /// <summary>How many bytes of the file's end an append reads: the fingerprinted window before the tail and the tail.</summary>
+    private const int EndLength = AppendIntent.WindowLength + 4096;
+
+    /// <summary>
+    /// The versions of files this store has read whole and found in the canonical shape, by path: an
+    /// append to such a file reads only its end. Any change by anyone else changes the version.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, FileVersion> _canonical = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Adds messages and token counts to a session (creating it when absent). The cost depends on what
-    /// is appended, not on the session's length; it is as crash-safe as <c>Save</c>: once it returns the
-    /// append is durable, and an append torn by a crash is ignored on load, never an error.
+    /// is appended, not on the session's length. Once it returns, the session's own file holds the
+    /// append (and, with <see cref="FileSessionStoreOptions.Durable"/>, it is on disk); a crash during the
+    /// call leaves the session as it was before or after it, never torn, and loses no earlier append.
     /// </summary>
     /// <param name="id">The session's id.</param>
     /// <param name="messages">The messages to add, in order; none is <see langword="null"/>.</param>
     /// <param name="inputTokens">Input tokens to add; not negative.</param>
     /// <param name="outputTokens">Output tokens to add; not negative.</param>
     /// <exception cref="InvalidSessionIdException"><paramref name="id"/> is not valid.</exception>
-    /// <exception cref="ArgumentException">A message is null or not valid UTF-16, or a count is negative.</exception>
+    /// <exception cref="ArgumentException">A message is null or not valid UTF-16, or a count is negative; nothing was written.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A total would overflow; nothing was written.</exception>
+    /// <exception cref="SessionTooLargeException">The session would grow past <see cref="FileSessionStore{TSession}.MaxSessionBytes"/>; nothing was written.</exception>
+    /// <exception cref="SessionCorruptException">The stored file is corrupt; nothing was written.</exception>
     /// <exception cref="SessionLockTimeoutException">The lock stayed taken for <see cref="FileSessionStoreOptions.LockTimeout"/>.</exception>
     /// <exception cref="SessionStorageException">The file system refused the write; nothing was appended.</exception>
-    public void Append(string id, IReadOnlyList<string> messages, long inputTokens, long outputTokens)
+    /// <exception cref="UnsafeSessionDirectoryException">Another user can write the directory; nothing was written.</exception>
+    public void Append(string id, IReadOnlyList<string> messages, long inputTokens, long outputTokens) =>
+        Completed.Wait(AppendCore(id, messages, inputTokens, outputTokens, async: false, CancellationToken.None));
+
+    /// <inheritdoc cref="Append(string, IReadOnlyList{string}, long, long)"/>
+    /// <param name="id">The session's id.</param>
+    /// <param name="messages">The messages to add, in order; none is <see langword="null"/>.</param>
+    /// <param name="inputTokens">Input tokens to add; not negative.</param>
+    /// <param name="outputTokens">Output tokens to add; not negative.</param>
+    /// <param name="cancellationToken">Cancels the wait for the lock, or the append before it writes.</param>
+    public ValueTask AppendAsync(string id, IReadOnlyList<string> messages, long inputTokens, long outputTokens, CancellationToken cancellationToken = default) =>
+        AppendCore(id, messages, inputTokens, outputTokens, async: true, cancellationToken);
+
+    private async ValueTask AppendCore(string id, IReadOnlyList<string> messages, long inputTokens, long outputTokens, bool async, CancellationToken cancellationToken)
     {
         string path = SessionPathOf(id);
         ArgumentNullException.ThrowIfNull(messages);
-        var entry = new JournalEntry(messages, inputTokens, outputTokens);
         ValidateSession(new StoredSession(id, messages, inputTokens, outputTokens));
-        byte[] record = JournalFormat.Record(entry);
-
-        EnsureLockDirectory(id, path);
-        using SessionLock held = Lock(id, CancellationToken.None);
-        string journal = SessionFileLayout.JournalPath(DirectoryPath, id);
-        FileStamp? stamp = FileStamp.Read(path);
-        if (stamp is null)
-        {
-            // No session yet: the append is the whole session (any journal left from a deleted one is stale).
-            DeleteJournal(id, path, journal);
-            Save(new StoredSession(id, [.. messages], inputTokens, outputTokens));
-            return;
-        }
-
-        long journalLength;
+        using StripeLock held = await LockCore(id, "appended to", async, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        bool appended;
         try
         {
-            journalLength = SessionJournal.Append(journal, JournalFormat.Header(stamp.Value), record, Durable);
+            appended = TryAppendInPlace(held, id, messages, inputTokens, outputTokens);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (IOException ex) when (ex is not (SessionCorruptException or SessionStorageException))
         {
-            throw new SessionStorageException(id, journal, "appended to", ex);
+            throw new SessionStorageException(id, path, "appended to", ex);
         }
 
-        if (journalLength > Math.Max(MinimumCompactionBytes, stamp.Value.Length))
+        if (!appended)
         {
-            CompactLocked(id, path, journal);
+            // No file yet, or one not in the canonical shape (another tool's formatting, a hard link to
+            // it elsewhere that an in-place write would change too): write it whole, once.
+            TryLoad(id, out StoredSession? current);
+            StoredSession next = current is null
+                ? new StoredSession(id, [.. messages], inputTokens, outputTokens)
+                : new StoredSession(id, [.. current.Messages, .. messages], Total(current.InputTokens, inputTokens, nameof(inputTokens)), Total(current.OutputTokens, outputTokens, nameof(outputTokens)));
+            using Buffers.PooledBytes content = PrepareSave(next, out _);
+            WriteLocked(id, content);
         }
     }
 
-    /// <summary>
-    /// Folds a session's appends into its file now, so readers of the plain format (the Python reference)
-    /// see them. <see cref="Append"/> does this on its own once the journal is as large as the file.
-    /// </summary>
-    /// <param name="id">The session's id.</param>
-    /// <returns><see langword="true"/> when there were appends to fold in.</returns>
-    public bool Compact(string id)
+    /// <returns>False when the append must rewrite the file instead.</returns>
+    private bool TryAppendInPlace(StripeLock held, string id, IReadOnlyList<string> messages, long inputTokens, long outputTokens)
     {
-        string path = SessionPathOf(id);
-        string journal = SessionFileLayout.JournalPath(DirectoryPath, id);
-        if (!File.Exists(journal))
+        string path = Files.PathOf(id);
+        using FileDescriptor? file = Files.OpenForAppend(id, out Interop.StatxBuffer status);
+        if (file is null || status.NLink != 1 || (long)status.Size > MaxSessionBytes)
         {
             return false;
         }
 
-        using SessionLock held = Lock(id, CancellationToken.None);
-        return CompactLocked(id, path, journal);
-    }
-
-    private protected override StoredSession? AfterRead(string id, string path, StoredSession? session, ReadOnlySpan<byte> content, FileStamp stamp, ref string? etag)
-    {
-        if (session is null)
+        long size = (long)status.Size;
+        long endStart = Math.Max(0, size - EndLength);
+        byte[] end = Files.ReadRange(file, id, endStart, (int)(size - endStart));
+        if (ReferenceTail.Find(end, endStart) is not { } tail ||
+            (tail.Offset - AppendIntent.WindowLength < endStart && endStart > 0) ||
+            !IsCanonical(file, id, status, tail))
         {
-            return null;
-        }
-
-        string journalPath = SessionFileLayout.JournalPath(DirectoryPath, id);
-        byte[]? journal;
-        try
-        {
-            journal = SessionJournal.TryRead(journalPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new SessionStorageException(id, journalPath, "read", ex);
-        }
-
-        if (journal is null)
-        {
-            return session;
-        }
-
-        List<JournalEntry>? entries = JournalFormat.Parse(journal, FileStamp.Of(stamp.Length, stamp.LastWriteTicks, content), out int validLength);
-        if (entries is not { Count: > 0 })
-        {
-            return session;
-        }
-
-        var messages = new List<string>(session.Messages.Count + entries.Sum(e => e.Messages.Count));
-        messages.AddRange(session.Messages);
-        long input = session.InputTokens, output = session.OutputTokens;
-        try
-        {
-            foreach (JournalEntry entry in entries)
-            {
-                messages.AddRange(entry.Messages);
-                input = checked(input + entry.InputTokens);
-                output = checked(output + entry.OutputTokens);
-            }
-        }
-        catch (OverflowException ex)
-        {
-            throw new SessionCorruptException(id, journalPath, "the appended token counts overflow", ex);
-        }
-
-        if (etag is not null)
-        {
-            // The revision covers the appends too: a conditional save never drops one silently.
-            etag = string.Create(CultureInfo.InvariantCulture, $"{etag}+{ContentETag.Of(journal.AsSpan(0, validLength))}");
-        }
-
-        return session with { Messages = messages, InputTokens = input, OutputTokens = output };
-    }
-
-    private protected override void AfterDelete(string id) =>
-        DeleteJournal(id, SessionFileLayout.SessionPath(DirectoryPath, id), SessionFileLayout.JournalPath(DirectoryPath, id));
-
-    private bool CompactLocked(string id, string path, string journal)
-    {
-        if (!TryLoad(id, out StoredSession? full))
-        {
-            DeleteJournal(id, path, journal);
             return false;
         }
 
-        Save(full);
-        DeleteJournal(id, path, journal);
+        byte[] newTail = ReferenceWriter.Tail(tail.HasMessages, messages,
+            Total(tail.InputTokens, inputTokens, nameof(inputTokens)), Total(tail.OutputTokens, outputTokens, nameof(outputTokens)));
+        long newSize = tail.Offset + newTail.Length;
+        if (newSize > MaxSessionBytes)
+        {
+            throw new SessionTooLargeException(id, newSize, MaxSessionBytes);
+        }
+
+        long windowStart = Math.Max(0, tail.Offset - AppendIntent.WindowLength);
+        Files.AppendInPlace(held, file, status, id, tail.Offset, end.AsSpan((int)(windowStart - endStart)), newTail);
+        _canonical[path] = FileVersion.Of(Posix.Stat(file, path));
         return true;
     }
 
-    private static void DeleteJournal(string id, string path, string journal)
+    /// <summary>
+    /// Whether the file is a valid session in exactly the shape this store writes, with its messages
+    /// ending where <paramref name="tail"/> starts. Read whole once per version of the file.
+    /// </summary>
+    private bool IsCanonical(FileDescriptor file, string id, Interop.StatxBuffer status, ReferenceTail.Found tail)
+    {
+        string path = Files.PathOf(id);
+        if (_canonical.TryGetValue(path, out FileVersion known) && known == FileVersion.Of(status))
+        {
+            return true;
+        }
+
+        byte[] whole = Files.ReadRange(file, id, 0, (int)status.Size);
+        ReferenceFormat.Fields fields;
+        try
+        {
+            fields = SummaryReader.Read(whole);
+        }
+        catch (SessionFormatException ex)
+        {
+            throw new SessionCorruptException(id, path, ex.Reason, ex.InnerException);
+        }
+
+        long expectedEnd = tail.HasMessages ? tail.Offset + 3 : tail.Offset;
+        bool canonical = fields.SessionId == id && whole[0] == (byte)'{' && fields.MessagesEnd == expectedEnd &&
+            fields.InputTokens == tail.InputTokens && fields.OutputTokens == tail.OutputTokens;
+        if (canonical)
+        {
+            if (_canonical.Count > 4096)
+            {
+                _canonical.Clear();
+            }
+
+            _canonical[path] = FileVersion.Of(status);
+        }
+
+        return canonical;
+    }
+
+    private static long Total(long current, long added, string name)
     {
         try
         {
-            SessionJournal.Delete(journal);
+            return checked(current + added);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (OverflowException)
         {
-            // A stale journal is ignored on load (it names another version of the file); report, do not hide.
-            throw new SessionStorageException(id, path, "compacted", ex);
+            throw new ArgumentOutOfRangeException(name, added, $"Adding {added} to the session's {current} would overflow its total; nothing was written.");
         }
+    }
+
+    /// <summary>A version of a file: any write changes its size or its change time, a replace its inode.</summary>
+    private readonly record struct FileVersion(ulong Inode, ulong Size, long ChangeSeconds, uint ChangeNanoseconds, long WriteSeconds, uint WriteNanoseconds)
+    {
+        internal static FileVersion Of(Interop.StatxBuffer status) =>
+            new(status.Ino, status.Size, status.CTimeSeconds, status.CTimeNanoseconds, status.MTimeSeconds, status.MTimeNanoseconds);
     }
 }

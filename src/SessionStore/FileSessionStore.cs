@@ -1,5 +1,6 @@
 using SessionStore.Buffers;
 using SessionStore.Serialization;
+using SessionStore.Interop;
 using SessionStore.Storage;
 
 namespace SessionStore;
@@ -41,34 +42,17 @@ public sealed partial class FileSessionStore : FileSessionStore<StoredSession>
     /// <exception cref="SessionNotFoundException">No session has this id.</exception>
     /// <exception cref="SessionCorruptException">The file does not hold a valid session.</exception>
     /// <exception cref="SessionStorageException">The file could not be read.</exception>
-    public SessionSummary Summarize(string id)
-    {
-        InvalidSessionIdException.ThrowIfInvalid(id, nameof(id));
-        string path = SessionFileLayout.SessionPath(DirectoryPath, id);
-        try
-        {
-            // Size and write time come from the handle that was read: one stat, and they describe those bytes.
-            if (!IsReadable(id, path, SessionFileReader.Read(path, MaxSessionBytes, out PooledBytes? content, out FileStamp stamp)))
-            {
-                throw new SessionNotFoundException(id, DirectoryPath);
-            }
+    public SessionSummary Summarize(string id) =>
+        ReadCore(id, (id, content, status) => SummaryOf(id, content, status)) ?? throw new SessionNotFoundException(id, DirectoryPath);
 
-            using (content)
-            {
-                (string storedId, int count, long input, long output) = SummaryReader.Read(content!.Span);
-                return storedId == id
-                    ? new SessionSummary(id, count, input, output, content.Length, new DateTimeOffset(stamp.LastWriteTicks, TimeSpan.Zero))
-                    : throw new SessionCorruptException(id, path, $"the file holds session '{storedId}', not '{id}'");
-            }
-        }
-        catch (SessionFormatException ex)
-        {
-            throw new SessionCorruptException(id, path, ex.Reason, ex.InnerException);
-        }
-        catch (Exception ex) when (ex is IOException and not (SessionCorruptException or SessionStorageException) or UnauthorizedAccessException)
-        {
-            throw new SessionStorageException(id, path, "read", ex);
-        }
+    /// <inheritdoc cref="Summarize(string)"/>
+    /// <param name="id">The session's id.</param>
+    /// <param name="cancellationToken">Cancels the call before it starts.</param>
+    /// <remarks>Completes synchronously: reading a local file has no asynchronous system call worth a thread switch.</remarks>
+    public ValueTask<SessionSummary> SummarizeAsync(string id, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(Summarize(id));
     }
 
     /// <summary>
@@ -89,6 +73,18 @@ public sealed partial class FileSessionStore : FileSessionStore<StoredSession>
         return SessionFileLayout.SessionPath(DirectoryPath, newId);
     }
 
+    /// <inheritdoc cref="Fork(string, string)"/>
+    /// <param name="sourceId">The session to copy.</param>
+    /// <param name="newId">The id of the copy.</param>
+    /// <param name="cancellationToken">Cancels the wait for the lock, or the write before the copy appears.</param>
+    public async ValueTask<string> ForkAsync(string sourceId, string newId, CancellationToken cancellationToken = default)
+    {
+        InvalidSessionIdException.ThrowIfInvalid(newId, nameof(newId));
+        StoredSession copy = Load(sourceId) with { SessionId = newId };
+        _ = await SaveIfMatchAsync(copy, expectedETag: null, cancellationToken).ConfigureAwait(false);
+        return SessionFileLayout.SessionPath(DirectoryPath, newId);
+    }
+
     /// <summary>Refuses a session that breaks the contract; see <see cref="StoredSession.Validate"/>.</summary>
     /// <param name="session">The session to check.</param>
     /// <exception cref="ArgumentException">The session is not valid.</exception>
@@ -96,6 +92,30 @@ public sealed partial class FileSessionStore : FileSessionStore<StoredSession>
     {
         ArgumentNullException.ThrowIfNull(session);
         session.Validate();
+    }
+
+    private protected override PooledBytes Serialize(StoredSession session)
+    {
+        var content = new PooledBytes(4096);
+        ReferenceWriter.Write(content, session);
+        return content;
+    }
+
+    private SessionSummary SummaryOf(string id, ReadOnlySpan<byte> content, StatxBuffer status)
+    {
+        ReferenceFormat.Fields fields;
+        try
+        {
+            fields = SummaryReader.Read(content);
+        }
+        catch (SessionFormatException ex)
+        {
+            throw new SessionCorruptException(id, Files.PathOf(id), ex.Reason, ex.InnerException);
+        }
+
+        return fields.SessionId == id
+            ? new SessionSummary(id, fields.MessageCount, fields.InputTokens, fields.OutputTokens, content.Length, status.LastWriteTime)
+            : throw new SessionCorruptException(id, Files.PathOf(id), $"the file holds session '{fields.SessionId}', not '{id}'");
     }
 
     // StoredSessionConverter already refuses everything Validate checks (and the file name checks the id):

@@ -9,6 +9,7 @@ public sealed class FileSessionStoreOptions
     private long _maxSessionBytes = DefaultMaxSessionBytes;
     private TimeSpan _leftoverFileAge = TimeSpan.FromMinutes(1);
     private TimeSpan _lockTimeout = TimeSpan.FromSeconds(10);
+    private TimeProvider _timeProvider = TimeProvider.System;
 
     /// <summary>
     /// Whether a save is on disk when it returns: the file is fsynced before it replaces the old one
@@ -18,8 +19,10 @@ public sealed class FileSessionStoreOptions
     public bool Durable { get; set; } = true;
 
     /// <summary>
-    /// The largest session file a load accepts, in bytes; a larger file is reported as corrupt instead
-    /// of being read into memory. Defaults to <see cref="DefaultMaxSessionBytes"/>.
+    /// The largest session the store writes or reads, in bytes: a save or append that would make a
+    /// session larger is refused with <see cref="SessionTooLargeException"/> before anything is written,
+    /// and a larger file (written by something else) is reported as corrupt instead of being read into
+    /// memory. Defaults to <see cref="DefaultMaxSessionBytes"/>.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is below 1 or above <see cref="Array.MaxLength"/> - 1.</exception>
     public long MaxSessionBytes
@@ -34,9 +37,9 @@ public sealed class FileSessionStoreOptions
     }
 
     /// <summary>
-    /// How old a temp file left by a process that died mid-save must be before <c>List</c> removes it
-    /// (it is never visible either way). A save in flight holds its temp file locked, so it is never
-    /// removed whatever its age; the age only covers the instants around the lock. Defaults to 1 minute.
+    /// How old a temp file left by a process that died mid-save must be before <c>Check(repair: true)</c>
+    /// removes it (it is never visible either way, and reads never remove anything). A save in flight
+    /// holds its session's lock, so its temp file is never removed whatever its age. Defaults to 1 minute.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public TimeSpan LeftoverFileAge
@@ -62,6 +65,22 @@ public sealed class FileSessionStoreOptions
             ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
             _lockTimeout = value;
         }
+    }
+
+    /// <summary>
+    /// Whether the store writes in a directory that other users can write too (world-writable, or owned
+    /// by another user). Defaults to <see langword="false"/>: such a directory is refused with
+    /// <see cref="UnsafeSessionDirectoryException"/>, because another user could plant links or swap
+    /// files under the store. Reading works there either way. A group-writable directory is allowed
+    /// (<c>Check</c> reports it).
+    /// </summary>
+    public bool AllowSharedDirectory { get; set; }
+
+    /// <summary>The clock the store reads (ages of leftover files, lock timeouts, prune cut-offs); <see cref="TimeProvider.System"/> by default.</summary>
+    public TimeProvider TimeProvider
+    {
+        get => _timeProvider;
+        set => _timeProvider = value ?? throw new ArgumentNullException(nameof(value));
     }
 
     internal FileSessionStoreOptions Clone() => (FileSessionStoreOptions)MemberwiseClone();

@@ -13,41 +13,24 @@ public partial class FileSessionStore<TSession>
     /// <param name="id">The session's id.</param>
     /// <param name="change">
     /// Gets the stored session (<see langword="null"/> when there is none) and returns the new one, with
-    /// the same id. It may run while other updates of the session wait: keep it short.
+    /// the same id. It may run while other writers of the session wait: keep it short.
     /// </param>
     /// <returns>The saved session.</returns>
     /// <exception cref="InvalidSessionIdException"><paramref name="id"/> is not valid.</exception>
-    /// <exception cref="ArgumentException">The new session is invalid or has another id; nothing was written.</exception>
+    /// <exception cref="ArgumentException">The new session is invalid, too large or has another id; nothing was written.</exception>
     /// <exception cref="SessionCorruptException">The stored file is corrupt; <paramref name="change"/> was not called.</exception>
     /// <exception cref="SessionLockTimeoutException">The lock stayed taken for <see cref="FileSessionStoreOptions.LockTimeout"/>.</exception>
     /// <exception cref="SessionStorageException">The file system refused the read or the write; the stored session is intact.</exception>
-    public TSession Update(string id, Func<TSession?, TSession> change)
-    {
-        string path = PathOf(id);
-        ArgumentNullException.ThrowIfNull(change);
-        EnsureLockDirectory(id, path);
-        using SessionLock held = Lock(id, CancellationToken.None);
-        _ = TryLoad(id, out TSession? current);
-        TSession next = Changed(id, current, change);
-        Save(next);
-        return next;
-    }
+    /// <exception cref="UnsafeSessionDirectoryException">Another user can write the directory; nothing was written.</exception>
+    public TSession Update(string id, Func<TSession?, TSession> change) =>
+        Completed.Result(UpdateCore(id, change, async: false, CancellationToken.None));
 
     /// <inheritdoc cref="Update(string, Func{TSession, TSession})"/>
     /// <param name="id">The session's id.</param>
     /// <param name="change">Gets the stored session (or <see langword="null"/>) and returns the new one.</param>
-    /// <param name="cancellationToken">Cancels the wait for the lock, the read, or the write before it replaces the file.</param>
-    public async ValueTask<TSession> UpdateAsync(string id, Func<TSession?, TSession> change, CancellationToken cancellationToken = default)
-    {
-        string path = PathOf(id);
-        ArgumentNullException.ThrowIfNull(change);
-        EnsureLockDirectory(id, path);
-        using SessionLock held = await LockAsync(id, cancellationToken).ConfigureAwait(false);
-        TSession? current = await TryLoadAsync(id, cancellationToken).ConfigureAwait(false);
-        TSession next = Changed(id, current, change);
-        await SaveAsync(next, cancellationToken).ConfigureAwait(false);
-        return next;
-    }
+    /// <param name="cancellationToken">Cancels the wait for the lock, or the write before it replaces the file.</param>
+    public ValueTask<TSession> UpdateAsync(string id, Func<TSession?, TSession> change, CancellationToken cancellationToken = default) =>
+        UpdateCore(id, change, async: true, cancellationToken);
 
     /// <summary>Loads a session with its revision, for a later <see cref="SaveIfMatch"/>.</summary>
     /// <param name="id">The session's id.</param>
@@ -58,73 +41,49 @@ public partial class FileSessionStore<TSession>
     /// <exception cref="SessionStorageException">The file could not be read.</exception>
     public SessionRevision<TSession> LoadRevision(string id)
     {
-        string path = PathOf(id);
-        return ReadRevision(id, path) ?? throw new SessionNotFoundException(id, DirectoryPath);
+        (TSession? session, string? etag) = ReadSession(id, withETag: true);
+        return session is null ? throw new SessionNotFoundException(id, DirectoryPath) : new SessionRevision<TSession>(session, etag!);
+    }
+
+    /// <inheritdoc cref="LoadRevision(string)"/>
+    /// <param name="id">The session's id.</param>
+    /// <param name="cancellationToken">Cancels the call before it starts.</param>
+    /// <remarks>Completes synchronously: reading a local file has no asynchronous system call worth a thread switch.</remarks>
+    public ValueTask<SessionRevision<TSession>> LoadRevisionAsync(string id, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(LoadRevision(id));
     }
 
     /// <summary>
     /// Saves a session only if the stored one is still at <paramref name="expectedETag"/>; the check and
-    /// the write happen under the session's lock. Plain <c>Save</c> stays last-writer-wins and lock-free.
+    /// the write happen under the session's lock. Plain <c>Save</c> stays last-writer-wins.
     /// </summary>
     /// <param name="session">The session to save.</param>
     /// <param name="expectedETag">The revision read by <see cref="LoadRevision"/>, or <see langword="null"/> to save only if no session has this id yet.</param>
     /// <returns>The new revision.</returns>
     /// <exception cref="SessionConflictException">The stored session changed (or appeared, or was deleted); nothing was written.</exception>
     /// <exception cref="InvalidSessionIdException">The session's id is not valid.</exception>
-    /// <exception cref="ArgumentException">The session is not valid.</exception>
+    /// <exception cref="ArgumentException">The session is not valid or too large.</exception>
     /// <exception cref="SessionLockTimeoutException">The lock stayed taken for <see cref="FileSessionStoreOptions.LockTimeout"/>.</exception>
     /// <exception cref="SessionStorageException">The file system refused the write; the stored session is intact.</exception>
-    public string SaveIfMatch(TSession session, string? expectedETag)
-    {
-        using PooledBytes content = PrepareSave(session, out string id, out string path);
-        EnsureLockDirectory(id, path);
-        using SessionLock held = Lock(id, CancellationToken.None);
-        string? actual = ReadRevision(id, path)?.ETag;
-        if (!string.Equals(actual, expectedETag, StringComparison.Ordinal))
-        {
-            throw new SessionConflictException(id, path, expectedETag, actual);
-        }
-
-        Write(id, path, content);
-        return ContentETag.Of(content.Span);
-    }
-
-    /// <inheritdoc cref="LoadRevision(string)"/>
-    /// <param name="id">The session's id.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    public async ValueTask<SessionRevision<TSession>> LoadRevisionAsync(string id, CancellationToken cancellationToken = default)
-    {
-        (TSession? session, string? etag) = await ReadSessionAsync(id, PathOf(id), cancellationToken, withETag: true).ConfigureAwait(false);
-        return session is null ? throw new SessionNotFoundException(id, DirectoryPath) : new SessionRevision<TSession>(session, etag!);
-    }
+    /// <exception cref="UnsafeSessionDirectoryException">Another user can write the directory; nothing was written.</exception>
+    public string SaveIfMatch(TSession session, string? expectedETag) =>
+        Completed.Result(SaveCore(session, conditional: true, expectedETag, async: false, CancellationToken.None));
 
     /// <inheritdoc cref="SaveIfMatch(TSession, string)"/>
     /// <param name="session">The session to save.</param>
     /// <param name="expectedETag">The revision read by <see cref="LoadRevision"/>, or <see langword="null"/> to save only if no session has this id yet.</param>
     /// <param name="cancellationToken">Cancels the wait for the lock, or the write before it replaces the file.</param>
-    public async ValueTask<string> SaveIfMatchAsync(TSession session, string? expectedETag, CancellationToken cancellationToken = default)
-    {
-        using PooledBytes content = PrepareSave(session, out string id, out string path);
-        EnsureLockDirectory(id, path);
-        using SessionLock held = await LockAsync(id, cancellationToken).ConfigureAwait(false);
-        string? actual = ReadRevision(id, path)?.ETag;
-        if (!string.Equals(actual, expectedETag, StringComparison.Ordinal))
-        {
-            throw new SessionConflictException(id, path, expectedETag, actual);
-        }
+    public ValueTask<string> SaveIfMatchAsync(TSession session, string? expectedETag, CancellationToken cancellationToken = default) =>
+        SaveCore(session, conditional: true, expectedETag, async: true, cancellationToken);
 
-        await WriteAsync(id, path, content, cancellationToken).ConfigureAwait(false);
-        return ContentETag.Of(content.Span);
-    }
-
-    private SessionRevision<TSession>? ReadRevision(string id, string path)
+    private async ValueTask<TSession> UpdateCore(string id, Func<TSession?, TSession> change, bool async, CancellationToken cancellationToken)
     {
-        (TSession? session, string? etag) = ReadSession(id, path, withETag: true);
-        return session is null ? null : new SessionRevision<TSession>(session, etag!);
-    }
-
-    private TSession Changed(string id, TSession? current, Func<TSession?, TSession> change)
-    {
+        _ = SessionPathOf(id);
+        ArgumentNullException.ThrowIfNull(change);
+        using StripeLock held = await LockCore(id, "updated", async, cancellationToken).ConfigureAwait(false);
+        TSession? current = ReadSession(id, withETag: false).Session;
         TSession next = change(current) ?? throw new InvalidOperationException($"The change for session '{id}' returned null.");
         string nextId = _sessionIdOf(next);
         if (!string.Equals(nextId, id, StringComparison.Ordinal))
@@ -132,38 +91,9 @@ public partial class FileSessionStore<TSession>
             throw new ArgumentException($"The change for session '{id}' returned a session with id '{nextId}'.", nameof(change));
         }
 
+        using PooledBytes content = PrepareSave(next, out _);
+        cancellationToken.ThrowIfCancellationRequested();
+        WriteLocked(id, content);
         return next;
-    }
-
-    private protected void EnsureLockDirectory(string id, string path)
-    {
-        try
-        {
-            StoreDirectory.Ensure(DirectoryPath, _options.Durable);
-            StoreDirectory.Ensure(SessionFileLayout.LockDirectory(DirectoryPath), durable: false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new SessionStorageException(id, path, "locked", ex);
-        }
-    }
-
-    private protected SessionLock Lock(string id, CancellationToken cancellationToken)
-    {
-        string lockPath = SessionFileLayout.LockPath(DirectoryPath, id);
-        if (!Directory.Exists(Path.GetDirectoryName(lockPath)))
-        {
-            EnsureLockDirectory(id, SessionFileLayout.SessionPath(DirectoryPath, id));
-        }
-
-        return SessionLock.TryAcquire(lockPath, _options.LockTimeout, cancellationToken)
-            ?? throw new SessionLockTimeoutException(id, lockPath, _options.LockTimeout);
-    }
-
-    private async ValueTask<SessionLock> LockAsync(string id, CancellationToken cancellationToken)
-    {
-        string lockPath = SessionFileLayout.LockPath(DirectoryPath, id);
-        return await SessionLock.TryAcquireAsync(lockPath, _options.LockTimeout, cancellationToken).ConfigureAwait(false)
-            ?? throw new SessionLockTimeoutException(id, lockPath, _options.LockTimeout);
     }
 }

@@ -1,3 +1,4 @@
+using SessionStore.Interop;
 using SessionStore.Storage;
 
 namespace SessionStore;
@@ -5,18 +6,65 @@ namespace SessionStore;
 /// <summary>Keeping a directory healthy: pruning old sessions and checking (and repairing) what is on disk.</summary>
 public partial class FileSessionStore<TSession>
 {
-    /// <summary>Deletes the sessions whose files were last written before <paramref name="cutoff"/>.</summary>
+    /// <summary>Deletes the sessions whose files were last written (saved, updated or appended to) before <paramref name="cutoff"/>.</summary>
     /// <param name="cutoff">Sessions last written before this instant go.</param>
     /// <param name="dryRun">Only report what would go.</param>
     /// <returns>The ids deleted (or that would be), ordinal-sorted. A session written again meanwhile stays.</returns>
     /// <exception cref="SessionDeleteException">A session could not be removed; the ones before it were.</exception>
-    public IReadOnlyList<string> PruneOlderThan(DateTimeOffset cutoff, bool dryRun = false)
+    /// <exception cref="SessionLockTimeoutException">Another writer held a session's lock for longer than <see cref="FileSessionStoreOptions.LockTimeout"/>.</exception>
+    public IReadOnlyList<string> PruneOlderThan(DateTimeOffset cutoff, bool dryRun = false) =>
+        Completed.Result(PruneCore(cutoff, dryRun, async: false, CancellationToken.None));
+
+    /// <inheritdoc cref="PruneOlderThan(DateTimeOffset, bool)"/>
+    /// <param name="cutoff">Sessions last written before this instant go.</param>
+    /// <param name="dryRun">Only report what would go.</param>
+    /// <param name="cancellationToken">Cancels the prune between sessions.</param>
+    public ValueTask<IReadOnlyList<string>> PruneOlderThanAsync(DateTimeOffset cutoff, bool dryRun = false, CancellationToken cancellationToken = default) =>
+        PruneCore(cutoff, dryRun, async: true, cancellationToken);
+
+    /// <summary>
+    /// Reads every entry of the directory and reports corrupt or unreadable sessions, files of a newer
+    /// schema, leftovers of crashed processes, interrupted appends, and anything that is not the store's.
+    /// It goes on past anything it cannot read. With <paramref name="repair"/>, corrupt files are moved
+    /// into the hidden <c>.quarantine</c> folder (never deleted), interrupted appends are completed and
+    /// leftovers no one holds are removed.
+    /// </summary>
+    /// <param name="repair">Fix what can be fixed safely.</param>
+    /// <param name="progress">Receives the number of sessions checked so far, every 1,000 sessions.</param>
+    /// <returns>How many sessions were read, and the problems found.</returns>
+    public StoreCheckResult Check(bool repair = false, IProgress<int>? progress = null)
+    {
+        var problems = new List<StoreProblem>();
+        CheckDirectory(problems);
+        CheckInterruptedAppends(repair, problems);
+        int checkedSessions = 0;
+        foreach (string id in StoreDirectory.ListSessionIds(DirectoryPath))
+        {
+            CheckSession(id, repair, problems);
+            if (++checkedSessions % 1000 == 0)
+            {
+                progress?.Report(checkedSessions);
+            }
+        }
+
+        foreach ((string path, SessionFileLayout.EntryKind kind) in StoreDirectory.ListOtherEntries(DirectoryPath))
+        {
+            if (ProblemOf(path, kind, repair) is { } problem)
+            {
+                problems.Add(problem);
+            }
+        }
+
+        return new StoreCheckResult(checkedSessions, problems);
+    }
+
+    private async ValueTask<IReadOnlyList<string>> PruneCore(DateTimeOffset cutoff, bool dryRun, bool async, CancellationToken cancellationToken)
     {
         var pruned = new List<string>();
         foreach (string id in List())
         {
-            string path = SessionFileLayout.SessionPath(DirectoryPath, id);
-            if (!IsOlderThan(path, cutoff))
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!IsOlderThan(id, cutoff))
             {
                 continue;
             }
@@ -27,8 +75,8 @@ public partial class FileSessionStore<TSession>
                 continue;
             }
 
-            using SessionLock held = Lock(id, CancellationToken.None);
-            if (IsOlderThan(path, cutoff) && Delete(id, path))
+            using StripeLock held = await LockCore(id, "pruned", async, cancellationToken).ConfigureAwait(false);
+            if (IsOlderThan(id, cutoff) && RemoveLocked(id))
             {
                 pruned.Add(id);
             }
@@ -37,73 +85,156 @@ public partial class FileSessionStore<TSession>
         return pruned;
     }
 
-    /// <summary>
-    /// Reads every file of the directory and reports corrupt sessions, files of a newer schema, leftovers
-    /// of crashed processes and foreign <c>.json</c> files. With <paramref name="repair"/>, corrupt files
-    /// are moved into the hidden <c>.quarantine</c> folder (never deleted) and leftovers no one holds are removed.
-    /// </summary>
-    /// <param name="repair">Fix what can be fixed safely.</param>
-    /// <param name="progress">Receives the number of files checked so far, every 1,000 files.</param>
-    /// <returns>How many sessions were read, and the problems found.</returns>
-    public StoreCheckResult Check(bool repair = false, IProgress<int>? progress = null)
-    {
-        var problems = new List<StoreProblem>();
-        (List<string> leftovers, List<string> foreign) = StoreDirectory.ListOtherFiles(DirectoryPath);
-        int checkedFiles = 0;
-        foreach (string id in StoreDirectory.ListSessionIds(DirectoryPath, leftoverAge: null))
-        {
-            string path = SessionFileLayout.SessionPath(DirectoryPath, id);
-            try
-            {
-                _ = TryLoad(id, out _);
-            }
-            catch (SessionCorruptException corrupt)
-            {
-                problems.Add(repair
-                    ? new StoreProblem(StoreProblemKind.CorruptSession, path, id, $"{corrupt.Reason}; moved to {Quarantine.Move(DirectoryPath, id, path)}", Repaired: true)
-                    : new StoreProblem(StoreProblemKind.CorruptSession, path, id, corrupt.Reason, Repaired: false));
-            }
-            catch (SessionSchemaVersionException newer)
-            {
-                problems.Add(new StoreProblem(StoreProblemKind.NewerSchema, path, id, newer.Message, Repaired: false));
-            }
+    private bool IsOlderThan(string id, DateTimeOffset cutoff) =>
+        Files.StatEntry(id) is { Type: StatxBuffer.RegularFile } status && status.LastWriteTime < cutoff;
 
-            if (++checkedFiles % 1000 == 0)
-            {
-                progress?.Report(checkedFiles);
-            }
-        }
-
-        foreach (string path in leftovers)
-        {
-            bool removed = repair && StoreDirectory.TryRemoveLeftover(path, _options.LeftoverFileAge);
-            problems.Add(new StoreProblem(StoreProblemKind.LeftoverFile, path, null,
-                removed ? "a crashed process's temp file; removed" : "a temp file of a crashed process, or of a save in flight", removed));
-        }
-
-        foreach (string path in foreign)
-        {
-            problems.Add(new StoreProblem(StoreProblemKind.ForeignFile, path, null, "a .json file whose name is not a valid session id; not part of the store", Repaired: false));
-        }
-
-        return new StoreCheckResult(checkedFiles, problems);
-    }
-
-    private static bool IsOlderThan(string path, DateTimeOffset cutoff)
-    {
-        DateTime written = File.GetLastWriteTimeUtc(path);
-        return written.Year > 1601 && written < cutoff.UtcDateTime;
-    }
-
-    private bool Delete(string id, string path)
+    private bool RemoveLocked(string id)
     {
         try
         {
-            return SessionFileRemover.Remove(DirectoryPath, id, path);
+            return Files.Remove(id);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (IOException ex)
         {
-            throw new SessionDeleteException(id, path, ex);
+            throw new SessionDeleteException(id, Files.PathOf(id), ex);
+        }
+    }
+
+    private void CheckDirectory(List<StoreProblem> problems)
+    {
+        if (StoreDirectory.WhyUnsafeForWriting(DirectoryPath) is { } unsafeReason)
+        {
+            problems.Add(new StoreProblem(StoreProblemKind.SharedDirectory, DirectoryPath, null,
+                $"other users can write the directory: {unsafeReason}; the store refuses to write in it unless AllowSharedDirectory is set", Repaired: false));
+        }
+        else if (StoreDirectory.IsGroupWritable(DirectoryPath))
+        {
+            problems.Add(new StoreProblem(StoreProblemKind.SharedDirectory, DirectoryPath, null,
+                "the directory is group-writable: members of its group can plant or swap files in it", Repaired: false));
+        }
+    }
+
+    private void CheckInterruptedAppends(bool repair, List<StoreProblem> problems)
+    {
+        using FileDescriptor? locks = TryOpenLocks();
+        if (locks is null)
+        {
+            return;
+        }
+
+        for (int stripe = 0; stripe < SessionFileLayout.LockStripes; stripe++)
+        {
+            string name = stripe.ToString("x2", System.Globalization.CultureInfo.InvariantCulture) + ".lock";
+            string path = Path.Join(SessionFileLayout.LockDirectory(DirectoryPath), name);
+            using FileDescriptor? file = Posix.TryOpenAt(locks, name, OpenFlags.ReadOnly, out _);
+            if (file is null || Posix.Stat(file, path).Size == 0)
+            {
+                continue;
+            }
+
+            byte[] record = new byte[(int)Math.Min((long)Posix.Stat(file, path).Size, AppendIntent.MaxLength)];
+            string? sessionId = AppendIntent.TryDecode(record.AsSpan(0, Posix.ReadAt(file, record, 0, path)))?.SessionId;
+            bool repaired = false;
+            if (repair && sessionId is not null)
+            {
+                try
+                {
+                    using StripeLock held = Completed.Result(LockCore(sessionId, "repaired", async: false, CancellationToken.None));
+                    repaired = true;
+                }
+                catch (IOException)
+                {
+                }
+            }
+
+            problems.Add(new StoreProblem(StoreProblemKind.InterruptedAppend, path, sessionId,
+                sessionId is null ? "a torn append intent (its append never reached the session's file)" + (repaired ? "; cleared" : "")
+                    : repaired ? "an append a crash interrupted; completed" : "an append a crash interrupted (readers see it completed; repair writes it)", repaired));
+        }
+    }
+
+    private FileDescriptor? TryOpenLocks()
+    {
+        try
+        {
+            return StoreDirectory.OpenHidden(DirectoryPath, SessionFileLayout.LockDirectoryName, create: false);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private void CheckSession(string id, bool repair, List<StoreProblem> problems)
+    {
+        string path = Files.PathOf(id);
+        try
+        {
+            _ = TryLoad(id, out _);
+        }
+        catch (SessionCorruptException corrupt)
+        {
+            problems.Add(repair ? QuarantineCorrupt(id, corrupt.Reason) : new StoreProblem(StoreProblemKind.CorruptSession, path, id, corrupt.Reason, Repaired: false));
+        }
+        catch (SessionSchemaVersionException newer)
+        {
+            problems.Add(new StoreProblem(StoreProblemKind.NewerSchema, path, id, newer.Message, Repaired: false));
+        }
+        catch (SessionStorageException unreadable)
+        {
+            problems.Add(new StoreProblem(StoreProblemKind.UnreadableSession, path, id, unreadable.InnerException?.Message ?? unreadable.Message, Repaired: false));
+        }
+    }
+
+    private StoreProblem QuarantineCorrupt(string id, string reason)
+    {
+        string path = Files.PathOf(id);
+        try
+        {
+            using StripeLock held = Completed.Result(LockCore(id, "quarantined", async: false, CancellationToken.None));
+            return new StoreProblem(StoreProblemKind.CorruptSession, path, id, $"{reason}; moved to {Quarantine.Move(DirectoryPath, id, _options.TimeProvider.GetUtcNow())}", Repaired: true);
+        }
+        catch (IOException ex)
+        {
+            return new StoreProblem(StoreProblemKind.CorruptSession, path, id, $"{reason}; could not be moved to quarantine: {ex.InnerException?.Message ?? ex.Message}", Repaired: false);
+        }
+    }
+
+    private StoreProblem? ProblemOf(string path, SessionFileLayout.EntryKind kind, bool repair) => kind switch
+    {
+        SessionFileLayout.EntryKind.Leftover => LeftoverProblem(path, repair),
+        SessionFileLayout.EntryKind.LegacyJournal => new StoreProblem(StoreProblemKind.LegacyJournal, path, null,
+            "an append journal of SessionStore 0.1: its appends are not in the session's file (fold it in with 0.1's Compact, or remove it)", Repaired: false),
+        SessionFileLayout.EntryKind.ForeignJson => new StoreProblem(StoreProblemKind.ForeignFile, path, null, "a .json file whose name is not a valid session id; not part of the store", Repaired: false),
+        SessionFileLayout.EntryKind.Foreign => new StoreProblem(StoreProblemKind.ForeignEntry, path, null, "not a session nor one of the store's own files; never touched", Repaired: false),
+        _ => null,
+    };
+
+    private StoreProblem LeftoverProblem(string path, bool repair)
+    {
+        string id = SessionFileLayout.LeftoverSessionId(Path.GetFileName(path.AsSpan()))!;
+        bool removed = repair && TryRemoveLeftover(id, path);
+        return new StoreProblem(StoreProblemKind.LeftoverFile, path, id,
+            removed ? "a crashed save's temp file; removed" : "a temp file of a crashed save, or of a save in flight", removed);
+    }
+
+    /// <summary>Removes a temp file once it is old enough and no writer of its session is in flight (a writer holds the lock).</summary>
+    private bool TryRemoveLeftover(string id, string path)
+    {
+        if (!Posix.TryStatEntry(path, out StatxBuffer status, out _) || status.Type != StatxBuffer.RegularFile ||
+            status.LastWriteTime >= _options.TimeProvider.GetUtcNow() - _options.LeftoverFileAge)
+        {
+            return false;
+        }
+
+        try
+        {
+            using StripeLock? held = Completed.Result(Files.LockCore(id, TimeSpan.Zero, async: false, CancellationToken.None));
+            return held is not null && Libc.Unlink(path) == 0;
+        }
+        catch (IOException)
+        {
+            return false;
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using SessionStore.Buffers;
+using SessionStore.Interop;
 using SessionStore.Serialization;
 using SessionStore.Storage;
 
@@ -24,6 +25,7 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
     private readonly SessionSerializer<TSession> _serializer;
     private readonly Func<TSession, string> _sessionIdOf;
     private readonly FileSessionStoreOptions _options;
+    private readonly SessionFiles _files;
 
     /// <summary>Creates a store over <paramref name="directory"/> with default options.</summary>
     /// <param name="directory">The directory that holds the sessions; created on the first save.</param>
@@ -63,12 +65,13 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
         _serializer = new SessionSerializer<TSession>(typeInfo, schema);
         _sessionIdOf = sessionIdOf;
         _options = options.Clone();
+        _files = new SessionFiles(DirectoryPath, _options.Durable, _options.MaxSessionBytes, _options.AllowSharedDirectory, _options.TimeProvider);
     }
 
     /// <summary>The full path of the store's directory.</summary>
     public string DirectoryPath { get; }
 
-    /// <summary>The largest session file this store reads, in bytes (<see cref="FileSessionStoreOptions.MaxSessionBytes"/>).</summary>
+    /// <summary>The largest session this store writes or reads, in bytes (<see cref="FileSessionStoreOptions.MaxSessionBytes"/>).</summary>
     public long MaxSessionBytes => _options.MaxSessionBytes;
 
     /// <summary>
@@ -79,34 +82,27 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
     /// <returns>The full path of the session's file.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="session"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidSessionIdException">The session's id is not valid; nothing was written.</exception>
+    /// <exception cref="SessionTooLargeException">The session is larger than <see cref="MaxSessionBytes"/>; nothing was written.</exception>
     /// <exception cref="ArgumentException">The session is not valid; nothing was written.</exception>
     /// <exception cref="SessionStorageException">The file system refused the write; the previous version is intact.</exception>
+    /// <exception cref="UnsafeSessionDirectoryException">Another user can write the directory; nothing was written.</exception>
+    /// <exception cref="SessionLockTimeoutException">Another writer held the session's lock for longer than <see cref="FileSessionStoreOptions.LockTimeout"/>.</exception>
     /// <exception cref="SessionSchemaVersionException">The stored file has a newer schema version than this store writes; it is left as it was.</exception>
-    public string Save(TSession session)
-    {
-        using PooledBytes content = PrepareSave(session, out string id, out string path);
-        Write(id, path, content);
-        return path;
-    }
+    public string Save(TSession session) => Completed.Result(SaveCore(session, conditional: false, expectedETag: null, async: false, CancellationToken.None));
 
     /// <inheritdoc cref="Save(TSession)"/>
     /// <param name="session">The session to save.</param>
-    /// <param name="cancellationToken">Cancels the save before the new file replaces the old one.</param>
+    /// <param name="cancellationToken">Cancels the wait for the lock, or the save before the new file replaces the old one.</param>
     /// <exception cref="OperationCanceledException">The save was cancelled; the previous version is intact.</exception>
-    public async ValueTask<string> SaveAsync(TSession session, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        using PooledBytes content = PrepareSave(session, out string id, out string path);
-        await WriteAsync(id, path, content, cancellationToken).ConfigureAwait(false);
-        return path;
-    }
+    public ValueTask<string> SaveAsync(TSession session, CancellationToken cancellationToken = default) =>
+        SaveCore(session, conditional: false, expectedETag: null, async: true, cancellationToken);
 
     /// <summary>Loads a session.</summary>
     /// <param name="id">The session's id.</param>
     /// <returns>The stored session.</returns>
     /// <exception cref="InvalidSessionIdException"><paramref name="id"/> is not valid.</exception>
     /// <exception cref="SessionNotFoundException">No session has this id.</exception>
-    /// <exception cref="SessionCorruptException">The file does not hold a valid session; it is left as it was.</exception>
+    /// <exception cref="SessionCorruptException">The file does not hold a valid session (or something that is not a file is in its place); it is left as it was.</exception>
     /// <exception cref="SessionStorageException">The file could not be read.</exception>
     /// <exception cref="SessionSchemaVersionException">The file has a newer schema version than this store knows.</exception>
     public TSession Load(string id) =>
@@ -114,9 +110,13 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
 
     /// <inheritdoc cref="Load(string)"/>
     /// <param name="id">The session's id.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    public async ValueTask<TSession> LoadAsync(string id, CancellationToken cancellationToken = default) =>
-        await TryLoadAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new SessionNotFoundException(id, DirectoryPath);
+    /// <param name="cancellationToken">Cancels the call before it starts.</param>
+    /// <remarks>Completes synchronously: reading a local file has no asynchronous system call worth a thread switch.</remarks>
+    public ValueTask<TSession> LoadAsync(string id, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(Load(id));
+    }
 
     /// <summary>Loads a session if it exists.</summary>
     /// <param name="id">The session's id.</param>
@@ -127,26 +127,31 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
     /// <exception cref="SessionStorageException">The file could not be read.</exception>
     public bool TryLoad(string id, [NotNullWhen(true)] out TSession? session)
     {
-        session = ReadSession(id, PathOf(id)).Session;
+        session = ReadSession(id, withETag: false).Session;
         return session is not null;
     }
 
     /// <summary>Loads a session if it exists.</summary>
     /// <param name="id">The session's id.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <param name="cancellationToken">Cancels the call before it starts.</param>
     /// <returns>The stored session, or <see langword="null"/> when no session has this id.</returns>
     /// <exception cref="InvalidSessionIdException"><paramref name="id"/> is not valid.</exception>
     /// <exception cref="SessionCorruptException">The file does not hold a valid session; it is left as it was.</exception>
     /// <exception cref="SessionStorageException">The file could not be read.</exception>
-    public async ValueTask<TSession?> TryLoadAsync(string id, CancellationToken cancellationToken = default) =>
-        (await ReadSessionAsync(id, PathOf(id), cancellationToken).ConfigureAwait(false)).Session;
+    /// <remarks>Completes synchronously: reading a local file has no asynchronous system call worth a thread switch.</remarks>
+    public ValueTask<TSession?> TryLoadAsync(string id, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(ReadSession(id, withETag: false).Session);
+    }
 
     /// <summary>
     /// The ids of the stored sessions, ordinal-sorted. Temp files, files that do not end in
-    /// <c>.json</c>, files whose name is not a valid id, and directories are never listed.
+    /// <c>.json</c>, files whose name is not a valid id, and directories are never listed. Nothing in
+    /// the directory is changed.
     /// </summary>
     /// <returns>The ids; empty when the directory does not exist.</returns>
-    public IReadOnlyList<string> List() => StoreDirectory.ListSessionIds(DirectoryPath, _options.LeftoverFileAge);
+    public IReadOnlyList<string> List() => StoreDirectory.ListSessionIds(DirectoryPath);
 
     /// <inheritdoc cref="List()"/>
     /// <param name="cancellationToken">Cancels the call before it starts.</param>
@@ -157,11 +162,11 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
         return ValueTask.FromResult(List());
     }
 
-    /// <summary>Whether a session with this id is stored. A directory named like a session is not one.</summary>
+    /// <summary>Whether a session with this id is stored. A directory named like a session is not one; a link is not followed.</summary>
     /// <param name="id">The session's id.</param>
     /// <returns><see langword="true"/> when the session's file exists; <see langword="false"/> also when the directory is missing.</returns>
     /// <exception cref="InvalidSessionIdException"><paramref name="id"/> is not valid.</exception>
-    public bool Exists(string id) => File.Exists(PathOf(id));
+    public bool Exists(string id) => _files.Exists(ValidId(id));
 
     /// <inheritdoc cref="Exists(string)"/>
     /// <param name="id">The session's id.</param>
@@ -175,37 +180,21 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
 
     /// <summary>
     /// Deletes a session. Safe to repeat and to race: of any number of concurrent callers, threads or
-    /// processes, exactly one gets <see langword="true"/>.
+    /// processes, exactly one gets <see langword="true"/>. Works in a directory the store cannot write
+    /// (it then raises <see cref="SessionDeleteException"/> with the operating system's error, or
+    /// returns <see langword="false"/> when the session is absent).
     /// </summary>
     /// <param name="id">The session's id.</param>
     /// <returns><see langword="true"/> if this call removed the session; <see langword="false"/> if it was absent or another caller removed it first.</returns>
     /// <exception cref="InvalidSessionIdException"><paramref name="id"/> is not valid.</exception>
-    /// <exception cref="SessionDeleteException">The session exists but could not be removed; the OS error is the inner exception.</exception>
-    /// <exception cref="SessionLockTimeoutException">An update held the session's lock for longer than <see cref="FileSessionStoreOptions.LockTimeout"/>.</exception>
-    public bool Delete(string id)
-    {
-        string path = PathOf(id);
-        if (!Directory.Exists(DirectoryPath))
-        {
-            return false;
-        }
-
-        // Under the session's lock, so a delete never interleaves with an update that would bring the session back.
-        using SessionLock held = Lock(id, CancellationToken.None);
-        bool removed = Delete(id, path);
-        AfterDelete(id);
-        return removed;
-    }
+    /// <exception cref="SessionDeleteException">The session exists but could not be removed; the cause is the inner exception.</exception>
+    /// <exception cref="SessionLockTimeoutException">Another writer held the session's lock for longer than <see cref="FileSessionStoreOptions.LockTimeout"/>.</exception>
+    public bool Delete(string id) => Completed.Result(DeleteCore(id, async: false, CancellationToken.None));
 
     /// <inheritdoc cref="Delete(string)"/>
     /// <param name="id">The session's id.</param>
-    /// <param name="cancellationToken">Cancels the call before it starts.</param>
-    /// <remarks>Completes synchronously: removing a file has no asynchronous system call.</remarks>
-    public ValueTask<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(Delete(id));
-    }
+    /// <param name="cancellationToken">Cancels the wait for the lock.</param>
+    public ValueTask<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) => DeleteCore(id, async: true, cancellationToken);
 
     /// <summary>
     /// Checks what the JSON shape of <typeparamref name="TSession"/> cannot: called before a save, where
@@ -231,148 +220,216 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
             ?? throw new InvalidOperationException($"{context.GetType().Name} has no [JsonSerializable(typeof({typeof(TSession).Name}))].");
     }
 
-    private void RefuseToOverwriteNewerSchema(string id, string path)
-    {
-        if (_serializer.Schema is { } schema &&
-            SessionFileReader.ReadPrefix(path, 256) is { } prefix &&
-            SchemaVersionReader.Peek(prefix) is int fileVersion &&
-            fileVersion > schema.CurrentVersion)
-        {
-            throw new SessionSchemaVersionException(id, path, fileVersion, schema.CurrentVersion);
-        }
-    }
-
-    private void Write(string id, string path, PooledBytes content)
-    {
-        RefuseToOverwriteNewerSchema(id, path);
-        try
-        {
-            StoreDirectory.Ensure(DirectoryPath, _options.Durable);
-            AtomicFile.Replace(path, SessionFileLayout.TempPath(DirectoryPath, id), content.Span, _options.Durable);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new SessionStorageException(id, path, "saved", ex);
-        }
-    }
-
-    private async ValueTask WriteAsync(string id, string path, PooledBytes content, CancellationToken cancellationToken)
-    {
-        RefuseToOverwriteNewerSchema(id, path);
-        try
-        {
-            StoreDirectory.Ensure(DirectoryPath, _options.Durable);
-            await AtomicFile.ReplaceAsync(path, SessionFileLayout.TempPath(DirectoryPath, id), content.Memory, _options.Durable, cancellationToken)
-                .ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new SessionStorageException(id, path, "saved", ex);
-        }
-    }
-
-    /// <summary>Whether saves are fsynced (<see cref="FileSessionStoreOptions.Durable"/>).</summary>
-    private protected bool Durable => _options.Durable;
+    /// <summary>The session files of this store: every read and write of a session goes through it.</summary>
+    private protected SessionFiles Files => _files;
 
     /// <summary>Validates the id and returns the session's file path.</summary>
-    private protected string SessionPathOf(string id) => PathOf(id);
+    private protected string SessionPathOf(string id) => _files.PathOf(ValidId(id));
 
-    private string PathOf(string id)
+    /// <summary>Writes a session the store's way; the reference store writes exactly what the Python module writes.</summary>
+    private protected virtual PooledBytes Serialize(TSession session) => _serializer.Serialize(session);
+
+    /// <summary>Checks a session read from a file; a derived store whose reader already enforces the rules skips the second pass.</summary>
+    private protected virtual void ValidateLoaded(TSession session) => ValidateSession(session);
+
+    /// <summary>
+    /// Takes the session's write lock (which also completes an append a crash interrupted), translating
+    /// every failure into the store's exceptions.
+    /// </summary>
+    private protected async ValueTask<StripeLock> LockCore(string id, string operation, bool async, CancellationToken cancellationToken)
     {
-        InvalidSessionIdException.ThrowIfInvalid(id, nameof(id));
-        return SessionFileLayout.SessionPath(DirectoryPath, id);
+        string path = _files.PathOf(id);
+        StripeLock? held;
+        try
+        {
+            held = await _files.LockCore(id, _options.LockTimeout, async, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (ex is not (UnsafeSessionDirectoryException or SessionStorageException))
+        {
+            throw new SessionStorageException(id, path, operation, ex);
+        }
+
+        return held ?? throw new SessionLockTimeoutException(id, SessionFileLayout.LockPath(DirectoryPath, id), _options.LockTimeout);
     }
 
-    private PooledBytes PrepareSave(TSession session, out string id, out string path)
+    /// <summary>Replaces the session's file with <paramref name="content"/>; call under the lock.</summary>
+    private protected void WriteLocked(string id, PooledBytes content)
+    {
+        string path = _files.PathOf(id);
+        RefuseToOverwriteNewerSchema(id, path);
+        try
+        {
+            _files.Replace(id, content.Span);
+        }
+        catch (IOException ex)
+        {
+            throw new SessionStorageException(id, path, "saved", ex);
+        }
+    }
+
+    /// <summary>Serializes and checks a session for writing: valid id, valid session, within the size limit.</summary>
+    private protected PooledBytes PrepareSave(TSession session, out string id)
     {
         ArgumentNullException.ThrowIfNull(session);
         id = _sessionIdOf(session);
         InvalidSessionIdException.ThrowIfInvalid(id, nameof(session));
         ValidateSession(session);
-        path = SessionFileLayout.SessionPath(DirectoryPath, id);
-        return _serializer.Serialize(session);
+        PooledBytes content = Serialize(session);
+        if (content.Length > _options.MaxSessionBytes)
+        {
+            long size = content.Length;
+            content.Dispose();
+            throw new SessionTooLargeException(id, size, _options.MaxSessionBytes);
+        }
+
+        return content;
     }
 
     /// <summary>
-    /// Gives a derived store of this assembly the chance to bring a session read from its file up to
-    /// date (the reference store replays its append journal) and to extend the revision accordingly.
+    /// Reads a session's file and hands the bytes to <paramref name="parse"/>. A file an interrupted
+    /// append left torn is read as the append completes it; a corrupt file is read twice before it is
+    /// reported, so a writer finishing a recovery meanwhile is never mistaken for corruption.
     /// </summary>
-    private protected virtual TSession? AfterRead(string id, string path, TSession? session, ReadOnlySpan<byte> content, FileStamp stamp, ref string? etag) => session;
-
-    /// <summary>Checks a session read from a file; a derived store whose reader already enforces the rules skips the second pass.</summary>
-    private protected virtual void ValidateLoaded(TSession session) => ValidateSession(session);
-
-    /// <summary>Lets a derived store of this assembly remove what belongs to a deleted session; called under its lock.</summary>
-    private protected virtual void AfterDelete(string id)
+    /// <returns>The parsed value, or default when there is no session.</returns>
+    private protected TResult? ReadCore<TResult>(string id, Func<string, ReadOnlySpan<byte>, StatxBuffer, TResult> parse)
     {
+        string path = _files.PathOf(ValidId(id));
+        for (int attempt = 0; ; attempt++)
+        {
+            SessionFiles.Outcome outcome;
+            PooledBytes? content;
+            StatxBuffer status;
+            string? what;
+            try
+            {
+                outcome = _files.Read(id, out content, out status, out what);
+            }
+            catch (IOException ex)
+            {
+                throw new SessionStorageException(id, path, "read", ex);
+            }
+
+            switch (outcome)
+            {
+                case SessionFiles.Outcome.Missing:
+                    return default;
+                case SessionFiles.Outcome.NotAFile:
+                    throw new SessionCorruptException(id, path, $"{what} is where the session's file should be");
+                case SessionFiles.Outcome.TooLarge:
+                    throw new SessionCorruptException(id, path, $"the file is larger than MaxSessionBytes ({_options.MaxSessionBytes} bytes)");
+            }
+
+            using (content)
+            {
+                try
+                {
+                    return parse(id, content!.Span, status);
+                }
+                catch (SessionCorruptException) when (attempt == 0)
+                {
+                    using PooledBytes? repaired = _files.TryRepair(id, content!);
+                    if (repaired is not null)
+                    {
+                        return parse(id, repaired.Span, status);
+                    }
+                }
+            }
+        }
     }
 
-    private (TSession? Session, string? ETag) ReadSession(string id, string path, bool withETag = false)
+    private (TSession? Session, string? ETag) ReadSession(string id, bool withETag) =>
+        ReadCore(id, (id, content, _) => (Materialize(id, content), withETag ? ContentETag.Of(content) : null));
+
+    private async ValueTask<string> SaveCore(TSession session, bool conditional, string? expectedETag, bool async, CancellationToken cancellationToken)
     {
-        SessionFileReader.Outcome outcome;
-        PooledBytes? content;
-        FileStamp stamp;
+        using PooledBytes content = PrepareSave(session, out string id);
+        using StripeLock held = await LockCore(id, "saved", async, cancellationToken).ConfigureAwait(false);
+        if (conditional)
+        {
+            string? actual = ReadSession(id, withETag: true).ETag;
+            if (!string.Equals(actual, expectedETag, StringComparison.Ordinal))
+            {
+                throw new SessionConflictException(id, _files.PathOf(id), expectedETag, actual);
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        WriteLocked(id, content);
+        return conditional ? ContentETag.Of(content.Span) : _files.PathOf(id);
+    }
+
+    private async ValueTask<bool> DeleteCore(string id, bool async, CancellationToken cancellationToken)
+    {
+        string path = SessionPathOf(id);
+        if (_files.StatEntry(id) is null)
+        {
+            return false; // Nothing to remove: no lock, no lock directory, nothing written.
+        }
+
+        StripeLock? held = null;
         try
         {
-            outcome = SessionFileReader.Read(path, _options.MaxSessionBytes, out content, out stamp);
+            held = await LockCore(id, "deleted", async, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (SessionStorageException ex) when (ErrnoException.ErrnoOf(ex.InnerException!) is Libc.EACCES or Libc.EPERM or Libc.EROFS)
         {
-            throw new SessionStorageException(id, path, "read", ex);
+            // A directory this process cannot write (read-only, or with a lock directory it does not own):
+            // no writer of ours can be in it either; the unlink below reports the real error, or false.
+        }
+        catch (UnsafeSessionDirectoryException ex)
+        {
+            throw new SessionDeleteException(id, path, ex);
         }
 
-        return Finish(id, path, outcome, content, stamp, withETag);
+        using (held)
+        {
+            try
+            {
+                return _files.Remove(id);
+            }
+            catch (IOException ex)
+            {
+                throw new SessionDeleteException(id, path, ex);
+            }
+        }
     }
 
-    private async ValueTask<(TSession? Session, string? ETag)> ReadSessionAsync(string id, string path, CancellationToken cancellationToken, bool withETag = false)
+    private void RefuseToOverwriteNewerSchema(string id, string path)
     {
-        SessionFileReader.Outcome outcome;
-        PooledBytes? content;
-        FileStamp stamp;
+        if (_serializer.Schema is not { } schema)
+        {
+            return;
+        }
+
+        int? fileVersion;
         try
         {
-            (outcome, content, stamp) = await SessionFileReader.ReadAsync(path, _options.MaxSessionBytes, cancellationToken).ConfigureAwait(false);
+            fileVersion = ReadCore(id, static (_, content, _) => SchemaVersionReader.Peek(content[..Math.Min(content.Length, 256)]));
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (SessionCorruptException)
         {
-            throw new SessionStorageException(id, path, "read", ex);
+            return; // Whatever is there is not a session of any version: a save may replace it.
         }
 
-        return Finish(id, path, outcome, content, stamp, withETag);
-    }
-
-    private (TSession? Session, string? ETag) Finish(string id, string path, SessionFileReader.Outcome outcome, PooledBytes? content, FileStamp stamp, bool withETag)
-    {
-        using (content)
+        if (fileVersion > schema.CurrentVersion)
         {
-            TSession? session = Materialize(id, path, outcome, content, withETag, out string? etag);
-            session = AfterRead(id, path, session, content is null ? default : content.Span, stamp, ref etag);
-            return (session, etag);
+            throw new SessionSchemaVersionException(id, path, fileVersion.Value, schema.CurrentVersion);
         }
     }
 
-    /// <summary>False when the file is missing; throws when something that is not a readable session is in its place.</summary>
-    private protected bool IsReadable(string id, string path, SessionFileReader.Outcome outcome) => outcome switch
+    private static string ValidId(string id)
     {
-        SessionFileReader.Outcome.Missing => false,
-        SessionFileReader.Outcome.NotAFile => throw new SessionCorruptException(id, path, "a directory is where the session's file should be"),
-        SessionFileReader.Outcome.TooLarge => throw new SessionCorruptException(id, path, $"the file is larger than MaxSessionBytes ({_options.MaxSessionBytes} bytes)"),
-        _ => true,
-    };
+        InvalidSessionIdException.ThrowIfInvalid(id, nameof(id));
+        return id;
+    }
 
-    private TSession? Materialize(string id, string path, SessionFileReader.Outcome outcome, PooledBytes? content, bool withETag, out string? etag)
+    private TSession Materialize(string id, ReadOnlySpan<byte> content)
     {
-        etag = null;
-        if (!IsReadable(id, path, outcome))
-        {
-            return null;
-        }
-
-        etag = withETag ? ContentETag.Of(content!.Span) : null;
+        string path = _files.PathOf(id);
         TSession session;
         try
         {
-            session = _serializer.Deserialize(content!.Span);
+            session = _serializer.Deserialize(content);
             ValidateLoaded(session);
         }
         catch (SessionFormatException ex)

@@ -2,22 +2,89 @@ using System.Runtime.InteropServices;
 
 namespace SessionStore.Interop;
 
-/// <summary>The few POSIX calls .NET has no API for. Unix only.</summary>
-internal static partial class Libc
+/// <summary>
+/// The POSIX calls the directory store is built on, where .NET has no equivalent (no flag refuses a
+/// link, a directory cannot be fsynced, <see cref="FileStream"/> adds advisory locks of its own).
+/// Linux only; <see cref="OpenFlags"/> holds the per-architecture flag values.
+/// </summary>
+internal static unsafe partial class Libc
 {
+    internal const int EPERM = 1;
     internal const int ENOENT = 2;
+    internal const int EINTR = 4;
+    internal const int EAGAIN = 11;
+    internal const int EACCES = 13;
+    internal const int EEXIST = 17;
+    internal const int EXDEV = 18;
     internal const int ENOTDIR = 20;
-    internal const int O_RDONLY = 0;
+    internal const int EISDIR = 21;
+    internal const int EINVAL = 22;
+    internal const int EROFS = 30;
+    internal const int ENOTEMPTY = 39;
+    internal const int ELOOP = 40;
+
+    internal const int AT_FDCWD = -100;
+    internal const int AT_SYMLINK_NOFOLLOW = 0x100;
+    internal const int AT_EMPTY_PATH = 0x1000;
+    internal const uint STATX_BASIC_STATS = 0x7ff;
+    internal const uint RENAME_NOREPLACE = 1;
+
+    internal const int LOCK_SH = 1;
+    internal const int LOCK_EX = 2;
+    internal const int LOCK_NB = 4;
+    internal const int LOCK_UN = 8;
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial int Open(string path, int flags);
+    internal static partial int Open(string path, int flags, uint mode);
 
-    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
-    internal static partial int FSync(int fd);
+    [LibraryImport("libc", EntryPoint = "openat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int OpenAt(SafeHandle directory, string path, int flags, uint mode);
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     internal static partial int Close(int fd);
 
+    [LibraryImport("libc", EntryPoint = "pread", SetLastError = true)]
+    internal static partial nint PRead(SafeHandle fd, byte* buffer, nuint count, long offset);
+
+    [LibraryImport("libc", EntryPoint = "pwrite", SetLastError = true)]
+    internal static partial nint PWrite(SafeHandle fd, byte* buffer, nuint count, long offset);
+
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    internal static partial int FSync(SafeHandle fd);
+
+    [LibraryImport("libc", EntryPoint = "ftruncate", SetLastError = true)]
+    internal static partial int FTruncate(SafeHandle fd, long length);
+
+    [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
+    internal static partial int Flock(SafeHandle fd, int operation);
+
+    [LibraryImport("libc", EntryPoint = "fchmod", SetLastError = true)]
+    internal static partial int FChmod(SafeHandle fd, uint mode);
+
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int Statx(SafeHandle directory, string path, int flags, uint mask, out StatxBuffer buffer);
+
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int Statx(int directory, string path, int flags, uint mask, out StatxBuffer buffer);
+
+    [LibraryImport("libc", EntryPoint = "unlinkat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int UnlinkAt(SafeHandle directory, string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "mkdirat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int MkdirAt(SafeHandle directory, string path, uint mode);
+
+    [LibraryImport("libc", EntryPoint = "mkdir", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int Mkdir(string path, uint mode);
+
+    [LibraryImport("libc", EntryPoint = "renameat2", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int RenameAt2(SafeHandle fromDirectory, string from, SafeHandle toDirectory, string to, uint flags);
+
+    [LibraryImport("libc", EntryPoint = "rename", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int Rename(string from, string to);
+
     [LibraryImport("libc", EntryPoint = "unlink", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int Unlink(string path);
+
+    [LibraryImport("libc", EntryPoint = "geteuid")]
+    internal static partial uint GetEUid();
 }

@@ -11,7 +11,8 @@ namespace SessionStore.Serialization;
 /// </summary>
 internal static class ReferenceFormat
 {
-    internal readonly record struct Fields(string SessionId, List<string>? Messages, int MessageCount, long InputTokens, long OutputTokens);
+    /// <summary>A session's fields; <c>MessagesEnd</c> is where the <c>]</c> that closes the messages array is, in bytes from the reader's start.</summary>
+    internal readonly record struct Fields(string SessionId, List<string>? Messages, int MessageCount, long InputTokens, long OutputTokens, long MessagesEnd);
 
     /// <exception cref="JsonException">The object does not hold a valid session.</exception>
     internal static Fields Read(ref Utf8JsonReader reader, bool buildMessages)
@@ -20,6 +21,7 @@ internal static class ReferenceFormat
         string? id = null;
         List<string>? messages = null;
         int count = -1;
+        long messagesEnd = -1;
         long? input = null, output = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -52,6 +54,8 @@ internal static class ReferenceFormat
 
                     count++;
                 }
+
+                messagesEnd = reader.TokenStartIndex;
             }
             else if (reader.ValueTextEquals("input_tokens"u8))
             {
@@ -70,7 +74,7 @@ internal static class ReferenceFormat
 
         Expect(id is not null && count >= 0 && input is not null && output is not null,
             "a session needs session_id, messages, input_tokens and output_tokens");
-        return new Fields(id!, messages, count, input!.Value, output!.Value);
+        return new Fields(id!, messages, count, input!.Value, output!.Value, messagesEnd);
     }
 
     private static long ReadCount(ref Utf8JsonReader reader, string name)

@@ -16,5 +16,4 @@ namespace SessionStore.Serialization;
     RespectRequiredConstructorParameters = true,
     Converters = [typeof(StoredSessionConverter)])]
 [JsonSerializable(typeof(StoredSession))]
-[JsonSerializable(typeof(JournalEntry))]
 internal sealed partial class SessionJsonContext : JsonSerializerContext;

@@ -8,11 +8,14 @@ namespace SessionStore.Serialization;
 /// </summary>
 internal static class SummaryReader
 {
-    internal static (string SessionId, int MessageCount, long InputTokens, long OutputTokens) Read(ReadOnlySpan<byte> utf8)
+    /// <remarks><see cref="ReferenceFormat.Fields.MessagesEnd"/> counts from the start of <paramref name="utf8"/>, a byte order mark included.</remarks>
+    internal static ReferenceFormat.Fields Read(ReadOnlySpan<byte> utf8)
     {
+        int start = 0;
         if (utf8.StartsWith("\uFEFF"u8))
         {
             utf8 = utf8[3..];
+            start = 3;
         }
 
         try
@@ -29,7 +32,7 @@ internal static class SummaryReader
                 throw new SessionFormatException("the file has content after the session");
             }
 
-            return (fields.SessionId, fields.MessageCount, fields.InputTokens, fields.OutputTokens);
+            return fields with { MessagesEnd = fields.MessagesEnd + start };
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {

@@ -1,67 +1,148 @@
 using System.IO.Enumeration;
+using System.Runtime.InteropServices;
 using SessionStore.Buffers;
+using SessionStore.Interop;
 
 namespace SessionStore.Storage;
 
-/// <summary>The store's directory: created private (0700 on Unix), listed without leftovers.</summary>
+/// <summary>
+/// The store's directory and the hidden directories inside it: created private (0700 whatever the
+/// umask, parents included), refused for writing when another user can write it, opened without
+/// following links, listed without touching anything.
+/// </summary>
 internal static class StoreDirectory
 {
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private const uint OwnerOnly = 0x1C0;        // 0700
+    private const ushort WorldWritable = 0x2;    // 0002
+    private const ushort GroupWritable = 0x10;   // 0020
 
-    /// <summary>Creates the directory when it is missing; with <paramref name="durable"/>, makes its creation durable too.</summary>
+    /// <summary>Creates the directory and any missing parent, each 0700; with <paramref name="durable"/>, makes each creation durable.</summary>
     internal static void Ensure(string directory, bool durable)
     {
-        if (Directory.Exists(directory))
+        if (Posix.TryStat(directory, out StatxBuffer status, out _))
         {
+            if (status.Type != StatxBuffer.Directory)
+            {
+                throw new IOException($"'{directory}' is {Posix.Describe(status.Type)}, not a directory", Libc.ENOTDIR);
+            }
+
             return;
         }
 
-        if (OperatingSystem.IsWindows())
+        if (Path.GetDirectoryName(directory) is { Length: > 0 } parent && parent != directory)
         {
-            Directory.CreateDirectory(directory);
-        }
-        else
-        {
-            Directory.CreateDirectory(directory, OwnerOnly);
+            Ensure(parent, durable);
         }
 
-        if (durable && Path.GetDirectoryName(directory) is { Length: > 0 } parent)
+        if (Libc.Mkdir(directory, OwnerOnly) != 0)
         {
-            DirectorySync.Flush(parent);
+            int errno = Marshal.GetLastPInvokeError();
+            if (errno == Libc.EEXIST)
+            {
+                return;
+            }
+
+            throw ErrnoException.FromErrno(errno, $"creating directory '{directory}'");
+        }
+
+        // mkdir's mode is masked by the umask; a directory we create is 0700 exactly.
+        using (FileDescriptor created = Posix.TryOpen(directory, OpenFlags.ReadOnly | OpenFlags.Directory, out int openErrno)
+            ?? throw ErrnoException.FromErrno(openErrno, $"opening directory '{directory}'"))
+        {
+            Posix.ChangeMode(created, OwnerOnly, directory);
+        }
+
+        if (durable && Path.GetDirectoryName(directory) is { Length: > 0 } flushed)
+        {
+            Posix.SyncDirectory(flushed);
         }
     }
 
     /// <summary>
-    /// The ids of the sessions in the directory, ordinal-sorted; empty when it is missing. Leftovers of
-    /// processes that died mid-save or mid-delete are removed once they are older than <paramref name="leftoverAge"/> (null: kept).
+    /// Why the store must not write in <paramref name="directory"/>, or null when it may: another user
+    /// can write it (it is world-writable, or owned by someone else), so files could be planted or
+    /// swapped under the store. A missing directory is fine (the store creates it private).
     /// </summary>
-    internal static string[] ListSessionIds(string directory, TimeSpan? leftoverAge)
+    internal static string? WhyUnsafeForWriting(string directory)
+    {
+        if (!Posix.TryStat(directory, out StatxBuffer status, out _))
+        {
+            return null;
+        }
+
+        if ((status.Mode & WorldWritable) != 0)
+        {
+            return "it is world-writable (mode " + Convert.ToString(status.Mode & 0xFFF, 8) + "), so any user could plant or swap files in it";
+        }
+
+        uint me = Libc.GetEUid();
+        return status.Uid != me
+            ? $"it is owned by another user (uid {status.Uid}; this process runs as uid {me}), who could plant or swap files in it"
+            : null;
+    }
+
+    /// <summary>Whether users of the directory's group can write it (allowed, but <c>Check</c> reports it).</summary>
+    internal static bool IsGroupWritable(string directory) =>
+        Posix.TryStat(directory, out StatxBuffer status, out _) && (status.Mode & GroupWritable) != 0;
+
+    /// <summary>
+    /// Opens a hidden directory of the store (<c>.locks</c>, <c>.quarantine</c>), creating it 0700 when
+    /// <paramref name="create"/>; a link or a file in its place is refused, never followed.
+    /// </summary>
+    /// <returns>The open directory, or null when it does not exist and <paramref name="create"/> is false.</returns>
+    internal static FileDescriptor? OpenHidden(string directory, string name, bool create)
+    {
+        using FileDescriptor parent = Posix.TryOpen(directory, OpenFlags.ReadOnly | OpenFlags.Directory, out int errno)
+            ?? (errno == Libc.ENOENT && !create ? null : throw ErrnoException.FromErrno(errno, $"opening directory '{directory}'"))!;
+        if (parent is null)
+        {
+            return null;
+        }
+
+        FileDescriptor? hidden = Posix.TryOpenAt(parent, name, OpenFlags.ReadOnly | OpenFlags.Directory, out errno);
+        if (hidden is null && errno == Libc.ENOENT && create)
+        {
+            if (Libc.MkdirAt(parent, name, OwnerOnly) != 0 && Marshal.GetLastPInvokeError() is int mkdirErrno && mkdirErrno != Libc.EEXIST)
+            {
+                throw ErrnoException.FromErrno(mkdirErrno, $"creating directory '{Path.Join(directory, name)}'");
+            }
+
+            hidden = Posix.TryOpenAt(parent, name, OpenFlags.ReadOnly | OpenFlags.Directory, out errno);
+            if (hidden is not null)
+            {
+                Posix.ChangeMode(hidden, OwnerOnly, Path.Join(directory, name));
+            }
+        }
+
+        return hidden ?? errno switch
+        {
+            Libc.ENOENT when !create => null,
+            Libc.ELOOP or Libc.ENOTDIR => throw new IOException($"'{Path.Join(directory, name)}' is a link or a file, not the store's own directory; it is never followed", errno),
+            _ => throw ErrnoException.FromErrno(errno, $"opening directory '{Path.Join(directory, name)}'"),
+        };
+    }
+
+    /// <summary>The ids of the sessions in the directory, ordinal-sorted; empty when it is missing. Nothing is changed.</summary>
+    internal static string[] ListSessionIds(string directory)
     {
         // Ids collect in pooled buffers and land in one exact-size array: a growing List<string> of
         // 100,000 ids leaves ~2 MB of large-object garbage per call, and gen2 collections with it.
         var ids = new PooledList<string>();
-        List<string>? leftovers = null;
         try
         {
-            var entries = new FileSystemEnumerable<(string? SessionId, string? LeftoverPath)>(
+            var entries = new FileSystemEnumerable<string?>(
                 directory,
-                static (ref FileSystemEntry entry) => SessionFileLayout.IsLeftover(entry.FileName)
-                    ? (null, entry.ToFullPath())
-                    : (SessionFileLayout.SessionIdFromFileName(entry.FileName), null),
+                static (ref FileSystemEntry entry) => SessionFileLayout.SessionIdFromFileName(entry.FileName),
                 new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = 0 })
             {
                 ShouldIncludePredicate = static (ref FileSystemEntry entry) => !entry.IsDirectory,
             };
 
-            foreach ((string? sessionId, string? leftoverPath) in entries)
+            foreach (string? sessionId in entries)
             {
                 if (sessionId is not null)
                 {
                     ids.Add(sessionId);
-                }
-                else if (leftoverPath is not null)
-                {
-                    (leftovers ??= []).Add(leftoverPath);
                 }
             }
         }
@@ -71,72 +152,31 @@ internal static class StoreDirectory
             return [];
         }
 
-        if (leftovers is not null && leftoverAge is { } age)
-        {
-            RemoveStale(leftovers, age);
-        }
-
         string[] sorted = ids.ToArrayAndDispose();
         Array.Sort(sorted, StringComparer.Ordinal);
         return sorted;
     }
 
-    /// <summary>The files of the directory that are neither sessions nor the store's own: leftovers and foreign <c>.json</c> files.</summary>
-    internal static (List<string> Leftovers, List<string> ForeignJson) ListOtherFiles(string directory)
+    /// <summary>Every entry of the directory that is not a session's file, with what it is.</summary>
+    internal static List<(string Path, SessionFileLayout.EntryKind Kind)> ListOtherEntries(string directory)
     {
-        var leftovers = new List<string>();
-        var foreign = new List<string>();
+        var others = new List<(string, SessionFileLayout.EntryKind)>();
         if (!Directory.Exists(directory))
         {
-            return (leftovers, foreign);
+            return others;
         }
 
-        foreach (string path in Directory.EnumerateFiles(directory))
+        var options = new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = 0 };
+        foreach (string path in Directory.EnumerateFileSystemEntries(directory, "*", options))
         {
-            ReadOnlySpan<char> name = Path.GetFileName(path.AsSpan());
-            if (SessionFileLayout.IsLeftover(name))
+            bool isDirectory = Posix.TryStatEntry(path, out StatxBuffer status, out _) && status.Type == StatxBuffer.Directory;
+            SessionFileLayout.EntryKind kind = SessionFileLayout.Classify(Path.GetFileName(path.AsSpan()), isDirectory);
+            if (kind != SessionFileLayout.EntryKind.Session)
             {
-                leftovers.Add(path);
-            }
-            else if (name.EndsWith(SessionFileLayout.SessionExtension, StringComparison.Ordinal) && SessionFileLayout.SessionIdFromFileName(name) is null)
-            {
-                foreign.Add(path);
+                others.Add((path, kind));
             }
         }
 
-        return (leftovers, foreign);
-    }
-
-    /// <summary>Removes a leftover if it is older than <paramref name="leftoverAge"/> and no writer holds it; says whether it did.</summary>
-    internal static bool TryRemoveLeftover(string path, TimeSpan leftoverAge)
-    {
-        try
-        {
-            if (File.GetLastWriteTimeUtc(path) >= DateTime.UtcNow - leftoverAge)
-            {
-                return false;
-            }
-
-            // A save in flight holds its temp file with FileShare.None (flock on Unix): only a dead writer's file opens here.
-            using var orphan = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-            return true;
-        }
-        catch (IOException)
-        {
-            // In use, or another process swept it first: it is invisible either way.
-            return false;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
-
-    private static void RemoveStale(List<string> leftovers, TimeSpan leftoverAge)
-    {
-        foreach (string path in leftovers)
-        {
-            _ = TryRemoveLeftover(path, leftoverAge);
-        }
+        return others;
     }
 }

@@ -1,9 +1,9 @@
-using System.Text;
+using System.Formats.Tar;
 using SessionStore.Tests.TestSupport;
 
 namespace SessionStore.Tests.Contract;
 
-/// <summary>Append: a journal beside the session's file, replayed on load, folded in by compaction.</summary>
+/// <summary>Append: into the session's own file, whose tail is rewritten in place; the file alone is always the whole session.</summary>
 public sealed class AppendTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
@@ -15,95 +15,129 @@ public sealed class AppendTests : IDisposable
 
     private string SessionFile(string id) => Path.Combine(_store.DirectoryPath, id + ".json");
 
-    private string Journal(string id) => Path.Combine(_store.DirectoryPath, "." + id + ".journal");
+    private static StoredSession Appended(StoredSession session, long input, long output, params string[] messages) =>
+        session with { Messages = [.. session.Messages, .. messages], InputTokens = session.InputTokens + input, OutputTokens = session.OutputTokens + output };
 
     [Fact]
-    public void Append_ToAnAbsentSession_CreatesIt()
+    public void Append_ToAnAbsentSession_CreatesIt_AndLeavesNothingBeside()
     {
         _store.Append("new", ["hi"], 3, 4);
         Assert.Equal(new StoredSession("new", ["hi"], 3, 4), _store.Load("new"));
-        Assert.False(File.Exists(Journal("new")));
+        Assert.Equal(["new.json"], Directory.EnumerateFiles(_store.DirectoryPath).Select(Path.GetFileName));
     }
 
     [Fact]
-    public void Appends_GoToTheJournal_AndLoadReplaysThem_WithoutRewritingTheFile()
+    public void Appends_AreInTheSessionsOwnFile_ByteForByteWhatASaveOfTheWholeSessionWrites()
     {
-        _store.Save(Sessions.WithMessages("s", 1000));
-        byte[] before = File.ReadAllBytes(SessionFile("s"));
-        DateTime written = File.GetLastWriteTimeUtc(SessionFile("s"));
-
+        StoredSession start = Sessions.WithMessages("s", 1000);
+        _store.Save(start);
         _store.Append("s", ["turn 1"], 10, 20);
-        _store.Append("s", ["turn 2", "turn 3"], 1, 2);
+        _store.Append("s", ["turn 2", "tür \"3\"\n"], 1, 2);
 
-        StoredSession expected = Sessions.WithMessages("s", 1000) is var b
-            ? b with { Messages = [.. b.Messages, "turn 1", "turn 2", "turn 3"], InputTokens = b.InputTokens + 11, OutputTokens = b.OutputTokens + 22 }
-            : null!;
+        StoredSession expected = Appended(start, 11, 22, "turn 1", "turn 2", "tür \"3\"\n");
+        byte[] appendedFile = File.ReadAllBytes(SessionFile("s"));
+        _store.Save(expected);
+        Assert.Equal(File.ReadAllBytes(SessionFile("s")), appendedFile);
         Assert.Equal(expected, _store.Load("s"));
-        Assert.Equal(before, File.ReadAllBytes(SessionFile("s")));
-        Assert.Equal(written, File.GetLastWriteTimeUtc(SessionFile("s")));
-        Assert.Equal(["s"], _store.List());
         Assert.Empty(_store.Check().Problems);
     }
 
     [Fact]
-    public async Task Compact_FoldsTheJournalIn_SoThePythonModuleSeesEverything()
+    public void Appends_ToAnEmptySession_AndOfNoMessages_KeepTheFileCanonical()
+    {
+        _store.Save(new StoredSession("s", [], 0, 0));
+        _store.Append("s", [], 5, 0);
+        _store.Append("s", ["first"], 0, 7);
+        _store.Append("s", [], 0, 1);
+        byte[] appended = File.ReadAllBytes(SessionFile("s"));
+        StoredSession expected = new("s", ["first"], 5, 8);
+        Assert.Equal(expected, _store.Load("s"));
+        _store.Save(expected);
+        Assert.Equal(File.ReadAllBytes(SessionFile("s")), appended);
+    }
+
+    [Fact]
+    public async Task TheFileAlone_CarriesEveryAppend_ThroughTouchCopyAndTar()
     {
         _store.Save(Sessions.Make("s", "one"));
         _store.Append("s", ["two"], 1, 1);
-        string pythonBefore = await LoadInPython("s");
-        Assert.Equal("one", pythonBefore);
+        _store.Append("s", ["three"], 1, 1);
+        StoredSession expected = Appended(Sessions.Make("s", "one"), 2, 2, "two", "three");
 
-        Assert.True(_store.Compact("s"));
+        File.SetLastWriteTimeUtc(SessionFile("s"), DateTime.UtcNow.AddDays(-3)); // touch
+        Assert.Equal(expected, _store.Load("s"));
 
-        Assert.False(File.Exists(Journal("s")));
-        Assert.Equal("one,two", await LoadInPython("s"));
-        Assert.Equal(Sessions.Make("s", "one", "two") with { InputTokens = 13, OutputTokens = 35 }, _store.Load("s"));
-        Assert.False(_store.Compact("s"));
+        string copy = _temp.Combine("copy");
+        Directory.CreateDirectory(copy);
+        File.Copy(SessionFile("s"), Path.Combine(copy, "s.json"));
+        Assert.Equal(expected, new FileSessionStore(copy).Load("s"));
+
+        string archive = _temp.Combine("store.tar");
+        await TarFile.CreateFromDirectoryAsync(_store.DirectoryPath, archive, includeBaseDirectory: false);
+        string restored = _temp.Combine("restored");
+        Directory.CreateDirectory(restored);
+        await TarFile.ExtractToDirectoryAsync(archive, restored, overwriteFiles: false);
+        var restoredStore = new FileSessionStore(restored);
+        Assert.Equal(expected, restoredStore.Load("s"));
+        restoredStore.Append("s", ["four"], 0, 0);
+        Assert.Equal(["one", "two", "three", "four"], restoredStore.Load("s").Messages);
     }
 
     [Fact]
-    public void TheJournal_IsCompactedOnItsOwn_OnceItOutgrowsTheFile()
+    public async Task ThePythonModule_SeesEveryAppend_KeepsThemWhenItResaves_AndItsDeleteLeavesNothing()
     {
-        _store.Save(Sessions.Make("s"));
-        string big = new('x', 1000);
-        for (int i = 0; i < 80; i++)
-        {
-            _store.Append("s", [big], 1, 0);
-        }
+        _store.Save(Sessions.Make("s", "one"));
+        _store.Append("s", ["two"], 1, 1);
+        Assert.Equal("one,two", await Python("print(','.join(load_session(args['id'], Path(args['dir'])).messages))"));
 
-        Assert.True(new FileInfo(Journal("s")).Exists == false || new FileInfo(Journal("s")).Length <= FileSessionStore.MinimumCompactionBytes);
-        StoredSession loaded = _store.Load("s");
-        Assert.Equal(82, loaded.Messages.Count);
-        Assert.Equal(92, loaded.InputTokens);
-        Assert.True(new FileInfo(SessionFile("s")).Length > 60_000, "the compacted file holds the appended messages");
+        await Python("s = load_session(args['id'], Path(args['dir'])); save_session(StoredSession(s.session_id, s.messages + ('py',), s.input_tokens, s.output_tokens), Path(args['dir']))");
+        _store.Append("s", ["three"], 0, 0);
+        Assert.Equal(["one", "two", "py", "three"], _store.Load("s").Messages);
+
+        Assert.Equal("True", (await Python("print(delete_session(args['id'], Path(args['dir'])))")).Trim());
+        Assert.Equal(["lock"], Directory.EnumerateFiles(_store.DirectoryPath, "*", SearchOption.AllDirectories).Select(p => Path.GetExtension(p).TrimStart('.')).Distinct());
     }
 
     [Fact]
-    public void ATornTail_IsIgnoredOnLoad_AndCutOffByTheNextAppend()
+    public void SummarizeAndPrune_SeeAppends()
     {
-        _store.Save(Sessions.Make("s", "base"));
-        _store.Append("s", ["kept"], 0, 0);
-        File.AppendAllText(Journal("s"), "0123456789abcdef {\"messages\":[\"torn");
+        _store.Save(Sessions.Make("s", "old"));
+        File.SetLastWriteTimeUtc(SessionFile("s"), DateTime.UtcNow.AddDays(-40));
+        _store.Append("s", ["today"], 5, 6);
 
-        Assert.Equal(["base", "kept"], _store.Load("s").Messages);
-
-        _store.Append("s", ["after"], 0, 0);
-        Assert.Equal(["base", "kept", "after"], _store.Load("s").Messages);
-        Assert.DoesNotContain("torn", File.ReadAllText(Journal("s")), StringComparison.Ordinal);
+        SessionSummary summary = _store.Summarize("s");
+        Assert.Equal(2, summary.MessageCount);
+        Assert.Equal(Sessions.Make("s").InputTokens + 5, summary.InputTokens);
+        Assert.True(summary.LastModified > DateTimeOffset.UtcNow.AddMinutes(-5));
+        Assert.Empty(_store.PruneOlderThan(DateTimeOffset.UtcNow.AddDays(-30)));
+        Assert.Equal(["old", "today"], _store.Load("s").Messages);
     }
 
     [Fact]
-    public void ARecordThatFailsItsChecksum_EndsTheReplay()
+    public void AFileInAnotherShape_IsRewrittenCanonicalOnce_ThenAppendedInPlace()
     {
-        _store.Save(Sessions.Make("s", "base"));
-        _store.Append("s", ["good"], 0, 0);
-        _store.Append("s", ["flipped"], 0, 0);
-        byte[] journal = File.ReadAllBytes(Journal("s"));
-        int at = Encoding.UTF8.GetString(journal).IndexOf("flipped", StringComparison.Ordinal);
-        journal[at] ^= 0x20;
-        File.WriteAllBytes(Journal("s"), journal);
+        Directory.CreateDirectory(_store.DirectoryPath);
+        File.WriteAllText(SessionFile("s"), """{"output_tokens": 2, "session_id": "s", "input_tokens": 1, "messages": ["a"], "extra": [1]}""" + "\n");
+        _store.Append("s", ["b"], 1, 1);
+        Assert.Equal(new StoredSession("s", ["a", "b"], 2, 3), _store.Load("s"));
+        ulong inode = Inode(SessionFile("s"));
+        _store.Append("s", ["c"], 0, 0);
+        Assert.Equal(inode, Inode(SessionFile("s")));
+        Assert.Equal(["a", "b", "c"], _store.Load("s").Messages);
+    }
 
-        Assert.Equal(["base", "good"], _store.Load("s").Messages);
+    [Fact]
+    public void AHardLinkedFile_IsRewritten_SoTheOtherNameKeepsItsContent()
+    {
+        _store.Save(Sessions.Make("s", "one"));
+        string backup = _temp.Combine("backup.json");
+        Assert.Equal(0, Link(SessionFile("s"), backup));
+        byte[] before = File.ReadAllBytes(backup);
+
+        _store.Append("s", ["two"], 0, 0);
+
+        Assert.Equal(before, File.ReadAllBytes(backup));
+        Assert.Equal(["one", "two"], _store.Load("s").Messages);
     }
 
     [Fact]
@@ -113,17 +147,6 @@ public sealed class AppendTests : IDisposable
         _store.Append("s", ["appended"], 5, 5);
         _store.Save(Sessions.Make("s", "replaced"));
         Assert.Equal(Sessions.Make("s", "replaced"), _store.Load("s"));
-    }
-
-    [Fact]
-    public void Delete_RemovesTheJournal_AndAppendsStartOver()
-    {
-        _store.Save(Sessions.Make("s", "base"));
-        _store.Append("s", ["appended"], 0, 0);
-        Assert.True(_store.Delete("s"));
-        Assert.False(File.Exists(Journal("s")));
-        _store.Append("s", ["fresh"], 1, 1);
-        Assert.Equal(new StoredSession("s", ["fresh"], 1, 1), _store.Load("s"));
     }
 
     [Fact]
@@ -149,8 +172,19 @@ public sealed class AppendTests : IDisposable
         Assert.Empty(_temp.Snapshot());
     }
 
-    private async Task<string> LoadInPython(string id) =>
-        (await PythonReference.RunAsync(
-            """print(",".join(load_session(args["id"], Path(args["dir"])).messages))""",
-            $"{{\"dir\": \"{_store.DirectoryPath}\", \"id\": \"{id}\"}}")).Trim();
+    [Fact]
+    public async Task AppendAsync_IsTheSameAppend()
+    {
+        await _store.AppendAsync("s", ["a"], 1, 2);
+        await _store.AppendAsync("s", ["b"], 1, 2);
+        Assert.Equal(new StoredSession("s", ["a", "b"], 2, 4), await _store.LoadAsync("s"));
+    }
+
+    private async Task<string> Python(string body) =>
+        (await PythonReference.RunAsync(body, $"{{\"dir\": \"{_store.DirectoryPath}\", \"id\": \"s\"}}")).Trim();
+
+    private static ulong Inode(string path) => SessionStore.Storage.Posix.TryStatEntry(path, out SessionStore.Interop.StatxBuffer status, out _) ? status.Ino : 0;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "link", SetLastError = true)]
+    private static extern int Link(string existing, string newPath);
 }

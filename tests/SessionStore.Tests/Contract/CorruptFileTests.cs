@@ -93,7 +93,7 @@ public sealed class CorruptFileTests : IDisposable
     public void Load_OfAFileLargerThanTheLimit_IsSessionCorrupt()
     {
         var store = new FileSessionStore(_store.DirectoryPath, new FileSessionStoreOptions { Durable = false, MaxSessionBytes = 1024 });
-        store.Save(Sessions.WithMessages("big", 100));
+        _store.Save(Sessions.WithMessages("big", 100));
         string path = Path.Combine(store.DirectoryPath, "big.json");
         byte[] before = File.ReadAllBytes(path);
         Assert.True(before.Length > 1024);

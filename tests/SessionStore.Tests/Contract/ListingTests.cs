@@ -60,37 +60,45 @@ public sealed class ListingTests : IDisposable
     }
 
     [Fact]
-    public void List_RemovesStaleLeftovers_AndKeepsFreshOnes()
+    public void List_RemovesNothing_AndRepairRemovesOnlyStaleTempFilesWithTheStoresOwnNames()
     {
         string stale = Path.Combine(_store.DirectoryPath, ".real.00000000deadbeef.tmp");
-        string staleTombstone = Path.Combine(_store.DirectoryPath, ".gone.00000000deadbeef.tombstone");
         string fresh = Path.Combine(_store.DirectoryPath, ".real.00000000cafebabe.tmp");
-        foreach (string path in new[] { stale, staleTombstone, fresh })
+        string notOurs = Path.Combine(_store.DirectoryPath, ".notes.tmp");
+        foreach (string path in new[] { stale, fresh, notOurs })
         {
             File.WriteAllText(path, "partial");
         }
 
         File.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddHours(-2));
-        File.SetLastWriteTimeUtc(staleTombstone, DateTime.UtcNow.AddHours(-2));
+        File.SetLastWriteTimeUtc(notOurs, DateTime.UtcNow.AddHours(-2));
 
         Assert.Equal(["real"], _store.List());
+        Assert.True(File.Exists(stale) && File.Exists(fresh) && File.Exists(notOurs), "a read changes nothing");
+
+        StoreCheckResult result = _store.Check(repair: true);
         Assert.False(File.Exists(stale));
-        Assert.False(File.Exists(staleTombstone));
         Assert.True(File.Exists(fresh), "a temp file younger than LeftoverFileAge may belong to a save in flight");
+        Assert.True(File.Exists(notOurs), "a name the store never makes is never removed");
+        Assert.Contains(result.Problems, p => p.Kind == StoreProblemKind.LeftoverFile && p.Path == stale && p.Repaired);
+        Assert.Contains(result.Problems, p => p.Kind == StoreProblemKind.ForeignEntry && p.Path == notOurs && !p.Repaired);
     }
 
     [Fact]
-    public void List_KeepsAnOldTempFile_ThatAWriterStillHolds()
+    public async Task Repair_KeepsAnOldTempFile_WhileAWriterOfItsSessionHoldsTheLock()
     {
         string inFlight = Path.Combine(_store.DirectoryPath, ".real.00000000feedf00d.tmp");
-        using (var writer = new FileStream(inFlight, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        File.WriteAllText(inFlight, "partial");
+        File.SetLastWriteTimeUtc(inFlight, DateTime.UtcNow.AddHours(-2));
+        using (SessionStore.Storage.StripeLock? held = await SessionStore.Storage.StripeLock.TryAcquireCore(
+            _store.DirectoryPath, "real", TimeSpan.FromSeconds(5), TimeProvider.System, async: true, CancellationToken.None))
         {
-            File.SetLastWriteTimeUtc(inFlight, DateTime.UtcNow.AddHours(-2));
-            Assert.Equal(["real"], _store.List());
+            Assert.NotNull(held);
+            _ = _store.Check(repair: true);
             Assert.True(File.Exists(inFlight), "a slow save's temp file must survive the sweep");
         }
 
-        Assert.Equal(["real"], _store.List());
+        _ = _store.Check(repair: true);
         Assert.False(File.Exists(inFlight));
     }
 

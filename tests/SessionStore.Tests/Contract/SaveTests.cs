@@ -21,14 +21,15 @@ public sealed class SaveTests : IDisposable
     }
 
     [Fact]
-    public void Save_WritesUtf8WithoutBom_AndKeepsNonAsciiReadable()
+    public void Save_WritesAsciiWithThePythonModulesEscapes_SoAnyLocaleReadsIt()
     {
         var store = Sessions.FastStore(_temp.Combine("store"));
         string path = store.Save(new StoredSession("u", ["héllo 日本 😀", "<tag> & 'quote' \"dq\" \\ \n\t\u0001"], 0, 0));
         byte[] bytes = File.ReadAllBytes(path);
         Assert.NotEqual(0xEF, bytes[0]);
         string text = Encoding.UTF8.GetString(bytes);
-        Assert.Contains("héllo 日本", text, StringComparison.Ordinal);
+        Assert.True(bytes.All(b => b < 0x80), "every byte is ASCII");
+        Assert.Contains("h\\u00e9llo \\u65e5\\u672c \\ud83d\\ude00", text, StringComparison.Ordinal);
         Assert.Contains("<tag> & 'quote' \\\"dq\\\" \\\\ \\n\\t\\u0001", text, StringComparison.Ordinal);
         Assert.Equal(new StoredSession("u", ["héllo 日本 😀", "<tag> & 'quote' \"dq\" \\ \n\t\u0001"], 0, 0), store.Load("u"));
     }
@@ -43,7 +44,7 @@ public sealed class SaveTests : IDisposable
         Assert.Equal(first, second);
         Assert.True(Path.IsPathFullyQualified(first));
         Assert.Equal(Sessions.Make("s", "two", "three"), store.Load("s"));
-        Assert.Equal(["s.json"], Directory.GetFileSystemEntries(store.DirectoryPath).Select(Path.GetFileName));
+        Assert.Equal(["s.json"], Directory.GetFiles(store.DirectoryPath).Select(Path.GetFileName));
     }
 
     [Fact]
@@ -101,7 +102,7 @@ public sealed class SaveTests : IDisposable
         Assert.Equal("s", error.SessionId);
         Assert.Equal(path, error.Path);
         Assert.IsAssignableFrom<IOException>(error.InnerException);
-        Assert.Equal(["other.json", "s.json"], Directory.GetFileSystemEntries(store.DirectoryPath).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal([".locks", "other.json", "s.json"], Directory.GetFileSystemEntries(store.DirectoryPath).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(Sessions.Make("other"), store.Load("other"));
     }
 
@@ -132,7 +133,7 @@ public sealed class SaveTests : IDisposable
         });
 
         Assert.Contains(store.Load("shared"), versions);
-        Assert.Equal(["shared.json"], Directory.GetFileSystemEntries(store.DirectoryPath).Select(Path.GetFileName));
+        Assert.Equal(["shared.json"], Directory.GetFiles(store.DirectoryPath).Select(Path.GetFileName));
     }
 
     [Fact]
@@ -157,6 +158,6 @@ public sealed class SaveTests : IDisposable
         await cancelled.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.SaveAsync(Sessions.Make("s", "new"), cancelled.Token).AsTask());
         Assert.Equal(session, store.Load("s"));
-        Assert.Equal(["s.json"], Directory.GetFileSystemEntries(store.DirectoryPath).Select(Path.GetFileName));
+        Assert.Equal(["s.json"], Directory.GetFiles(store.DirectoryPath).Select(Path.GetFileName));
     }
 }

@@ -1,0 +1,185 @@
+using System.Runtime.InteropServices;
+using SessionStore.Interop;
+
+namespace SessionStore.Storage;
+
+/// <summary>
+/// Thin, checked wrappers over <see cref="Libc"/>: every failure is an <see cref="IOException"/> carrying
+/// the errno (see <see cref="ErrnoException"/>), every call that can be interrupted is retried.
+/// </summary>
+internal static unsafe class Posix
+{
+    private const uint PrivateFile = 0x180;   // 0600
+
+    /// <summary>Opens a file without following a link; null with <paramref name="errno"/> set when it cannot.</summary>
+    internal static FileDescriptor? TryOpen(string path, int flags, out int errno, uint mode = PrivateFile)
+    {
+        int fd;
+        do
+        {
+            fd = Libc.Open(path, flags | OpenFlags.Safe, mode);
+            errno = fd < 0 ? Marshal.GetLastPInvokeError() : 0;
+        }
+        while (fd < 0 && errno == Libc.EINTR);
+        return fd < 0 ? null : new FileDescriptor(fd);
+    }
+
+    /// <inheritdoc cref="TryOpen(string, int, out int, uint)"/>
+    internal static FileDescriptor? TryOpenAt(FileDescriptor directory, string name, int flags, out int errno, uint mode = PrivateFile)
+    {
+        int fd;
+        do
+        {
+            fd = Libc.OpenAt(directory, name, flags | OpenFlags.Safe, mode);
+            errno = fd < 0 ? Marshal.GetLastPInvokeError() : 0;
+        }
+        while (fd < 0 && errno == Libc.EINTR);
+        return fd < 0 ? null : new FileDescriptor(fd);
+    }
+
+    internal static StatxBuffer Stat(FileDescriptor fd, string path)
+    {
+        if (Libc.Statx(fd, "", Libc.AT_EMPTY_PATH, Libc.STATX_BASIC_STATS, out StatxBuffer status) != 0)
+        {
+            throw ErrnoException.FromLastError($"reading the status of '{path}'");
+        }
+
+        return status;
+    }
+
+    /// <summary>The status of the entry at <paramref name="path"/> itself (a link is not followed); false when there is none.</summary>
+    internal static bool TryStatEntry(string path, out StatxBuffer status, out int errno)
+    {
+        bool found = Libc.Statx(Libc.AT_FDCWD, path, Libc.AT_SYMLINK_NOFOLLOW, Libc.STATX_BASIC_STATS, out status) == 0;
+        errno = found ? 0 : Marshal.GetLastPInvokeError();
+        return found;
+    }
+
+    /// <summary>The status of <paramref name="path"/>, following links; false when there is none.</summary>
+    internal static bool TryStat(string path, out StatxBuffer status, out int errno)
+    {
+        bool found = Libc.Statx(Libc.AT_FDCWD, path, 0, Libc.STATX_BASIC_STATS, out status) == 0;
+        errno = found ? 0 : Marshal.GetLastPInvokeError();
+        return found;
+    }
+
+    /// <summary>Reads until <paramref name="buffer"/> is full or the file ends; returns the bytes read.</summary>
+    internal static int ReadAt(FileDescriptor fd, Span<byte> buffer, long offset, string path)
+    {
+        int total = 0;
+        fixed (byte* start = buffer)
+        {
+            while (total < buffer.Length)
+            {
+                nint read = Libc.PRead(fd, start + total, (nuint)(buffer.Length - total), offset + total);
+                if (read < 0)
+                {
+                    int errno = Marshal.GetLastPInvokeError();
+                    if (errno == Libc.EINTR)
+                    {
+                        continue;
+                    }
+
+                    throw ErrnoException.FromErrno(errno, $"reading '{path}'");
+                }
+
+                if (read == 0)
+                {
+                    break;
+                }
+
+                total += (int)read;
+            }
+        }
+
+        return total;
+    }
+
+    internal static void WriteAt(FileDescriptor fd, ReadOnlySpan<byte> content, long offset, string path)
+    {
+        fixed (byte* start = content)
+        {
+            int written = 0;
+            while (written < content.Length)
+            {
+                nint count = Libc.PWrite(fd, start + written, (nuint)(content.Length - written), offset + written);
+                if (count < 0)
+                {
+                    int errno = Marshal.GetLastPInvokeError();
+                    if (errno == Libc.EINTR)
+                    {
+                        continue;
+                    }
+
+                    throw ErrnoException.FromErrno(errno, $"writing '{path}'");
+                }
+
+                written += (int)count;
+            }
+        }
+    }
+
+    internal static void Sync(FileDescriptor fd, string path)
+    {
+        if (Libc.FSync(fd) != 0)
+        {
+            throw ErrnoException.FromLastError($"flushing '{path}' to disk");
+        }
+    }
+
+    internal static void Truncate(FileDescriptor fd, long length, string path)
+    {
+        if (Libc.FTruncate(fd, length) != 0)
+        {
+            throw ErrnoException.FromLastError($"setting the length of '{path}'");
+        }
+    }
+
+    internal static void ChangeMode(FileDescriptor fd, uint mode, string path)
+    {
+        if (Libc.FChmod(fd, mode) != 0)
+        {
+            throw ErrnoException.FromLastError($"changing the mode of '{path}'");
+        }
+    }
+
+    /// <summary>Takes or drops an advisory lock; false when <c>LOCK_NB</c> was given and another holder has it.</summary>
+    internal static bool Flock(FileDescriptor fd, int operation, string path)
+    {
+        while (Libc.Flock(fd, operation) != 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            if (errno == Libc.EAGAIN)
+            {
+                return false;
+            }
+
+            if (errno != Libc.EINTR)
+            {
+                throw ErrnoException.FromErrno(errno, $"locking '{path}'");
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Makes a directory's entries (a rename, a new or removed file) durable.</summary>
+    internal static void SyncDirectory(string directory)
+    {
+        using FileDescriptor fd = TryOpen(directory, OpenFlags.ReadOnly | OpenFlags.Directory, out int errno)
+            ?? throw ErrnoException.FromErrno(errno, $"opening directory '{directory}' to flush it");
+        Sync(fd, directory);
+    }
+
+    /// <summary>What an entry is, in words, for errors: "a symbolic link", "a FIFO (named pipe)", ...</summary>
+    internal static string Describe(ushort type) => type switch
+    {
+        StatxBuffer.Directory => "a directory",
+        StatxBuffer.SymbolicLink => "a symbolic link",
+        StatxBuffer.Fifo => "a FIFO (named pipe)",
+        StatxBuffer.Socket => "a socket",
+        StatxBuffer.CharacterDevice => "a character device",
+        StatxBuffer.BlockDevice => "a block device",
+        _ => "not a regular file",
+    };
+}

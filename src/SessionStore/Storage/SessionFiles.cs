@@ -1,0 +1,350 @@
+using System.Runtime.InteropServices;
+using SessionStore.Buffers;
+using SessionStore.Interop;
+
+namespace SessionStore.Storage;
+
+/// <summary>
+/// The one owner of a store's session files: every read, replace, in-place append, removal and
+/// recovery of <c>&lt;id&gt;.json</c> goes through here, so no operation can bypass an append in
+/// flight. The session's file is the whole session: an append changes its tail in place behind an
+/// <see cref="AppendIntent"/>, which the next writer (under the stripe's lock) or reader (in memory)
+/// completes after a crash. Files are opened without following links and without blocking on FIFOs
+/// or devices; readers hold a shared <c>flock</c> on the file while they read, an in-place write an
+/// exclusive one, so a reader never sees half a write.
+/// </summary>
+internal sealed class SessionFiles(string directory, bool durable, long maxBytes, bool allowSharedDirectory, TimeProvider time)
+{
+    /// <summary>Set (as the owner's execute bit) on a session's file while an append changes it in place: a reader then checks the intent.</summary>
+    internal const uint AppendMarker = 0x40;
+    private const uint PermissionBits = 0xFFF;
+
+    /// <summary>What reading a session's file found.</summary>
+    internal enum Outcome
+    {
+        Read,
+        Missing,
+        NotAFile,
+        TooLarge,
+    }
+
+    internal string Directory => directory;
+
+    internal bool Durable => durable;
+
+    internal long MaxBytes => maxBytes;
+
+    internal string PathOf(string id) => SessionFileLayout.SessionPath(directory, id);
+
+    /// <summary>
+    /// Reads a session's file whole. On <see cref="Outcome.Read"/> the caller owns <paramref name="content"/>;
+    /// on <see cref="Outcome.NotAFile"/>, <paramref name="what"/> says what is there instead.
+    /// </summary>
+    /// <exception cref="IOException">The file exists but cannot be read (carries the errno).</exception>
+    internal Outcome Read(string id, out PooledBytes? content, out StatxBuffer status, out string? what)
+    {
+        content = null;
+        what = null;
+        status = default;
+        string path = PathOf(id);
+        using FileDescriptor? file = Posix.TryOpen(path, OpenFlags.ReadOnly, out int errno);
+        if (file is null)
+        {
+            return errno switch
+            {
+                Libc.ENOENT or Libc.ENOTDIR => Outcome.Missing,
+                Libc.ELOOP => NotAFile("a symbolic link (links are never followed)", out what),
+                _ => throw ErrnoException.FromErrno(errno, $"opening '{path}'"),
+            };
+        }
+
+        if (!Posix.Flock(file, Libc.LOCK_SH | Libc.LOCK_NB, path))
+        {
+            // An append is writing the tail in place: one pwrite, then it lets go.
+            _ = Posix.Flock(file, Libc.LOCK_SH, path);
+        }
+
+        status = Posix.Stat(file, path);
+        if (status.Type != StatxBuffer.RegularFile)
+        {
+            return NotAFile(Posix.Describe(status.Type), out what);
+        }
+
+        if ((long)status.Size > maxBytes)
+        {
+            return Outcome.TooLarge;
+        }
+
+        // One byte more than the file holds, so a file that grows while we read is noticed at the limit.
+        var buffer = new PooledBytes((int)Math.Min(maxBytes + 1, (long)status.Size + 1));
+        try
+        {
+            int read;
+            while ((read = Posix.ReadAt(file, buffer.FreeSpace(maxBytes).Span, buffer.Length, path)) > 0)
+            {
+                buffer.Advance(read);
+                if (buffer.Length > maxBytes)
+                {
+                    buffer.Dispose();
+                    return Outcome.TooLarge;
+                }
+            }
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
+
+        content = buffer;
+        if ((status.Mode & AppendMarker) != 0 && TryRepair(id, content) is { } repaired)
+        {
+            content.Dispose();
+            content = repaired;
+        }
+
+        return Outcome.Read;
+    }
+
+    /// <summary>
+    /// The session as its in-flight (or crashed) append leaves it, when <paramref name="content"/> is a
+    /// version of the file that append's intent describes; null otherwise. Changes nothing on disk.
+    /// </summary>
+    internal PooledBytes? TryRepair(string id, PooledBytes content)
+    {
+        byte[] record;
+        try
+        {
+            record = StripeLock.PeekIntent(directory, id);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+
+        if (AppendIntent.TryDecode(record) is not { } intent || intent.WindowStart > content.Length ||
+            intent.FitOf(id, content.Span[(int)intent.WindowStart..]) != AppendIntent.Fit.Incomplete)
+        {
+            return null;
+        }
+
+        var repaired = new PooledBytes((int)intent.Offset + intent.NewTail.Length);
+        content.Span[..(int)intent.Offset].CopyTo(repaired.GetSpan((int)intent.Offset));
+        repaired.Advance((int)intent.Offset);
+        intent.NewTail.CopyTo(repaired.GetSpan(intent.NewTail.Length));
+        repaired.Advance(intent.NewTail.Length);
+        return repaired;
+    }
+
+    /// <summary>Whether something that is not a directory has the session's file name (a link is not followed).</summary>
+    internal bool Exists(string id) =>
+        Posix.TryStatEntry(PathOf(id), out StatxBuffer status, out _) && status.Type != StatxBuffer.Directory;
+
+    /// <summary>The status of the session's directory entry itself, or null when there is none.</summary>
+    internal StatxBuffer? StatEntry(string id) =>
+        Posix.TryStatEntry(PathOf(id), out StatxBuffer status, out _) ? status : null;
+
+    /// <summary>
+    /// Takes the lock every writer of a session holds, after checking that the directory is safe to write
+    /// in, and completes whatever append a crash left unfinished on the stripe.
+    /// </summary>
+    /// <returns>The lock, or null when it stayed taken for <paramref name="timeout"/>.</returns>
+    /// <exception cref="UnsafeSessionDirectoryException">Another user can write the directory.</exception>
+    /// <exception cref="IOException">The directory, the lock or the recovery failed (carries the errno).</exception>
+    internal async ValueTask<StripeLock?> LockCore(string id, TimeSpan timeout, bool async, CancellationToken cancellationToken)
+    {
+        if (!allowSharedDirectory && StoreDirectory.WhyUnsafeForWriting(directory) is { } reason)
+        {
+            throw new UnsafeSessionDirectoryException(directory, reason);
+        }
+
+        StoreDirectory.Ensure(directory, durable);
+        StripeLock? held = await StripeLock.TryAcquireCore(directory, id, timeout, time, async, cancellationToken).ConfigureAwait(false);
+        if (held is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            Recover(held);
+            return held;
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Writes <paramref name="content"/> as the session's whole file, atomically (temp file, fsync, rename, directory fsync). Call under the lock.</summary>
+    internal void Replace(string id, ReadOnlySpan<byte> content)
+    {
+        string path = PathOf(id);
+        string temp = Path.Join(directory, SessionFileLayout.TempName(id));
+        try
+        {
+            using (FileDescriptor file = Posix.TryOpen(temp, OpenFlags.WriteOnly | OpenFlags.Create | OpenFlags.Exclusive, out int errno)
+                ?? throw ErrnoException.FromErrno(errno, $"creating '{temp}'"))
+            {
+                Posix.WriteAt(file, content, 0, temp);
+                if (durable)
+                {
+                    Posix.Sync(file, temp);
+                }
+            }
+
+            if (Libc.Rename(temp, path) != 0)
+            {
+                throw ErrnoException.FromLastError($"renaming '{temp}' to '{path}'");
+            }
+        }
+        catch
+        {
+            _ = Libc.Unlink(temp);
+            throw;
+        }
+
+        if (durable)
+        {
+            Posix.SyncDirectory(directory);
+        }
+    }
+
+    /// <summary>Opens the session's file for an in-place append; null when there is none. Call under the lock.</summary>
+    /// <exception cref="IOException">Something other than a regular file is there, or it cannot be opened.</exception>
+    internal FileDescriptor? OpenForAppend(string id, out StatxBuffer status)
+    {
+        string path = PathOf(id);
+        status = default;
+        FileDescriptor? file = Posix.TryOpen(path, OpenFlags.ReadWrite, out int errno);
+        if (file is null)
+        {
+            return errno is Libc.ENOENT or Libc.ENOTDIR
+                ? null
+                : throw (errno == Libc.ELOOP
+                    ? new IOException($"'{path}' is a symbolic link, not a session's file; links are never followed", errno)
+                    : ErrnoException.FromErrno(errno, $"opening '{path}'"));
+        }
+
+        status = Posix.Stat(file, path);
+        if (status.Type != StatxBuffer.RegularFile)
+        {
+            file.Dispose();
+            throw new IOException($"'{path}' is {Posix.Describe(status.Type)}, not a session's file", Libc.EINVAL);
+        }
+
+        return file;
+    }
+
+    /// <summary>Reads <paramref name="length"/> bytes of an open session file from <paramref name="offset"/>.</summary>
+    internal byte[] ReadRange(FileDescriptor file, string id, long offset, int length)
+    {
+        byte[] bytes = new byte[length];
+        int read = Posix.ReadAt(file, bytes, offset, PathOf(id));
+        return read == length ? bytes : bytes.AsSpan(0, read).ToArray();
+    }
+
+    /// <summary>
+    /// Replaces the file's tail from <c>offset</c> with <c>newTail</c>, in place, behind an intent: once
+    /// this returns the append is in the file (and on disk when durable); a crash before that leaves an
+    /// intent the next access completes. <c>fromWindow</c> holds the file's bytes from
+    /// <see cref="AppendIntent.WindowStart"/> to its end. Call under the lock.
+    /// </summary>
+    internal void AppendInPlace(StripeLock held, FileDescriptor file, StatxBuffer status, string id, long offset, ReadOnlySpan<byte> fromWindow, ReadOnlySpan<byte> newTail)
+    {
+        string path = PathOf(id);
+        long windowStart = Math.Max(0, offset - AppendIntent.WindowLength);
+        int windowLength = (int)(offset - windowStart);
+        // The marker goes first: a reader that finds no marker knows no intent can be complete, and a
+        // reader that finds one sees the intent exactly as the next writer's recovery will.
+        uint mode = status.Mode & PermissionBits;
+        Posix.ChangeMode(file, mode | AppendMarker, path);
+        held.WriteIntent(AppendIntent.Encode(id, offset, (long)status.Size, fromWindow[..windowLength], fromWindow[windowLength..], newTail), durable);
+        WriteTail(file, path, offset, (long)status.Size, newTail);
+        Posix.ChangeMode(file, mode & ~AppendMarker, path);
+        held.ClearIntent(durable);
+    }
+
+    /// <summary>Removes the session's file; false when it was not there. Of concurrent callers exactly one gets true.</summary>
+    /// <exception cref="IOException">The file is there but could not be removed (carries the errno).</exception>
+    internal bool Remove(string id)
+    {
+        string path = PathOf(id);
+        if (Libc.Unlink(path) == 0)
+        {
+            if (durable)
+            {
+                Posix.SyncDirectory(directory);
+            }
+
+            return true;
+        }
+
+        int errno = Marshal.GetLastPInvokeError();
+        return errno is Libc.ENOENT or Libc.ENOTDIR ? false : throw ErrnoException.FromErrno(errno, $"removing '{path}'");
+    }
+
+    private static Outcome NotAFile(string description, out string what)
+    {
+        what = description;
+        return Outcome.NotAFile;
+    }
+
+    private void WriteTail(FileDescriptor file, string path, long offset, long oldLength, ReadOnlySpan<byte> newTail)
+    {
+        // Readers hold the file shared while they read: they see the tail before this write or after it.
+        _ = Posix.Flock(file, Libc.LOCK_EX, path);
+        try
+        {
+            Posix.WriteAt(file, newTail, offset, path);
+            if (offset + newTail.Length < oldLength)
+            {
+                Posix.Truncate(file, offset + newTail.Length, path);
+            }
+        }
+        finally
+        {
+            _ = Posix.Flock(file, Libc.LOCK_UN, path);
+        }
+
+        if (durable)
+        {
+            Posix.Sync(file, path);
+        }
+    }
+
+    private void Recover(StripeLock held)
+    {
+        byte[] record = held.ReadIntent();
+        if (record.Length == 0)
+        {
+            return;
+        }
+
+        if (AppendIntent.TryDecode(record) is { } intent && OpenForAppend(intent.SessionId, out StatxBuffer status) is { } file)
+        {
+            using (file)
+            {
+                long length = (long)status.Size;
+                byte[] fromWindow = length >= intent.WindowStart ? ReadRange(file, intent.SessionId, intent.WindowStart, (int)(length - intent.WindowStart)) : [];
+                string path = PathOf(intent.SessionId);
+                if (intent.FitOf(intent.SessionId, fromWindow) == AppendIntent.Fit.Incomplete)
+                {
+                    WriteTail(file, path, intent.Offset, length, intent.NewTail);
+                    RecoveredAppends++;
+                }
+
+                if ((status.Mode & AppendMarker) != 0)
+                {
+                    Posix.ChangeMode(file, status.Mode & PermissionBits & ~AppendMarker, path);
+                }
+            }
+        }
+
+        held.ClearIntent(durable);
+    }
+
+    /// <summary>How many interrupted appends this instance completed (for diagnostics and tests).</summary>
+    internal int RecoveredAppends { get; private set; }
+}

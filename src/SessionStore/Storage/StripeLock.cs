@@ -1,0 +1,169 @@
+using System.Collections.Concurrent;
+using SessionStore.Interop;
+
+namespace SessionStore.Storage;
+
+/// <summary>
+/// An exclusive lock on the sessions of one stripe that holds across threads and processes, and the
+/// place where that stripe's in-flight append keeps its intent (<see cref="AppendIntent"/>). Sessions hash
+/// onto a fixed set of lock files in <c>.locks</c> (<see cref="SessionFileLayout.LockFileName"/>),
+/// locked with <c>flock(LOCK_EX)</c>, which the kernel drops when a process dies, so a killed holder
+/// never leaves a stripe locked. Lock files are never deleted, so no waiter can hold a lock on a file
+/// that is no longer there. Threads of one process queue on a semaphore first; waiting for another
+/// process polls without blocking a thread when asynchronous.
+/// </summary>
+internal sealed class StripeLock : IDisposable
+{
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> InProcess = new(StringComparer.Ordinal);
+
+    private readonly SemaphoreSlim _gate;
+    private FileDescriptor? _file;
+
+    private StripeLock(SemaphoreSlim gate, FileDescriptor file, string path)
+    {
+        _gate = gate;
+        _file = file;
+        Path = path;
+    }
+
+    /// <summary>The lock file's full path.</summary>
+    internal string Path { get; }
+
+    /// <summary>Takes the lock of <paramref name="sessionId"/>'s stripe.</summary>
+    /// <returns>The lock, or null when it stayed taken for <paramref name="timeout"/>.</returns>
+    /// <exception cref="IOException">The lock file cannot be created or opened (carries the errno).</exception>
+    internal static async ValueTask<StripeLock?> TryAcquireCore(
+        string directory, string sessionId, TimeSpan timeout, TimeProvider time, bool async, CancellationToken cancellationToken)
+    {
+        string path = SessionFileLayout.LockPath(directory, sessionId);
+        long started = time.GetTimestamp();
+        SemaphoreSlim gate = InProcess.GetOrAdd(path, static _ => new SemaphoreSlim(1, 1));
+        bool entered = async
+            ? await gate.WaitAsync(timeout, cancellationToken).ConfigureAwait(false)
+            : gate.Wait(timeout, cancellationToken);
+        if (!entered)
+        {
+            return null;
+        }
+
+        FileDescriptor? file = null;
+        try
+        {
+            file = OpenLockFile(directory, sessionId, path);
+            int pause = 1;
+            while (!Posix.Flock(file, Libc.LOCK_EX | Libc.LOCK_NB, path))
+            {
+                // Another process holds it, for one write at most: poll.
+                if (time.GetElapsedTime(started) >= timeout)
+                {
+                    file.Dispose();
+                    gate.Release();
+                    return null;
+                }
+
+                TimeSpan wait = TimeSpan.FromMilliseconds(Random.Shared.Next(pause, pause * 2));
+                if (async)
+                {
+                    await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    Thread.Sleep(wait);
+                }
+
+                pause = Math.Min(pause * 2, 16);
+            }
+
+            return new StripeLock(gate, file, path);
+        }
+        catch
+        {
+            file?.Dispose();
+            gate.Release();
+            throw;
+        }
+    }
+
+    /// <summary>The intent the stripe's last append left, or empty when there is none.</summary>
+    internal byte[] ReadIntent()
+    {
+        FileDescriptor file = File;
+        long length = (long)Posix.Stat(file, Path).Size;
+        if (length == 0)
+        {
+            return [];
+        }
+
+        byte[] intent = new byte[(int)Math.Min(length, AppendIntent.MaxLength)];
+        return intent.AsSpan(0, Posix.ReadAt(file, intent, 0, Path)).ToArray();
+    }
+
+    /// <summary>Records an intent; once this returns (with <paramref name="durable"/>: once it is on disk) a crash replays it.</summary>
+    internal void WriteIntent(ReadOnlySpan<byte> intent, bool durable)
+    {
+        Posix.WriteAt(File, intent, 0, Path);
+        Posix.Truncate(File, intent.Length, Path);
+        if (durable)
+        {
+            Posix.Sync(File, Path);
+        }
+    }
+
+    /// <summary>Forgets the intent: the append it describes is complete in the session's file.</summary>
+    internal void ClearIntent(bool durable)
+    {
+        Posix.Truncate(File, 0, Path);
+        if (durable)
+        {
+            Posix.Sync(File, Path);
+        }
+    }
+
+    /// <summary>Reads the intent a stripe holds without taking its lock (for a reader that found a torn file); empty when there is none.</summary>
+    internal static byte[] PeekIntent(string directory, string sessionId)
+    {
+        string path = SessionFileLayout.LockPath(directory, sessionId);
+        using FileDescriptor? file = Posix.TryOpen(path, OpenFlags.ReadOnly, out _);
+        if (file is null)
+        {
+            return [];
+        }
+
+        byte[] intent = new byte[(int)Math.Min((long)Posix.Stat(file, path).Size, AppendIntent.MaxLength)];
+        return intent.AsSpan(0, Posix.ReadAt(file, intent, 0, path)).ToArray();
+    }
+
+    public void Dispose()
+    {
+        FileDescriptor? file = Interlocked.Exchange(ref _file, null);
+        if (file is not null)
+        {
+            file.Dispose();
+            _gate.Release();
+        }
+    }
+
+    private FileDescriptor File => _file ?? throw new ObjectDisposedException(nameof(StripeLock));
+
+    private static FileDescriptor OpenLockFile(string directory, string sessionId, string path)
+    {
+        using FileDescriptor locks = StoreDirectory.OpenHidden(directory, SessionFileLayout.LockDirectoryName, create: true)!;
+        FileDescriptor file = Posix.TryOpenAt(locks, SessionFileLayout.LockFileName(sessionId), OpenFlags.ReadWrite | OpenFlags.Create, out int errno)
+            ?? throw (errno == Libc.ELOOP
+                ? new IOException($"'{path}' is a symbolic link, not the store's lock file; it is never followed", errno)
+                : ErrnoException.FromErrno(errno, $"opening the lock file '{path}'"));
+        StatxBuffer status = Posix.Stat(file, path);
+        if (status.Type != StatxBuffer.RegularFile || status.NLink != 1)
+        {
+            file.Dispose();
+            throw new IOException(
+                status.Type != StatxBuffer.RegularFile
+                    ? $"'{path}' is {Posix.Describe(status.Type)}, not the store's lock file"
+                    : $"'{path}' has another name (a hard link); the store writes its lock files only when they are its own",
+                Libc.EINVAL);
+        }
+
+        return file;
+    }
+}
