@@ -1,0 +1,153 @@
+using System.Text;
+using SessionStore.Storage;
+using SessionStore.Tests.TestSupport;
+
+namespace SessionStore.Tests.Reliability;
+
+/// <summary>
+/// An append cut short: the session's file left old or torn with the append's intent recorded (as a
+/// crash leaves it, built here byte by byte), and what every kind of access then sees.
+/// </summary>
+public sealed class AppendRecoveryTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+    private readonly FileSessionStore _store;
+
+    public AppendRecoveryTests() => _store = Sessions.FastStore(_temp.Combine("store"));
+
+    public void Dispose() => _temp.Dispose();
+
+    private string SessionFile => Path.Combine(_store.DirectoryPath, "s.json");
+
+    /// <summary>Leaves the state a crash during an append of "two" leaves, with <paramref name="written"/> bytes of the new tail on disk.</summary>
+    private StoredSession Crash(int written)
+    {
+        _store.Save(new StoredSession("s", ["one"], 1, 1));
+        byte[] before = File.ReadAllBytes(SessionFile);
+        StoredSession after = new("s", ["one", "two"], 3, 4);
+        _store.Save(after);
+        byte[] complete = File.ReadAllBytes(SessionFile);
+        int offset = Encoding.ASCII.GetString(before).LastIndexOf("\"one\"", StringComparison.Ordinal) + 5;
+        byte[] intent = AppendIntent.Encode("s", offset, before.Length, before.AsSpan(0, offset), before.AsSpan(offset), complete.AsSpan(offset));
+        File.WriteAllBytes(SessionFile, [.. before[..offset], .. complete.AsSpan(offset, written), .. before.AsSpan(Math.Min(before.Length, offset + written))]);
+        File.SetUnixFileMode(SessionFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute); // the marker
+        File.WriteAllBytes(SessionFileLayout.LockPath(_store.DirectoryPath, "s"), intent);
+        return after;
+    }
+
+    [Theory]
+    [InlineData(0)]   // the crash came before the tail was written
+    [InlineData(4)]   // torn: a few bytes of the new tail
+    [InlineData(30)]  // torn: most of it
+    public void ReadersSeeTheAppendCompleted_AndTheNextWriterCompletesItOnDisk(int written)
+    {
+        StoredSession after = Crash(written);
+
+        Assert.Equal(after, _store.Load("s"));
+        Assert.Equal(2, _store.Summarize("s").MessageCount);
+        Assert.Contains(_store.Check().Problems, p => p.Kind == StoreProblemKind.InterruptedAppend && p.SessionId == "s" && !p.Repaired);
+
+        _store.Append("s", ["three"], 0, 0);
+        Assert.Equal(["one", "two", "three"], _store.Load("s").Messages);
+        Assert.Empty(File.ReadAllBytes(SessionFileLayout.LockPath(_store.DirectoryPath, "s")));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(SessionFile));
+        Assert.Empty(_store.Check().Problems);
+    }
+
+    [Fact]
+    public void CheckRepair_CompletesTheAppend_SoThePlainFileIsWhole()
+    {
+        StoredSession after = Crash(written: 10);
+        StoreCheckResult result = _store.Check(repair: true);
+        Assert.Contains(result.Problems, p => p.Kind == StoreProblemKind.InterruptedAppend && p.Repaired);
+        _store.Save(after);
+        byte[] expected = File.ReadAllBytes(SessionFile);
+        Crash(written: 10);
+        _ = _store.Check(repair: true);
+        Assert.Equal(expected, File.ReadAllBytes(SessionFile));
+    }
+
+    [Fact]
+    public void AnIntentThatDoesNotDescribeTheFile_IsNeverApplied()
+    {
+        Crash(written: 0);
+        _store.Save(new StoredSession("s", ["replaced", "by", "a", "save"], 0, 0)); // the save completes, then replaces
+        Assert.Equal(["replaced", "by", "a", "save"], _store.Load("s").Messages);
+
+        Crash(written: 0);
+        File.WriteAllText(SessionFile, """{"session_id": "s", "messages": ["python wrote this"], "input_tokens": 0, "output_tokens": 0}""");
+        Assert.Equal(["python wrote this"], _store.Load("s").Messages);
+        _store.Append("s", ["next"], 0, 0);
+        Assert.Equal(["python wrote this", "next"], _store.Load("s").Messages);
+    }
+
+    [Fact]
+    public void ATornIntent_IsIgnored_AndTheFileIsAsBefore()
+    {
+        Crash(written: 0);
+        byte[] intent = File.ReadAllBytes(SessionFileLayout.LockPath(_store.DirectoryPath, "s"));
+        File.WriteAllBytes(SessionFileLayout.LockPath(_store.DirectoryPath, "s"), intent[..(intent.Length / 2)]);
+        Assert.Equal(["one"], _store.Load("s").Messages);
+        _store.Append("s", ["again"], 0, 0);
+        Assert.Equal(["one", "again"], _store.Load("s").Messages);
+    }
+
+    [Fact]
+    public async Task LoadsConcurrentWithAppends_NeverFail_AndNeverGoBack()
+    {
+        _store.Save(new StoredSession("s", [], 0, 0));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        int acknowledged = 0;
+        Task appender = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                _store.Append("s", [new string('x', Random.Shared.Next(1, 300))], 1, 0);
+                Interlocked.Increment(ref acknowledged);
+            }
+        });
+        int loads = 0;
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            int seen = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                int before = Volatile.Read(ref acknowledged);
+                StoredSession session = _store.Load("s");
+                Assert.Equal(session.Messages.Count, session.InputTokens);
+                Assert.True(session.Messages.Count >= before, $"saw {session.Messages.Count} after {before} appends returned");
+                Assert.True(session.Messages.Count >= seen, "went back in time");
+                seen = session.Messages.Count;
+                Interlocked.Increment(ref loads);
+            }
+        })).ToArray();
+        await Task.WhenAll([appender, .. readers]);
+        Assert.True(acknowledged > 50 && loads > 50, $"{acknowledged} appends, {loads} loads");
+    }
+
+    [Fact]
+    public async Task LoadsInAnotherProcess_NeverFail_WhileThisOneAppends()
+    {
+        _store.Save(new StoredSession(AppendCrashLoopId, [], 0, 0));
+        using var child = ProcessRunner.StartDotNetApp("SessionStore.TestWorker", ["append-crash-loop", _store.DirectoryPath]);
+        _ = await child.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        try
+        {
+            int previous = 0;
+            for (int i = 0; i < 2000; i++)
+            {
+                StoredSession session = _store.Load(AppendCrashLoopId);
+                Assert.True(TestWorker.AppendCrashLoop.IsIntact(session));
+                Assert.True(session.Messages.Count >= previous);
+                previous = session.Messages.Count;
+            }
+        }
+        finally
+        {
+            child.Kill();
+            await child.WaitForExitAsync();
+        }
+    }
+
+    private const string AppendCrashLoopId = TestWorker.AppendCrashLoop.SessionId;
+}
