@@ -96,18 +96,29 @@ public sealed class AppendRecoveryTests : IDisposable
     public async Task LoadsConcurrentWithAppends_NeverFail_AndNeverGoBack()
     {
         _store.Save(new StoredSession("s", [], 0, 0));
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        // Dedicated threads, and a stop that waits for real work: a busy CI host may not schedule pool work for seconds.
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         int acknowledged = 0;
-        Task appender = Task.Run(() =>
+        int loads = 0;
+        Task watchdog = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            while (Volatile.Read(ref acknowledged) < 200 || Volatile.Read(ref loads) < 200)
+            {
+                await Task.Delay(50);
+            }
+
+            await stop.CancelAsync();
+        });
+        Task appender = Task.Factory.StartNew(() =>
         {
             while (!stop.IsCancellationRequested)
             {
                 _store.Append("s", [new string('x', Random.Shared.Next(1, 300))], 1, 0);
                 Interlocked.Increment(ref acknowledged);
             }
-        });
-        int loads = 0;
-        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        }, TaskCreationOptions.LongRunning);
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Factory.StartNew(() =>
         {
             int seen = 0;
             while (!stop.IsCancellationRequested)
@@ -120,9 +131,10 @@ public sealed class AppendRecoveryTests : IDisposable
                 seen = session.Messages.Count;
                 Interlocked.Increment(ref loads);
             }
-        })).ToArray();
+        }, TaskCreationOptions.LongRunning)).ToArray();
         await Task.WhenAll([appender, .. readers]);
-        Assert.True(acknowledged > 50 && loads > 50, $"{acknowledged} appends, {loads} loads");
+        Assert.True(acknowledged >= 200 && loads >= 200, $"{acknowledged} appends, {loads} loads");
+        _ = watchdog;
     }
 
     [Fact]
