@@ -2,7 +2,7 @@ using System.Collections;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using SessionStore.Generators.Model;
+using SessionStore.Analyzers.Generator.Model;
 using SessionStore.Generators.Tests.TestSupport;
 
 namespace SessionStore.Generators.Tests.Incremental;
@@ -24,7 +24,7 @@ public sealed class IncrementalTests
         """;
 
     private static readonly string[] TrackedSteps =
-        [SessionStoreGenerator.Steps.Parsed, SessionStoreGenerator.Steps.Valid, SessionStoreGenerator.Steps.PostgresReferenced, SessionStoreGenerator.Steps.WithBackends];
+        [SessionStoreGenerator.Steps.Parsed, SessionStoreGenerator.Steps.Valid];
 
     [Fact]
     public void AnUnrelatedEdit_LeavesEveryTrackedStepCachedOrUnchanged()
