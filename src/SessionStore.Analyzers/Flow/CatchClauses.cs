@@ -39,10 +39,9 @@ internal sealed class CatchClauses
                 continue;
             }
 
-            Outcome outcome = _type.IsSpecific(clause.ExceptionType) || filter.NamesDeleteFailure
-                ? Outcome.Handled
-                : Classify(HandlerFlow.Analyze(clause.Handler, conditions, _doesNotReturn));
-            bool mayEscape = mayEscapeEarlier || outcome is Outcome.Escapes or Outcome.DecidedAtRunTime;
+            Exits exits = HandlerFlow.Analyze(clause.Handler, conditions, _doesNotReturn);
+            Outcome outcome = _type.IsSpecific(clause.ExceptionType) || filter.NamesDeleteFailure ? Outcome.Handled : Classify(exits);
+            bool mayEscape = mayEscapeEarlier || (exits & Exits.Rethrow) != 0;
             if (filter.Truth == Truth.True)
             {
                 return new CatchDecision(clause, outcome, mayEscape);

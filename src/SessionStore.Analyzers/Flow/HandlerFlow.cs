@@ -106,8 +106,8 @@ internal sealed class HandlerFlow
         Verdict verdict = _conditions.Evaluate(conditional.Condition);
         return verdict.Truth switch
         {
-            Truth.True => verdict.NamesDeleteFailure ? Exits.Deliberate : Statement(conditional.WhenTrue),
-            Truth.False => verdict.NamesDeleteFailure ? Exits.Deliberate : Statement(conditional.WhenFalse),
+            Truth.True => Statement(conditional.WhenTrue) | Deliberately(verdict),
+            Truth.False => Statement(conditional.WhenFalse) | Deliberately(verdict),
             _ => Statement(conditional.WhenTrue) | Statement(conditional.WhenFalse),
         };
     }
@@ -141,7 +141,7 @@ internal sealed class HandlerFlow
 
                 if (verdict.Truth == Truth.True)
                 {
-                    return exits | (verdict.NamesDeleteFailure ? Exits.Deliberate : Section(section));
+                    return exits | Section(section) | Deliberately(verdict);
                 }
 
                 exits |= Section(section);
@@ -154,6 +154,9 @@ internal sealed class HandlerFlow
             _switchDepth--;
         }
     }
+
+    /// <summary>A branch taken because a test named the exception marks its path as written for it.</summary>
+    private static Exits Deliberately(Verdict verdict) => verdict.NamesDeleteFailure ? Exits.Deliberate : Exits.None;
 
     /// <summary>A case label: its pattern, and its <c>when</c> clause if any.</summary>
     private Verdict Label(ICaseClauseOperation clause) => clause switch

@@ -9,7 +9,7 @@ internal enum Outcome
     /// <summary>The clause that catches it lets it go on, on every path (<c>throw;</c>, <c>throw e;</c>).</summary>
     Escapes,
 
-    /// <summary>The clause is written for it (its type or a test names it), or wraps it into a new exception on every path.</summary>
+    /// <summary>The clause is written for it (its type, its filter or a branch of its handler names it), or wraps it into a new exception on every path.</summary>
     Handled,
 
     /// <summary>The clause catches it by accident (its type is <c>IOException</c> or broader) and every path swallows it.</summary>
