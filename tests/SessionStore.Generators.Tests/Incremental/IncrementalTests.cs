@@ -53,6 +53,40 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void RunningTwice_OnTheSameCompilation_CachesEveryStepAndOutput()
+    {
+        CSharpCompilation compilation = GeneratorHarness.Compile(GeneratorHarness.Sessions, Store);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+
+        GeneratorRunResult run = Assert.Single(driver.RunGenerators(compilation).GetRunResult().Results);
+
+        Assert.All(run.TrackedSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.True(
+            o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"a step output was {o.Reason}"));
+        Assert.All(run.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void AnUnrelatedEdit_LeavesTheProblemsOfAnInvalidStoreCached_AndStillReportsThem()
+    {
+        string invalid = Store.Replace("public partial class ChatStore", "public class ChatStore", StringComparison.Ordinal);
+        CSharpCompilation first = GeneratorHarness.Compile(GeneratorHarness.Sessions, invalid, "class Unrelated { int X => 1; }");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(first);
+        SyntaxTree unrelated = first.SyntaxTrees.Last();
+        CSharpCompilation second = first.ReplaceSyntaxTree(
+            unrelated, CSharpSyntaxTree.ParseText("class Unrelated { int X => 2; }", GeneratorHarness.ParseOptions, unrelated.FilePath));
+
+        GeneratorDriverRunResult result = driver.RunGenerators(second).GetRunResult();
+
+        GeneratorRunResult run = Assert.Single(result.Results);
+        Assert.All(run.TrackedSteps[SessionStoreGenerator.Steps.Problems].SelectMany(s => s.Outputs), o => Assert.True(
+            o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"problems step output was {o.Reason}"));
+        Diagnostic problem = Assert.Single(result.Diagnostics);
+        Assert.Equal("SSG0001", problem.Id);
+        Assert.Same(second.SyntaxTrees.ElementAt(1), problem.Location.SourceTree);
+        Assert.Empty(result.GeneratedTrees);
+    }
+
+    [Fact]
     public void AnEditToTheStore_RunsTheStepsAgain()
     {
         CSharpCompilation first = GeneratorHarness.Compile(GeneratorHarness.Sessions, Store);
@@ -70,7 +104,7 @@ public sealed class IncrementalTests
     public void TheModels_HoldNoSymbolSyntaxOrCompilation()
     {
         GeneratorRunResult run = RunOnce();
-        object[] models = run.TrackedSteps[SessionStoreGenerator.Steps.Valid].SelectMany(s => s.Outputs).Select(o => o.Value).ToArray();
+        object[] models = run.TrackedSteps[SessionStoreGenerator.Steps.Parsed].SelectMany(s => s.Outputs).Select(o => o.Value).ToArray();
         Assert.NotEmpty(models);
         foreach (object model in models)
         {
@@ -78,7 +112,7 @@ public sealed class IncrementalTests
         }
 
         // The same check on the model type itself, so a field added later with such a type fails here.
-        AssertTypeHoldsNoCompilerObjects(typeof(StoreSpec), new HashSet<Type>());
+        AssertTypeHoldsNoCompilerObjects(typeof(StoreModel), new HashSet<Type>());
     }
 
     private static GeneratorRunResult RunOnce() =>

@@ -58,7 +58,7 @@ internal static class StoreParser
             Migrations: new EquatableArray<string>(definition.Migrations.Select(m => Escape(m.Method.Name))),
             CanTargetPostgres: definition.CanTargetPostgres,
             LanguageVersion: (int)((CSharpParseOptions)context.TargetNode.SyntaxTree.Options).LanguageVersion);
-        return new StoreModel(spec, default);
+        return new StoreModel(spec, new EquatableArray<DiagnosticInfo>([]));
     }
 
     /// <summary>A cref to the type, or to its generic definition (<c>Envelope{T}</c>): a cref cannot name type arguments.</summary>
