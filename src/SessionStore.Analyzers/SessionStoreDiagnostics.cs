@@ -24,7 +24,7 @@ internal static class SessionStoreDiagnostics
         category: UsageCategory,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "SessionDeleteException is an IOException: a handler for IOException or a broader type hides that the session is still there. Catch SessionDeleteException first, or catch it instead.",
+        description: "SessionDeleteException is an IOException: a handler for IOException or a broader type that swallows it on every path hides that the session is still there. Let it propagate with a clause of its own before this one, or handle it in that clause on purpose.",
         helpLinkUri: RuleIdentifiers.HelpLink(RuleIdentifiers.CatchSwallowsDeleteFailure));
 
     internal static readonly DiagnosticDescriptor InvalidSessionIdConstant = new(

@@ -93,6 +93,7 @@ public sealed class CatchSwallowsDeleteFailureAnalyzerTests
     [InlineData("try { Func<bool> f = delegate { return store.Delete(id); }; } catch (IOException) { }")]
     [InlineData("try { } catch (IOException) { } bool Drop() => store.Delete(id);")]
     [InlineData("try { _ = store.Delete(id); } finally { }")]
+    [InlineData("var pending = store.DeleteAsync(id); try { _ = await pending; } catch (IOException) { }")]
     // Handled on purpose: a clause, filter or branch that names SessionDeleteException.
     [InlineData("try { _ = store.Delete(id); } catch (IOException e) when (e is SessionDeleteException) { Log(e); } catch (IOException) { }")]
     [InlineData("try { _ = store.Delete(id); } catch (Exception e) when (e is SessionDeleteException || retry) { Log(e); } catch (Exception) { }")]

@@ -41,6 +41,7 @@ public sealed class InvalidSessionIdConstantAnalyzerTests
     [InlineData("store.Load({|SS0003:\"../x\"|});")]
     [InlineData("store.Load({|SS0003:Traversal|});")]
     [InlineData("store.Load({|SS0003:\"a\" + \"/b\"|});")]
+    [InlineData("store.Load({|SS0003:$\"{Good}/{Good}\"|});")]
     [InlineData("_ = store.Exists({|SS0003:\"\"|});")]
     [InlineData("_ = store.Delete({|SS0003:\"CON\"|});")]
     [InlineData("_ = store.Delete({|SS0003:\"aux.json\"|});")]
