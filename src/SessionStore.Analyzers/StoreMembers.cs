@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -16,17 +17,21 @@ internal sealed class StoreMembers
     internal const string DeleteName = "Delete";
     internal const string DeleteAsyncName = "DeleteAsync";
 
+    /// <summary>The library's other assembly with a store type (<c>PostgresSessionStore&lt;T&gt;</c>), known by name so it is not looked up in every compilation.</summary>
+    private const string PostgresAssemblyName = "SessionStore.Postgres";
+
     private readonly KnownSymbols _symbols;
     private readonly IAssemblySymbol _library;
-    private readonly IAssemblySymbol? _postgres;
     private readonly ImmutableArray<IMethodSymbol> _takesSession;
     private readonly IPropertySymbol? _storedSessionId;
+
+    // The same few store methods are called all over a compilation: each is classified once.
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _isStoreMethod = new(SymbolEqualityComparer.Default);
 
     internal StoreMembers(KnownSymbols symbols)
     {
         _symbols = symbols;
         _library = symbols.FileStore!.ContainingAssembly;
-        _postgres = symbols.PostgresStore?.ContainingAssembly;
 
         // A contract member that takes the session itself reads the id from it: its string parameters
         // are something else (SaveIfMatch's expected revision).
@@ -39,19 +44,22 @@ internal sealed class StoreMembers
     }
 
     /// <summary>A store's <c>Delete</c> or <c>DeleteAsync</c>.</summary>
-    internal bool IsDelete(IMethodSymbol method)
-    {
-        if (method.Name is DeleteName or DeleteAsyncName && IsLibraryStoreType(method.ContainingType))
-        {
-            return true;
-        }
-
-        return ContractMemberOf(method) is { Name: DeleteName or DeleteAsyncName };
-    }
+    internal bool IsDelete(IMethodSymbol method) =>
+        // Every invocation of the compilation comes here: the name decides first. (An explicit
+        // implementation is only called through the contract, whose method has this name.)
+        method.Name is DeleteName or DeleteAsyncName && IsStoreMethod(method);
 
     /// <summary>Whether <paramref name="method"/> is a store method (see the class remarks).</summary>
-    internal bool IsStoreMethod(IMethodSymbol method) =>
-        IsLibraryStoreType(method.ContainingType) || ContractMemberOf(method) is not null;
+    internal bool IsStoreMethod(IMethodSymbol method)
+    {
+        if (!_isStoreMethod.TryGetValue(method, out bool isStoreMethod))
+        {
+            isStoreMethod = IsLibraryStoreType(method.ContainingType) || ContractMemberOf(method) is not null;
+            _isStoreMethod.TryAdd(method, isStoreMethod);
+        }
+
+        return isStoreMethod;
+    }
 
     /// <summary>
     /// Whether an argument for <paramref name="parameter"/> is a session id: a string parameter of a store
@@ -74,6 +82,12 @@ internal sealed class StoreMembers
         if (!IsStoreMethod(method))
         {
             return false;
+        }
+
+        // A method that takes the id first never takes the session (only those have a revision to exclude).
+        if (method.Parameters[0].Type.SpecialType == SpecialType.System_String)
+        {
+            return true;
         }
 
         IMethodSymbol? contract = ContractMemberOf(method);
@@ -104,7 +118,7 @@ internal sealed class StoreMembers
         }
 
         bool inLibrary = SymbolEqualityComparer.Default.Equals(original.ContainingAssembly, _library) ||
-            (_postgres is not null && SymbolEqualityComparer.Default.Equals(original.ContainingAssembly, _postgres));
+            original.ContainingAssembly?.Name == PostgresAssemblyName;
         return inLibrary && (KnownSymbols.IsOrDerivesFrom(original, _symbols.FileStore) || ImplementsContract(original));
     }
 

@@ -15,7 +15,8 @@ internal sealed class HandlerFlow
 {
     private readonly ConditionEvaluator _conditions;
     private readonly INamedTypeSymbol? _doesNotReturn;
-    private readonly ImmutableHashSet<ILabelSymbol> _labelsInside;
+    private readonly IOperation _handler;
+    private ImmutableHashSet<ILabelSymbol>? _labelsInside;
     private int _loopDepth;
     private int _switchDepth;
     private int _nestedCatchDepth;
@@ -24,8 +25,7 @@ internal sealed class HandlerFlow
     {
         _conditions = conditions;
         _doesNotReturn = doesNotReturn;
-        _labelsInside = handler.DescendantsAndSelf().OfType<ILabeledOperation>()
-            .Select(l => l.Label).ToImmutableHashSet<ILabelSymbol>(SymbolEqualityComparer.Default);
+        _handler = handler;
     }
 
     /// <summary>How control leaves <paramref name="handler"/>; running off its end counts as <see cref="Exits.Swallow"/>.</summary>
@@ -233,9 +233,13 @@ internal sealed class HandlerFlow
     {
         BranchKind.Break when _loopDepth > 0 || _switchDepth > 0 => Exits.Break,
         BranchKind.Continue when _loopDepth > 0 => Exits.Continue,
-        BranchKind.GoTo when _labelsInside.Contains(branch.Target) => Exits.Normal,
+        BranchKind.GoTo when LabelsInside().Contains(branch.Target) => Exits.Normal,
         _ => Exits.Swallow,
     };
+
+    /// <summary>The labels declared in the handler (a <c>goto</c> to one stays inside); gathered on the first <c>goto</c>.</summary>
+    private ImmutableHashSet<ILabelSymbol> LabelsInside() => _labelsInside ??= _handler.DescendantsAndSelf().OfType<ILabeledOperation>()
+        .Select(l => l.Label).ToImmutableHashSet<ILabelSymbol>(SymbolEqualityComparer.Default);
 
     /// <summary>A new exception that takes the caught one as an argument (usually its inner exception).</summary>
     private bool CarriesCaught(IOperation exception)
