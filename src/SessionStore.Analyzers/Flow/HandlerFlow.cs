@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -38,7 +39,7 @@ internal sealed class HandlerFlow
     private Exits Statement(IOperation? operation) => operation switch
     {
         null => Exits.Normal,
-        IBlockOperation block => Sequence(block),
+        IBlockOperation block => Sequence(block.Operations),
         IExpressionStatementOperation { Operation: IThrowOperation thrown } => Throw(thrown),
         IThrowOperation thrown => Throw(thrown),
         IExpressionStatementOperation expression => Expression(expression.Operation),
@@ -55,10 +56,11 @@ internal sealed class HandlerFlow
         _ => Exits.Normal,
     };
 
-    private Exits Sequence(IBlockOperation block)
+    /// <summary>Statements run in order: the exits of each that can be reached, and Normal if the last one runs on.</summary>
+    private Exits Sequence(IEnumerable<IOperation> statements)
     {
         Exits exits = Exits.None;
-        foreach (IOperation statement in block.Operations)
+        foreach (IOperation statement in statements)
         {
             Exits next = Statement(statement);
             exits |= next & ~Exits.Normal;
@@ -168,16 +170,7 @@ internal sealed class HandlerFlow
 
     private Exits Section(ISwitchCaseOperation section)
     {
-        Exits exits = Exits.None;
-        foreach (IOperation statement in section.Body)
-        {
-            Exits next = Statement(statement);
-            exits |= next & ~Exits.Normal;
-            if ((next & Exits.Normal) == 0)
-            {
-                break;
-            }
-        }
+        Exits exits = Sequence(section.Body) & ~Exits.Normal;
 
         // A section ends with a break (or another jump); its break leaves the switch normally.
         return (exits & ~Exits.Break) | ((exits & Exits.Break) != 0 ? Exits.Normal : Exits.None);
@@ -233,7 +226,8 @@ internal sealed class HandlerFlow
     {
         BranchKind.Break when _loopDepth > 0 || _switchDepth > 0 => Exits.Break,
         BranchKind.Continue when _loopDepth > 0 => Exits.Continue,
-        BranchKind.GoTo when LabelsInside().Contains(branch.Target) => Exits.Normal,
+        // `goto case`/`goto default` in a switch of the handler, or a goto to a label in it, stays inside.
+        BranchKind.GoTo when _switchDepth > 0 || LabelsInside().Contains(branch.Target) => Exits.Normal,
         _ => Exits.Swallow,
     };
 

@@ -111,6 +111,7 @@ public sealed class CatchSwallowsDeleteFailureAnalyzerTests
     [InlineData("try { _ = store.Delete(id); } catch (Exception ex) { System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex); }")]
     [InlineData("try { _ = store.Delete(id); } catch (Exception ex) { switch (ex) { case OperationCanceledException: return; default: throw; } }")]
     [InlineData("try { _ = store.Delete(id); } catch (Exception) { Environment.FailFast(\"unrecoverable\"); }")]
+    [InlineData("try { _ = store.Delete(id); } catch (Exception ex) { switch (ex) { case IOException: Log(ex); goto default; default: throw; } }")]
     // Decided at run time by something other than the exception's type.
     [InlineData("try { _ = store.Delete(id); } catch (Exception ex) { if (retry) throw; Log(ex); }")]
     [InlineData("try { _ = store.Delete(id); } catch (Exception ex) { if (!IsTransient(ex)) throw; }")]

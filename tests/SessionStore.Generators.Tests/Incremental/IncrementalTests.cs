@@ -29,13 +29,7 @@ public sealed class IncrementalTests
     [Fact]
     public void AnUnrelatedEdit_LeavesEveryTrackedStepCachedOrUnchanged()
     {
-        CSharpCompilation first = GeneratorHarness.Compile(GeneratorHarness.Sessions, Store, "class Unrelated { int X => 1; }");
-        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(first);
-
-        SyntaxTree unrelated = first.SyntaxTrees.Last();
-        CSharpCompilation second = first.ReplaceSyntaxTree(
-            unrelated, CSharpSyntaxTree.ParseText("class Unrelated { int X => 2; int Y => 3; }", GeneratorHarness.ParseOptions, unrelated.FilePath));
-        GeneratorDriverRunResult result = driver.RunGenerators(second).GetRunResult();
+        GeneratorDriverRunResult result = RunAfterAnUnrelatedEdit(Store, out _);
 
         GeneratorRunResult run = Assert.Single(result.Results);
         foreach (string step in TrackedSteps)
@@ -69,13 +63,8 @@ public sealed class IncrementalTests
     public void AnUnrelatedEdit_LeavesTheProblemsOfAnInvalidStoreCached_AndStillReportsThem()
     {
         string invalid = Store.Replace("public partial class ChatStore", "public class ChatStore", StringComparison.Ordinal);
-        CSharpCompilation first = GeneratorHarness.Compile(GeneratorHarness.Sessions, invalid, "class Unrelated { int X => 1; }");
-        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(first);
-        SyntaxTree unrelated = first.SyntaxTrees.Last();
-        CSharpCompilation second = first.ReplaceSyntaxTree(
-            unrelated, CSharpSyntaxTree.ParseText("class Unrelated { int X => 2; }", GeneratorHarness.ParseOptions, unrelated.FilePath));
 
-        GeneratorDriverRunResult result = driver.RunGenerators(second).GetRunResult();
+        GeneratorDriverRunResult result = RunAfterAnUnrelatedEdit(invalid, out CSharpCompilation second);
 
         GeneratorRunResult run = Assert.Single(result.Results);
         Assert.All(run.TrackedSteps[SessionStoreGenerator.Steps.Problems].SelectMany(s => s.Outputs), o => Assert.True(
@@ -113,6 +102,17 @@ public sealed class IncrementalTests
 
         // The same check on the model type itself, so a field added later with such a type fails here.
         AssertTypeHoldsNoCompilerObjects(typeof(StoreModel), new HashSet<Type>());
+    }
+
+    /// <summary>Runs the generator over the sessions, <paramref name="store"/> and an unrelated class, edits only that class, and runs it again.</summary>
+    private static GeneratorDriverRunResult RunAfterAnUnrelatedEdit(string store, out CSharpCompilation edited)
+    {
+        CSharpCompilation first = GeneratorHarness.Compile(GeneratorHarness.Sessions, store, "class Unrelated { int X => 1; }");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(first);
+        SyntaxTree unrelated = first.SyntaxTrees.Last();
+        edited = first.ReplaceSyntaxTree(
+            unrelated, CSharpSyntaxTree.ParseText("class Unrelated { int X => 2; int Y => 3; }", GeneratorHarness.ParseOptions, unrelated.FilePath));
+        return driver.RunGenerators(edited).GetRunResult();
     }
 
     private static GeneratorRunResult RunOnce() =>

@@ -39,27 +39,22 @@ internal static class StoreEmitter
         code.Line($"/// <summary>A file store of <see cref=\"{spec.SessionCref}\"/> sessions, schema version {spec.SchemaVersion}.</summary>");
         code.Open($"partial class {spec.ClassName} : {baseType}");
         EmitSchema(code, spec);
-        code.Line();
-        code.Line("/// <summary>Creates a store over <c>.port_sessions</c> in the current directory.</summary>");
-        code.Line($"public {spec.ClassName}()");
-        code.Line($"    : this({Store}.DefaultDirectory)");
-        code.Open(null);
-        code.Close();
-        code.Line();
-        code.Line("/// <summary>Creates a store over <paramref name=\"directory\"/> with default options.</summary>");
-        code.Line("/// <param name=\"directory\">The directory that holds the sessions; created on the first save.</param>");
-        code.Line($"public {spec.ClassName}(string directory)");
-        code.Line($"    : this(directory, new {Options}())");
-        code.Open(null);
-        code.Close();
-        code.Line();
-        code.Line("/// <summary>Creates a store over <paramref name=\"directory\"/>.</summary>");
-        code.Line("/// <param name=\"directory\">The directory that holds the sessions; created on the first save.</param>");
-        code.Line("/// <param name=\"options\">Durability and limits.</param>");
-        code.Line($"public {spec.ClassName}(string directory, {Options} options)");
-        code.Line($"    : base(directory, {TypeInfo(spec, baseType)}, {IdReader(spec)}, options, Schema)");
-        code.Open(null);
-        code.Close();
+        const string Directory = "/// <param name=\"directory\">The directory that holds the sessions; created on the first save.</param>";
+        EmitConstructor(
+            code,
+            ["/// <summary>Creates a store over <c>.port_sessions</c> in the current directory.</summary>"],
+            $"{spec.ClassName}()",
+            $"this({Store}.DefaultDirectory)");
+        EmitConstructor(
+            code,
+            ["/// <summary>Creates a store over <paramref name=\"directory\"/> with default options.</summary>", Directory],
+            $"{spec.ClassName}(string directory)",
+            $"this(directory, new {Options}())");
+        EmitConstructor(
+            code,
+            ["/// <summary>Creates a store over <paramref name=\"directory\"/>.</summary>", Directory, "/// <param name=\"options\">Durability and limits.</param>"],
+            $"{spec.ClassName}(string directory, {Options} options)",
+            $"base(directory, {TypeInfo(spec, baseType)}, {IdReader(spec)}, options, Schema)");
         if (spec.CanTargetPostgres)
         {
             EmitPostgres(code, spec, baseType);
@@ -77,6 +72,21 @@ internal static class StoreEmitter
         }
 
         return code.ToString();
+    }
+
+    /// <summary>A public constructor with an empty body, after a blank line and its doc comment.</summary>
+    private static void EmitConstructor(SourceWriter code, string[] docs, string signature, string initializer)
+    {
+        code.Line();
+        foreach (string doc in docs)
+        {
+            code.Line(doc);
+        }
+
+        code.Line($"public {signature}");
+        code.Line($"    : {initializer}");
+        code.Open(null);
+        code.Close();
     }
 
     private static void EmitSchema(SourceWriter code, StoreSpec spec)
