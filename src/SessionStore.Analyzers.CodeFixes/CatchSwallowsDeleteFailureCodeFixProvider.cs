@@ -1,75 +1,72 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
-using SessionStore.Analyzers.Rules;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace SessionStore.Analyzers.CodeFixes;
 
 /// <summary>
-/// Fixes SS0002 by putting <c>catch (SessionDeleteException) { throw; }</c> before the broad clause, or,
-/// when only store deletes can throw in the try block, by catching SessionDeleteException instead.
+/// Fixes SS0002 by a clause for <c>SessionDeleteException</c> before the one that swallows it; everything
+/// else the try caught is caught exactly as before.
+/// <list type="bullet">
+/// <item>"Let SessionDeleteException propagate": <c>catch (SessionDeleteException) { throw; }</c>. The
+/// one thing that changes is the thing reported: that exception now reaches the caller.</item>
+/// <item>"Handle SessionDeleteException in its own clause": the same handler, in a clause only that
+/// exception reaches (<c>catch (IOException e) when (e is SessionDeleteException)</c>, so <c>e</c> keeps its
+/// type and every call in the handler binds as before). Nothing changes but that the decision is written
+/// down, where it can be changed. (Narrowing the clause to <c>SessionDeleteException</c> would stop catching
+/// what else the try throws, such as <c>SessionLockTimeoutException</c>, so it is not offered.)</item>
+/// </list>
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CatchSwallowsDeleteFailureCodeFixProvider)), Shared]
-public sealed class CatchSwallowsDeleteFailureCodeFixProvider : CodeFixProvider
+public sealed class CatchSwallowsDeleteFailureCodeFixProvider : EditorCodeFixProvider
 {
-    internal const string CatchFirstTitle = "Catch SessionDeleteException first";
-    internal const string CatchInsteadTitle = "Catch SessionDeleteException instead";
+    internal const string PropagateTitle = "Let SessionDeleteException propagate";
+    internal const string OwnClauseTitle = "Handle SessionDeleteException in its own clause";
+
+    private const string SessionDeleteException = "global::SessionStore.SessionDeleteException";
 
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("SS0002");
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.CatchSwallowsDeleteFailure);
 
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override IEnumerable<FixEdit> GetEdits(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        CatchClauseSyntax? clause = root?.FindToken(context.Span.Start).Parent?.FirstAncestorOrSelf<CatchClauseSyntax>();
-        if (clause?.Parent is not TryStatementSyntax tryStatement)
+        CatchClauseSyntax? clause = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<CatchClauseSyntax>();
+        if (clause?.Parent is not TryStatementSyntax)
         {
-            return;
+            yield break;
         }
 
-        Diagnostic diagnostic = context.Diagnostics[0];
-        context.RegisterCodeFix(
-            CodeAction.Create(CatchFirstTitle, ct => DocumentEditing.ReplaceAsync(context.Document, tryStatement, CatchFirst(tryStatement, clause), ct), nameof(CatchFirstTitle)),
-            diagnostic);
+        yield return new FixEdit(PropagateTitle, nameof(PropagateTitle), editor => editor.InsertBefore(clause, Rethrowing()));
+        yield return new FixEdit(OwnClauseTitle, nameof(OwnClauseTitle), editor => editor.InsertBefore(clause, OwnClause(clause)));
+    }
 
-        if (diagnostic.Properties.ContainsKey(CatchSwallowsDeleteFailureAnalyzer.OnlyDeletesThrowKey))
+    private static TypeSyntax ExceptionType() =>
+        ParseTypeName(SessionDeleteException).WithAdditionalAnnotations(Simplifier.Annotation);
+
+    private static CatchClauseSyntax Rethrowing() =>
+        CatchClause(CatchDeclaration(ExceptionType()), null, Block(ThrowStatement())).WithAdditionalAnnotations(Formatter.Annotation);
+
+    /// <summary>
+    /// The clause's handler, reached only by the delete failure. The clause's filter is not copied: the
+    /// analyzer reports a clause only when its filter is a pure type test that is true for that exception.
+    /// </summary>
+    private static CatchClauseSyntax OwnClause(CatchClauseSyntax clause)
+    {
+        if (clause.Declaration is not { } declaration || !declaration.Identifier.IsKind(SyntaxKind.IdentifierToken))
         {
-            context.RegisterCodeFix(
-                CodeAction.Create(CatchInsteadTitle, ct => DocumentEditing.ReplaceAsync(context.Document, clause, CatchInstead(clause), ct), nameof(CatchInsteadTitle)),
-                diagnostic);
+            // No variable: nothing in the handler can see the exception's type.
+            return CatchClause(CatchDeclaration(ExceptionType()), null, clause.Block).WithAdditionalAnnotations(Formatter.Annotation);
         }
-    }
 
-    private static TypeSyntax SessionDeleteExceptionType() =>
-        ParseTypeName("global::SessionStore.SessionDeleteException").WithAdditionalAnnotations(Simplifier.Annotation);
-
-    private static TryStatementSyntax CatchFirst(TryStatementSyntax tryStatement, CatchClauseSyntax clause)
-    {
-        CatchClauseSyntax rethrow = CatchClause(CatchDeclaration(SessionDeleteExceptionType()), null, Block(ThrowStatement()))
-            .WithAdditionalAnnotations(Formatter.Annotation);
-        return tryStatement.WithCatches(tryStatement.Catches.Insert(tryStatement.Catches.IndexOf(clause), rethrow));
-    }
-
-    private static CatchClauseSyntax CatchInstead(CatchClauseSyntax clause)
-    {
-        CatchDeclarationSyntax declaration = clause.Declaration is { } existing
-            ? existing.WithType(SessionDeleteExceptionType().WithTriviaFrom(existing.Type))
-            : CatchDeclaration(SessionDeleteExceptionType()).WithLeadingTrivia(Space);
-        return clause.WithCatchKeyword(clause.CatchKeyword.WithTrailingTrivia())
-            .WithDeclaration(declaration)
-            .WithAdditionalAnnotations(Formatter.Annotation);
+        ExpressionSyntax test = BinaryExpression(SyntaxKind.IsExpression, IdentifierName(declaration.Identifier.ValueText), ExceptionType());
+        return CatchClause(declaration, CatchFilterClause(test), clause.Block).WithAdditionalAnnotations(Formatter.Annotation);
     }
 }

@@ -1,55 +1,77 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace SessionStore.Analyzers.Definitions;
 
 /// <summary>
-/// The diagnostics about a <c>[SessionStore]</c> definition (SSG ids). The analyzer reports them, so
-/// <c>#pragma</c> and <c>.editorconfig</c> work; the generator, which shares the checks, skips what they flag.
+/// The diagnostics about a <c>[SessionStore]</c> definition (SSG ids). The generator reports them on the
+/// user's own line, so <c>#pragma</c> and <c>.editorconfig</c> work and a compile error elsewhere does not
+/// hide them, and it emits nothing for a definition that has one.
 /// </summary>
 internal static class GeneratorDiagnostics
 {
     private const string Category = "SessionStore.Generator";
-    private const string DocsBase = "https://github.com/sessionstore/sessionstore/blob/main/docs/analyzers/";
 
-    internal static readonly DiagnosticDescriptor NotPartial = Error(
-        "SSG0001", "A session store class must be partial", "'{0}' must be partial (and so must every type that contains it) for the generator to complete it");
+    internal static readonly DiagnosticDescriptor StoreNotPartial = Error(
+        RuleIdentifiers.StoreNotPartial, "A session store class must be partial", "'{0}' must be partial (and so must every type that contains it) for the generator to complete it");
 
-    internal static readonly DiagnosticDescriptor HasOtherBaseClass = Error(
-        "SSG0002", "A session store class cannot have another base class", "'{0}' derives from '{1}'; a generated store derives from FileSessionStore<{2}>");
+    internal static readonly DiagnosticDescriptor StoreHasOtherBaseClass = Error(
+        RuleIdentifiers.StoreHasOtherBaseClass, "A session store class cannot have another base class", "'{0}' derives from '{1}'; a generated store derives from FileSessionStore<{2}>");
 
     internal static readonly DiagnosticDescriptor NoSessionId = Error(
-        "SSG0003", "The session type has no [SessionId] property", "'{0}' has no property marked [SessionId]");
+        RuleIdentifiers.NoSessionId, "The session type has no [SessionId] property", "'{0}' has no property marked [SessionId]");
 
     internal static readonly DiagnosticDescriptor SeveralSessionIds = Error(
-        "SSG0004", "The session type has more than one [SessionId] property", "'{0}' has more than one property marked [SessionId]: {1}");
+        RuleIdentifiers.SeveralSessionIds, "The session type has more than one [SessionId] property", "'{0}' has more than one property marked [SessionId]: {1}");
 
     internal static readonly DiagnosticDescriptor SessionIdNotReadableString = Error(
-        "SSG0005", "The [SessionId] property is not a readable string", "'{0}.{1}' must be a string with a getter the store can call");
+        RuleIdentifiers.SessionIdNotReadableString, "The [SessionId] property is not a readable string", "'{0}.{1}' must be a string with a getter the store can call");
 
     internal static readonly DiagnosticDescriptor NotAJsonContext = Error(
-        "SSG0006", "The context type is not a JsonSerializerContext", "'{0}' is not a System.Text.Json.Serialization.JsonSerializerContext");
+        RuleIdentifiers.NotAJsonContext, "The context type is not a JsonSerializerContext", "'{0}' is not a System.Text.Json.Serialization.JsonSerializerContext");
 
     internal static readonly DiagnosticDescriptor SessionNotRegistered = Error(
-        "SSG0007", "The session type is not registered on the JSON context", "'{0}' has no [JsonSerializable(typeof({1}))]");
+        RuleIdentifiers.SessionNotRegistered, "The session type is not registered on the JSON context", "'{0}' has no [JsonSerializable(typeof({1}))]");
 
     internal static readonly DiagnosticDescriptor MigrationGap = Error(
-        "SSG0008", "The migration chain has a gap", "No [SessionMigration({0})] step: a version {0} file cannot reach schema version {1}");
+        RuleIdentifiers.MigrationGap, "The migration chain has a gap", "No [SessionMigration({0})] step: a version {0} file cannot reach schema version {1}");
 
     internal static readonly DiagnosticDescriptor DuplicateMigration = Error(
-        "SSG0009", "Two migration steps start from the same version", "[SessionMigration({0})] is declared more than once");
+        RuleIdentifiers.DuplicateMigration, "Two migration steps start from the same version", "[SessionMigration({0})] is declared more than once");
 
     internal static readonly DiagnosticDescriptor MigrationOutOfRange = Error(
-        "SSG0010", "A migration step is outside the schema's versions", "[SessionMigration({0})] must migrate from a version between 1 and {1} (SchemaVersion - 1)");
+        RuleIdentifiers.MigrationOutOfRange, "A migration step is outside the schema's versions", "[SessionMigration({0})] must migrate from a version between 1 and {1} (SchemaVersion - 1)");
 
     internal static readonly DiagnosticDescriptor MigrationSignature = Error(
-        "SSG0011", "A migration method has the wrong signature", "'{0}' must be 'static void {0}(JsonObject session)'");
+        RuleIdentifiers.MigrationSignature, "A migration method has the wrong signature", "'{0}' must be 'static void {0}(JsonObject session)'");
 
     internal static readonly DiagnosticDescriptor SchemaVersionTooLow = Error(
-        "SSG0012", "The schema version must be at least 1", "SchemaVersion is {0}; it must be at least 1");
+        RuleIdentifiers.SchemaVersionTooLow, "The schema version must be at least 1", "SchemaVersion is {0}; it must be at least 1");
 
     internal static readonly DiagnosticDescriptor GenericStore = Error(
-        "SSG0013", "A session store class cannot be generic", "'{0}' is generic or nested in a generic type; a generated store needs one fixed session type");
+        RuleIdentifiers.GenericStore, "A session store class cannot be generic", "'{0}' is generic or nested in a generic type; a generated store needs one fixed session type");
+
+    internal static readonly DiagnosticDescriptor SessionTypeNotAClass = Error(
+        RuleIdentifiers.SessionTypeNotAClass, "The session type must be a class", "'{0}' cannot be a session type: {1}");
+
+    internal static readonly DiagnosticDescriptor StoreMoreAccessibleThanSession = Error(
+        RuleIdentifiers.StoreMoreAccessibleThanSession, "The store is more accessible than its session type", "'{0}' is {1} but its session type '{2}' is {3}: the generated base class FileSessionStore<{2}> would be less accessible than the store");
+
+    internal static readonly DiagnosticDescriptor StoreNotAPlainClass = Error(
+        RuleIdentifiers.StoreNotAPlainClass, "A session store must be a non-static class that is not a record", "'{0}' is {1}; a generated store derives from FileSessionStore<T>, which only a non-static class that is not a record can");
+
+    internal static readonly DiagnosticDescriptor StoreDeclaresGeneratedMember = Error(
+        RuleIdentifiers.StoreDeclaresGeneratedMember, "The store declares a member the generator writes", "'{0}' already declares {1}, which the generator writes");
+
+    internal static readonly DiagnosticDescriptor FileLocalType = Error(
+        RuleIdentifiers.FileLocalType, "A type the generated store uses is file-local", "'{0}' is file-local, so the generated part of '{1}' (another file) cannot use it");
+
+    /// <summary>Every descriptor here, in id order.</summary>
+    internal static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
+        StoreNotPartial, StoreHasOtherBaseClass, NoSessionId, SeveralSessionIds, SessionIdNotReadableString, NotAJsonContext,
+        SessionNotRegistered, MigrationGap, DuplicateMigration, MigrationOutOfRange, MigrationSignature, SchemaVersionTooLow,
+        GenericStore, SessionTypeNotAClass, StoreMoreAccessibleThanSession, StoreNotAPlainClass, StoreDeclaresGeneratedMember, FileLocalType);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DocsBase + id + ".md");
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: RuleIdentifiers.HelpLink(id));
 }

@@ -3,29 +3,28 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SessionStore.Analyzers.Generator.Model;
 
 namespace SessionStore.Analyzers.Definitions;
 
 /// <summary>
-/// A <c>[SessionStore]</c> class as the compiler sees it, and everything wrong with it. Compiled into
-/// both the analyzer (which reports <see cref="Problems"/>) and the generator (which emits only when
-/// there are none), so the two can never disagree about what is valid.
+/// A <c>[SessionStore]</c> class as the compiler sees it, and everything that keeps the generator from
+/// serving it. The generator emits a store only when <see cref="Problems"/> is empty, so every definition
+/// it cannot complete with code that compiles is a diagnostic on the user's line instead.
 /// </summary>
 internal sealed class StoreDefinition
 {
-    internal const string AttributeMetadataName = "SessionStore.SessionStoreAttribute";
-    private const string SessionIdAttributeName = "SessionStore.SessionIdAttribute";
-    private const string MigrationAttributeName = "SessionStore.SessionMigrationAttribute";
-    private const string JsonContextName = "System.Text.Json.Serialization.JsonSerializerContext";
-    private const string JsonSerializableName = "System.Text.Json.Serialization.JsonSerializableAttribute";
-    private const string JsonObjectName = "System.Text.Json.Nodes.JsonObject";
-    private const string FileStoreName = "SessionStore.FileSessionStore`1";
+    private readonly List<DiagnosticInfo> _problems = new();
+    private readonly KnownSymbols _symbols;
+    private readonly Location _classLocation;
+    private readonly Location _attributeLocation;
 
-    private readonly List<Diagnostic> _problems = new();
-
-    private StoreDefinition(INamedTypeSymbol storeClass)
+    private StoreDefinition(INamedTypeSymbol storeClass, KnownSymbols symbols, Location classLocation, Location attributeLocation)
     {
         StoreClass = storeClass;
+        _symbols = symbols;
+        _classLocation = classLocation;
+        _attributeLocation = attributeLocation;
     }
 
     internal INamedTypeSymbol StoreClass { get; }
@@ -41,19 +40,24 @@ internal sealed class StoreDefinition
     /// <summary>The migration methods, ordered by the version they migrate from.</summary>
     internal IReadOnlyList<(int FromVersion, IMethodSymbol Method)> Migrations { get; private set; } = new List<(int, IMethodSymbol)>();
 
-    internal IReadOnlyList<Diagnostic> Problems => _problems;
+    /// <summary>Whether the store also gets <c>ForPostgres</c>: an unversioned store, with the PostgreSQL backend referenced.</summary>
+    internal bool CanTargetPostgres => SchemaVersion == 1 && _symbols.PostgresFactoryFits;
+
+    internal IReadOnlyList<DiagnosticInfo> Problems => _problems;
 
     /// <summary>Null when the attribute's own arguments are missing or do not bind (the compiler reports that).</summary>
-    internal static StoreDefinition? Read(INamedTypeSymbol storeClass, AttributeData attribute, Compilation compilation)
+    internal static StoreDefinition? Read(INamedTypeSymbol storeClass, AttributeData attribute, KnownSymbols symbols)
     {
         if (attribute.ConstructorArguments.Length != 2 ||
-            attribute.ConstructorArguments[0].Value is not INamedTypeSymbol { TypeKind: not TypeKind.Error } sessionType ||
+            attribute.ConstructorArguments[0].Value is not ITypeSymbol { TypeKind: not TypeKind.Error } sessionType ||
             attribute.ConstructorArguments[1].Value is not INamedTypeSymbol { TypeKind: not TypeKind.Error } contextType)
         {
             return null;
         }
 
-        var definition = new StoreDefinition(storeClass) { SessionType = sessionType, ContextType = contextType };
+        Location classLocation = storeClass.Locations.FirstOrDefault() ?? Location.None;
+        Location attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? classLocation;
+        var definition = new StoreDefinition(storeClass, symbols, classLocation, attributeLocation) { ContextType = contextType };
         foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
         {
             if (named.Key == "SchemaVersion" && named.Value.Value is int version)
@@ -62,22 +66,30 @@ internal sealed class StoreDefinition
             }
         }
 
-        Location classLocation = storeClass.Locations.FirstOrDefault() ?? Location.None;
-        Location attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? classLocation;
-        definition.CheckClass(compilation, classLocation);
-        definition.CheckSessionId(attributeLocation);
-        definition.CheckContext(compilation, attributeLocation);
-        definition.CheckMigrations(compilation, attributeLocation);
+        definition.CheckClass();
+        if (definition.CheckSessionType(sessionType))
+        {
+            definition.CheckBaseClass();
+            definition.CheckSessionId();
+        }
+
+        definition.CheckContext();
+        definition.CheckMigrations();
         return definition;
     }
 
-    private void CheckClass(Compilation compilation, Location location)
+    private void CheckClass()
     {
+        if (StoreClass.IsRecord || StoreClass.IsStatic)
+        {
+            Report(GeneratorDiagnostics.StoreNotAPlainClass, _classLocation, StoreClass.Name, StoreClass.IsRecord ? "a record" : "static");
+        }
+
         for (INamedTypeSymbol? type = StoreClass; type is not null; type = type.ContainingType)
         {
             if (type.IsGenericType)
             {
-                Report(GeneratorDiagnostics.GenericStore, location, StoreClass.Name);
+                Report(GeneratorDiagnostics.GenericStore, _classLocation, StoreClass.Name);
                 break;
             }
         }
@@ -86,28 +98,122 @@ internal sealed class StoreDefinition
         {
             if (!IsPartial(type))
             {
-                Report(GeneratorDiagnostics.NotPartial, location, type.Name);
+                Report(GeneratorDiagnostics.StoreNotPartial, _classLocation, type.Name);
                 break;
             }
         }
 
-        INamedTypeSymbol? baseType = StoreClass.BaseType;
-        INamedTypeSymbol? fileStore = compilation.GetTypeByMetadataName(FileStoreName);
-        bool isExpectedBase = baseType is null || baseType.SpecialType == SpecialType.System_Object ||
-            (fileStore is not null && SymbolEqualityComparer.Default.Equals(baseType.OriginalDefinition, fileStore) &&
-             SymbolEqualityComparer.Default.Equals(baseType.TypeArguments[0], SessionType));
-        if (!isExpectedBase)
+        for (INamedTypeSymbol? type = StoreClass; type is not null; type = type.ContainingType)
         {
-            Report(GeneratorDiagnostics.HasOtherBaseClass, location, StoreClass.Name, baseType!.ToDisplayString(), SessionType!.ToDisplayString());
+            if (type.IsFileLocal)
+            {
+                Report(GeneratorDiagnostics.FileLocalType, _classLocation, type.Name, StoreClass.Name);
+                break;
+            }
         }
 
         if (SchemaVersion < 1)
         {
-            Report(GeneratorDiagnostics.SchemaVersionTooLow, location, SchemaVersion);
+            Report(GeneratorDiagnostics.SchemaVersionTooLow, _classLocation, SchemaVersion);
+        }
+
+        foreach (string member in GeneratedMemberConflicts())
+        {
+            Report(GeneratorDiagnostics.StoreDeclaresGeneratedMember, _classLocation, StoreClass.Name, member);
         }
     }
 
-    private void CheckSessionId(Location attributeLocation)
+    /// <summary>No base class, or exactly the one the generator writes.</summary>
+    private void CheckBaseClass()
+    {
+        INamedTypeSymbol? baseType = StoreClass.BaseType;
+        bool isExpectedBase = StoreClass.IsRecord || baseType is null || baseType.SpecialType == SpecialType.System_Object ||
+            (SymbolEqualityComparer.Default.Equals(baseType.OriginalDefinition, _symbols.FileStore) &&
+             SymbolEqualityComparer.Default.Equals(baseType.TypeArguments[0], SessionType));
+        if (!isExpectedBase)
+        {
+            Report(GeneratorDiagnostics.StoreHasOtherBaseClass, _classLocation, StoreClass.Name, baseType!.ToDisplayString(), SessionType!.ToDisplayString());
+        }
+    }
+
+    /// <summary>The members the store declares itself that the generated part would declare again.</summary>
+    private IEnumerable<string> GeneratedMemberConflicts()
+    {
+        if (StoreClass.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax { ParameterList: not null }))
+        {
+            yield return "a primary constructor";
+        }
+
+        foreach (ISymbol member in StoreClass.GetMembers())
+        {
+            if (member.IsImplicitlyDeclared)
+            {
+                continue;
+            }
+
+            if (member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor && IsGeneratedConstructorSignature(constructor))
+            {
+                yield return "the constructor " + constructor.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+            }
+            else if (member.Name == "Schema" || (member.Name == "ForPostgres" && CanTargetPostgres))
+            {
+                yield return "a member named '" + member.Name + "'";
+            }
+        }
+    }
+
+    private bool IsGeneratedConstructorSignature(IMethodSymbol constructor)
+    {
+        var parameters = constructor.Parameters;
+        return parameters.Length switch
+        {
+            0 => true,
+            1 => parameters[0].Type.SpecialType == SpecialType.System_String,
+            2 => parameters[0].Type.SpecialType == SpecialType.System_String &&
+                 SymbolEqualityComparer.Default.Equals(parameters[1].Type, _symbols.FileStoreOptions),
+            _ => false,
+        };
+    }
+
+    /// <summary>Whether the session type can be one at all; the id checks only make sense when it can.</summary>
+    private bool CheckSessionType(ITypeSymbol type)
+    {
+        string name = type.ToDisplayString();
+        string? reason = type switch
+        {
+            INamedTypeSymbol { IsUnboundGenericType: true } => "it is an open generic type; name its type arguments",
+            INamedTypeSymbol { IsValueType: true } => "it is a value type (a struct, record struct or enum); a store keeps classes or records",
+            INamedTypeSymbol { IsStatic: true } => "it is a static class",
+            INamedTypeSymbol { IsReferenceType: true } => null,
+            _ => "it is not a class or record",
+        };
+        if (reason is not null)
+        {
+            Report(GeneratorDiagnostics.SessionTypeNotAClass, _attributeLocation, name, reason);
+            return false;
+        }
+
+        var sessionType = (INamedTypeSymbol)type;
+        if (FirstFileLocal(sessionType) is { } fileLocal)
+        {
+            Report(GeneratorDiagnostics.FileLocalType, _attributeLocation, fileLocal.Name, StoreClass.Name);
+            return false;
+        }
+
+        Accessibility store = Accessibilities.Effective(StoreClass);
+        Accessibility session = Accessibilities.Effective(sessionType);
+        if (Accessibilities.IsLessAccessible(session, store))
+        {
+            Report(GeneratorDiagnostics.StoreMoreAccessibleThanSession, _attributeLocation,
+                StoreClass.Name, Accessibilities.Describe(store), name, Accessibilities.Describe(session));
+            return false;
+        }
+
+        SessionType = sessionType;
+        return true;
+    }
+
+    private void CheckSessionId()
     {
         var marked = new List<IPropertySymbol>();
         var seen = new HashSet<string>();
@@ -115,7 +221,7 @@ internal sealed class StoreDefinition
         {
             foreach (IPropertySymbol property in type.GetMembers().OfType<IPropertySymbol>())
             {
-                if (seen.Add(property.Name) && HasAttribute(property, SessionIdAttributeName))
+                if (seen.Add(property.Name) && KnownSymbols.HasAttribute(property, _symbols.SessionIdAttribute))
                 {
                     marked.Add(property);
                 }
@@ -125,66 +231,79 @@ internal sealed class StoreDefinition
         string sessionName = SessionType!.ToDisplayString();
         if (marked.Count == 0)
         {
-            Report(GeneratorDiagnostics.NoSessionId, attributeLocation, sessionName);
+            Report(GeneratorDiagnostics.NoSessionId, _attributeLocation, sessionName);
             return;
         }
 
         if (marked.Count > 1)
         {
-            Report(GeneratorDiagnostics.SeveralSessionIds, attributeLocation, sessionName, string.Join(", ", marked.Select(p => p.Name)));
+            Report(GeneratorDiagnostics.SeveralSessionIds, _attributeLocation, sessionName, string.Join(", ", marked.Select(p => p.Name)));
             return;
         }
 
         IPropertySymbol id = marked[0];
-        bool readable = id.Type.SpecialType == SpecialType.System_String && !id.IsStatic && id.GetMethod is { } getter &&
+        bool readable = id.Type.SpecialType == SpecialType.System_String && !id.IsStatic && !id.IsIndexer &&
+            id.ExplicitInterfaceImplementations.IsEmpty && id.GetMethod is { } getter &&
             (getter.DeclaredAccessibility == Accessibility.Public ||
              (getter.DeclaredAccessibility is Accessibility.Internal or Accessibility.ProtectedOrInternal &&
               SymbolEqualityComparer.Default.Equals(getter.ContainingAssembly, StoreClass.ContainingAssembly)));
         if (!readable)
         {
-            Report(GeneratorDiagnostics.SessionIdNotReadableString, id.Locations.FirstOrDefault(l => l.IsInSource) ?? attributeLocation, sessionName, id.Name);
+            Report(GeneratorDiagnostics.SessionIdNotReadableString, id.Locations.FirstOrDefault(l => l.IsInSource) ?? _attributeLocation, sessionName, id.Name);
             return;
         }
 
         IdProperty = id;
     }
 
-    private void CheckContext(Compilation compilation, Location attributeLocation)
+    private void CheckContext()
     {
-        INamedTypeSymbol? jsonContext = compilation.GetTypeByMetadataName(JsonContextName);
-        if (jsonContext is null || !InheritsFrom(ContextType!, jsonContext))
+        if (_symbols.JsonSerializerContext is null || !KnownSymbols.IsOrDerivesFrom(ContextType!.BaseType, _symbols.JsonSerializerContext))
         {
-            Report(GeneratorDiagnostics.NotAJsonContext, attributeLocation, ContextType!.ToDisplayString());
+            Report(GeneratorDiagnostics.NotAJsonContext, _attributeLocation, ContextType!.ToDisplayString());
             return;
         }
 
-        bool registered = ContextType!.GetAttributes().Any(a =>
-            a.AttributeClass?.ToDisplayString() == JsonSerializableName &&
+        if (FirstFileLocal(ContextType) is { } fileLocal)
+        {
+            Report(GeneratorDiagnostics.FileLocalType, _attributeLocation, fileLocal.Name, StoreClass.Name);
+            return;
+        }
+
+        if (SessionType is null)
+        {
+            return;
+        }
+
+        bool registered = ContextType.GetAttributes().Any(a =>
+            SymbolEqualityComparer.Default.Equals(a.AttributeClass, _symbols.JsonSerializableAttribute) &&
             a.ConstructorArguments.Length > 0 &&
             SymbolEqualityComparer.Default.Equals(a.ConstructorArguments[0].Value as ITypeSymbol, SessionType));
         if (!registered)
         {
-            Report(GeneratorDiagnostics.SessionNotRegistered, attributeLocation, ContextType.ToDisplayString(), SessionType!.ToDisplayString());
+            Report(GeneratorDiagnostics.SessionNotRegistered, _attributeLocation, ContextType.ToDisplayString(), SessionType.ToDisplayString());
         }
     }
 
-    private void CheckMigrations(Compilation compilation, Location attributeLocation)
+    private void CheckMigrations()
     {
-        INamedTypeSymbol? jsonObject = compilation.GetTypeByMetadataName(JsonObjectName);
         var steps = new List<(int FromVersion, IMethodSymbol Method)>();
+        bool badSignature = false;
         foreach (IMethodSymbol method in StoreClass.GetMembers().OfType<IMethodSymbol>())
         {
-            AttributeData? migration = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == MigrationAttributeName);
+            AttributeData? migration = method.GetAttributes().FirstOrDefault(a =>
+                SymbolEqualityComparer.Default.Equals(a.AttributeClass, _symbols.SessionMigrationAttribute));
             if (migration?.ConstructorArguments.FirstOrDefault().Value is not int from)
             {
                 continue;
             }
 
-            Location location = method.Locations.FirstOrDefault() ?? attributeLocation;
+            Location location = method.Locations.FirstOrDefault() ?? _attributeLocation;
             bool signatureOk = method.IsStatic && method.ReturnsVoid && !method.IsGenericMethod && method.Parameters.Length == 1 &&
-                method.Parameters[0].RefKind == RefKind.None && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, jsonObject);
+                method.Parameters[0].RefKind == RefKind.None && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, _symbols.JsonObject);
             if (!signatureOk)
             {
+                badSignature = true;
                 Report(GeneratorDiagnostics.MigrationSignature, location, method.Name);
             }
             else if (from < 1 || from >= SchemaVersion)
@@ -201,11 +320,11 @@ internal sealed class StoreDefinition
             }
         }
 
-        for (int version = 1; version < SchemaVersion; version++)
+        for (int version = 1; version < SchemaVersion && !badSignature; version++)
         {
-            if (!steps.Any(s => s.FromVersion == version) && !_problems.Any(p => p.Id == GeneratorDiagnostics.MigrationSignature.Id))
+            if (!steps.Any(s => s.FromVersion == version))
             {
-                Report(GeneratorDiagnostics.MigrationGap, attributeLocation, version, SchemaVersion);
+                Report(GeneratorDiagnostics.MigrationGap, _attributeLocation, version, SchemaVersion);
             }
         }
 
@@ -213,25 +332,31 @@ internal sealed class StoreDefinition
     }
 
     private void Report(DiagnosticDescriptor descriptor, Location location, params object[] args) =>
-        _problems.Add(Diagnostic.Create(descriptor, location, args));
+        _problems.Add(DiagnosticInfo.Create(descriptor, location, args));
 
     private static bool IsPartial(INamedTypeSymbol type) =>
         type.DeclaringSyntaxReferences.Length > 0 &&
         type.DeclaringSyntaxReferences.All(r => r.GetSyntax() is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
 
-    private static bool HasAttribute(ISymbol symbol, string metadataName) =>
-        symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == metadataName);
-
-    private static bool InheritsFrom(INamedTypeSymbol type, INamedTypeSymbol candidateBase)
+    /// <summary>The first file-local type among <paramref name="type"/>, its containing types and its type arguments.</summary>
+    private static INamedTypeSymbol? FirstFileLocal(INamedTypeSymbol type)
     {
-        for (INamedTypeSymbol? current = type.BaseType; current is not null; current = current.BaseType)
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
         {
-            if (SymbolEqualityComparer.Default.Equals(current, candidateBase))
+            if (current.IsFileLocal)
             {
-                return true;
+                return current;
+            }
+
+            foreach (ITypeSymbol argument in current.TypeArguments)
+            {
+                if (argument is INamedTypeSymbol named && FirstFileLocal(named) is { } found)
+                {
+                    return found;
+                }
             }
         }
 
-        return false;
+        return null;
     }
 }

@@ -6,9 +6,12 @@ using Microsoft.CodeAnalysis.Operations;
 namespace SessionStore.Analyzers.Rules;
 
 /// <summary>
-/// SS0001: the bool (or task of bool) that a store's Delete/DeleteAsync returns is dropped. Looks
-/// through <c>?.</c>, <c>await</c> and <c>ConfigureAwait</c>/<c>AsTask</c>, and sees void-returning
-/// lambdas and expression-bodied members (their bodies are expression statements in the operation tree).
+/// SS0001: the bool (or task of bool) that a store's Delete/DeleteAsync returns is dropped by an
+/// expression statement. Looks through <c>?.</c>, <c>await</c>, and the task adapters and sync-over-async
+/// waits (<c>ConfigureAwait</c>, <c>AsTask</c>, <c>Preserve</c>, <c>GetAwaiter().GetResult()</c>,
+/// <c>Wait(...)</c>, <c>.Result</c>), and sees void-returning lambdas and expression-bodied members (their
+/// bodies are expression statements). A lambda converted to an expression tree is data, not code that
+/// runs, and is skipped.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DeleteResultIgnoredAnalyzer : DiagnosticAnalyzer
@@ -24,24 +27,24 @@ public sealed class DeleteResultIgnoredAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            StoreSymbols? symbols = StoreSymbols.TryCreate(start.Compilation);
-            if (symbols is not null)
+            KnownSymbols symbols = KnownSymbols.For(start.Compilation);
+            if (symbols.Members is { } members)
             {
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
+                start.RegisterOperationAction(c => AnalyzeInvocation(c, members, symbols.LambdaExpression), OperationKind.Invocation);
             }
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, StoreSymbols symbols)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, StoreMembers members, INamedTypeSymbol? lambdaExpression)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (!symbols.IsStoreDelete(invocation.TargetMethod))
+        if (!members.IsDelete(invocation.TargetMethod))
         {
             return;
         }
 
         IOperation outermost = OutermostResultCarrier(invocation);
-        if (outermost.Parent is IExpressionStatementOperation)
+        if (outermost.Parent is IExpressionStatementOperation statement && !IsInExpressionTree(statement, lambdaExpression))
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 SessionStoreDiagnostics.DeleteResultIgnored, outermost.Syntax.GetLocation(), invocation.Syntax.ToString()));
@@ -54,18 +57,42 @@ public sealed class DeleteResultIgnoredAnalyzer : DiagnosticAnalyzer
         IOperation current = delete;
         while (true)
         {
-            IOperation? parent = current.Parent;
-            switch (parent)
+            switch (current.Parent)
             {
                 case IConditionalAccessOperation conditional when conditional.WhenNotNull == current:
                 case IAwaitOperation:
-                case IInvocationOperation { TargetMethod.Name: "ConfigureAwait" or "AsTask" } adapter when adapter.Instance == current:
                 case IConversionOperation { IsImplicit: true }:
-                    current = parent;
+                case IInvocationOperation adapter when adapter.Instance == current && IsTaskAdapter(adapter.TargetMethod):
+                case IPropertyReferenceOperation { Property.Name: "Result" } result when result.Instance == current && IsTaskType(result.Property.ContainingType):
+                    current = current.Parent;
                     break;
                 default:
                     return current;
             }
         }
+    }
+
+    /// <summary>A member of a task, value task, awaitable or awaiter that passes the result on or waits for it.</summary>
+    private static bool IsTaskAdapter(IMethodSymbol method) =>
+        method.Name is "ConfigureAwait" or "AsTask" or "Preserve" or "GetAwaiter" or "GetResult" or "Wait" &&
+        IsTaskType(method.ContainingType);
+
+    private static bool IsTaskType(INamedTypeSymbol? type)
+    {
+        INamespaceSymbol? ns = type?.ContainingNamespace;
+        return ns is { Name: "Tasks" or "CompilerServices", ContainingNamespace: { Name: "Threading" or "Runtime", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+    }
+
+    private static bool IsInExpressionTree(IOperation operation, INamedTypeSymbol? lambdaExpression)
+    {
+        for (IOperation? current = operation; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation function)
+            {
+                return function.Parent is { Type: { } converted } && KnownSymbols.IsOrDerivesFrom(converted, lambdaExpression);
+            }
+        }
+
+        return false;
     }
 }

@@ -6,16 +6,16 @@ using Microsoft.CodeAnalysis.Operations;
 namespace SessionStore.Analyzers.Rules;
 
 /// <summary>
-/// SS0003: a constant passed as a session id (a store member's <c>id</c> parameter, or the id of a new
-/// <c>StoredSession</c>) breaks the id rules, so the call can only ever throw. The rules are the
-/// runtime's own <see cref="SessionIdRules"/>, compiled into this assembly from the same file.
+/// SS0003: a constant given as a session id breaks the id rules, so the code can only ever throw. Ids are
+/// found by symbol (<see cref="StoreMembers"/>): every string argument of a store method that is not a
+/// revision (<c>Fork</c> takes two), the id parameter of a session record's constructor, and any
+/// assignment to a session-id property (<c>StoredSession.SessionId</c>, a <c>[SessionId]</c> property),
+/// including object and <c>with</c> initializers. The rules are the runtime's own <see cref="SessionIdRules"/>,
+/// compiled into this assembly from the same file.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InvalidSessionIdConstantAnalyzer : DiagnosticAnalyzer
 {
-    private const string IdParameterName = "id";
-    private const string StoredSessionIdParameterName = "SessionId";
-
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(SessionStoreDiagnostics.InvalidSessionIdConstant);
@@ -27,47 +27,51 @@ public sealed class InvalidSessionIdConstantAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            StoreSymbols? symbols = StoreSymbols.TryCreate(start.Compilation);
-            if (symbols is not null)
+            if (KnownSymbols.For(start.Compilation).Members is { } members)
             {
-                start.RegisterOperationAction(c => AnalyzeArgument(c, symbols), OperationKind.Argument);
+                start.RegisterOperationAction(c => AnalyzeArgument(c, members), OperationKind.Argument);
+                start.RegisterOperationAction(c => AnalyzeAssignment(c, members), OperationKind.SimpleAssignment);
             }
         });
     }
 
-    private static void AnalyzeArgument(OperationAnalysisContext context, StoreSymbols symbols)
+    private static void AnalyzeArgument(OperationAnalysisContext context, StoreMembers members)
     {
         var argument = (IArgumentOperation)context.Operation;
-        if (argument.Parameter is not { Type.SpecialType: SpecialType.System_String } parameter ||
-            !IsSessionIdParameter(parameter, symbols))
+        if (IsConstantString(argument.Value, out string? id) && argument.Parameter is { } parameter && members.IsSessionIdParameter(parameter))
         {
-            return;
-        }
-
-        Optional<object?> constant = argument.Value.ConstantValue;
-        if (!constant.HasValue || constant.Value is not (string or null))
-        {
-            return;
-        }
-
-        var id = (string?)constant.Value;
-        string? violation = SessionIdRules.GetViolation(id);
-        if (violation is not null)
-        {
-            string shown = id is null ? "null" : "\"" + Escape(id) + "\"";
-            context.ReportDiagnostic(Diagnostic.Create(
-                SessionStoreDiagnostics.InvalidSessionIdConstant, argument.Value.Syntax.GetLocation(), shown, violation));
+            Report(context, argument.Value, id);
         }
     }
 
-    private static bool IsSessionIdParameter(IParameterSymbol parameter, StoreSymbols symbols) => parameter.ContainingSymbol switch
+    private static void AnalyzeAssignment(OperationAnalysisContext context, StoreMembers members)
     {
-        IMethodSymbol { MethodKind: MethodKind.Constructor } constructor =>
-            parameter.Name == StoredSessionIdParameterName &&
-            SymbolEqualityComparer.Default.Equals(constructor.ContainingType, symbols.StoredSession),
-        IMethodSymbol method => parameter.Name == IdParameterName && symbols.IsStoreMember(method),
-        _ => false,
-    };
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (IsConstantString(assignment.Value, out string? id) &&
+            assignment.Target is IPropertyReferenceOperation { Property: { } property } &&
+            members.IsSessionIdProperty(property))
+        {
+            Report(context, assignment.Value, id);
+        }
+    }
+
+    /// <summary>The value when it is a compile-time constant string (or null); checked first, it rules out almost every operation cheaply.</summary>
+    private static bool IsConstantString(IOperation value, out string? text)
+    {
+        Optional<object?> constant = value.ConstantValue;
+        text = constant.Value as string;
+        return constant.HasValue && constant.Value is string or null && value.Type?.SpecialType is SpecialType.System_String or null;
+    }
+
+    private static void Report(OperationAnalysisContext context, IOperation value, string? id)
+    {
+        if (SessionIdRules.GetViolation(id) is { } violation)
+        {
+            string shown = id is null ? "null" : "\"" + Escape(id) + "\"";
+            context.ReportDiagnostic(Diagnostic.Create(
+                SessionStoreDiagnostics.InvalidSessionIdConstant, value.Syntax.GetLocation(), shown, violation));
+        }
+    }
 
     private static string Escape(string id) =>
         id.Length > 40 ? id.Substring(0, 40).Replace("\"", "\\\"") + "…" : id.Replace("\"", "\\\"");

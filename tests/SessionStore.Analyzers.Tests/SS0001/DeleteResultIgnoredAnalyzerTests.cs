@@ -5,11 +5,46 @@ namespace SessionStore.Analyzers.Tests.SS0001;
 
 public sealed class DeleteResultIgnoredAnalyzerTests
 {
+    /// <summary>A user's own implementation of the store contract: its members are store members too; the ones it adds are not.</summary>
+    internal const string Custom = """
+        class Custom : ISessionStore<StoredSession>
+        {
+            public bool Delete() => true;
+            public string Save(StoredSession session) => "";
+            public ValueTask<string> SaveAsync(StoredSession session, System.Threading.CancellationToken cancellationToken = default) => default;
+            public StoredSession Load(string id) => null!;
+            public ValueTask<StoredSession> LoadAsync(string id, System.Threading.CancellationToken cancellationToken = default) => default;
+            public bool TryLoad(string id, out StoredSession? session) { session = null; return false; }
+            public ValueTask<StoredSession?> TryLoadAsync(string id, System.Threading.CancellationToken cancellationToken = default) => default;
+            public IReadOnlyList<string> List() => [];
+            public ValueTask<IReadOnlyList<string>> ListAsync(System.Threading.CancellationToken cancellationToken = default) => default;
+            public bool Exists(string id) => false;
+            public ValueTask<bool> ExistsAsync(string id, System.Threading.CancellationToken cancellationToken = default) => default;
+            public bool Delete(string id) => false;
+            ValueTask<bool> ISessionStore<StoredSession>.DeleteAsync(string id, System.Threading.CancellationToken cancellationToken) => default;
+            public StoredSession Update(string id, Func<StoredSession?, StoredSession> change) => null!;
+            public ValueTask<StoredSession> UpdateAsync(string id, Func<StoredSession?, StoredSession> change, System.Threading.CancellationToken cancellationToken = default) => default;
+            public SessionRevision<StoredSession> LoadRevision(string id) => default!;
+            public ValueTask<SessionRevision<StoredSession>> LoadRevisionAsync(string id, System.Threading.CancellationToken cancellationToken = default) => default;
+            public string SaveIfMatch(StoredSession session, string? expectedETag) => "";
+            public ValueTask<string> SaveIfMatchAsync(StoredSession session, string? expectedETag, System.Threading.CancellationToken cancellationToken = default) => default;
+            public void Log(string message) { }
+        }
+        """;
+
     private static string InClass(string members) => $$"""
         class MyStore : FileSessionStore<StoredSession>
         {
             public MyStore() : base("d", null!, s => s.SessionId) { }
         }
+
+        class Wrapping : FileSessionStore<StoredSession>
+        {
+            public Wrapping() : base("d", null!, s => s.SessionId) { }
+            public void Delete(string id, bool quietly = true) { }
+        }
+
+        {{Custom}}
 
         class C
         {
@@ -43,6 +78,23 @@ public sealed class DeleteResultIgnoredAnalyzerTests
     [InlineData("void M(ISessionStore<StoredSession> any, string id) { {|SS0001:any.Delete(id)|}; }")]
     [InlineData("async Task M(ISessionStore<StoredSession> any, string id) { {|SS0001:await any.DeleteAsync(id)|}; }")]
     [InlineData("void M(string id) { ISessionStore<StoredSession> s = store; {|SS0001:s?.Delete(id)|}; }")]
+    [InlineData("void M(string id) { {|SS0001:store.DeleteAsync(id).GetAwaiter().GetResult()|}; }")]
+    [InlineData("void M(string id) { {|SS0001:store.DeleteAsync(id).ConfigureAwait(false).GetAwaiter().GetResult()|}; }")]
+    [InlineData("void M(string id) { {|SS0001:store.DeleteAsync(id).AsTask().GetAwaiter().GetResult()|}; }")]
+    [InlineData("void M(string id) { {|SS0001:store.DeleteAsync(id).AsTask().Wait()|}; }")]
+    [InlineData("void M(string id) { {|SS0001:store.DeleteAsync(id).AsTask().Wait(1000)|}; }")]
+    [InlineData("void M(string id) { {|SS0001:store.DeleteAsync(id).AsTask().Wait(TimeSpan.FromSeconds(1))|}; }")]
+    [InlineData("void M(string id) { {|SS0001:maybe?.DeleteAsync(id).AsTask().Wait()|}; }")]
+    [InlineData("void M(string id) { {|SS0001:store.DeleteAsync(id).Preserve()|}; }")]
+    [InlineData("async Task M(string id) { {|SS0001:await store.DeleteAsync(id).AsTask().ConfigureAwait(false)|}; }")]
+    [InlineData("void M() { ids.ForEach(id => {|SS0001:store.DeleteAsync(id).GetAwaiter().GetResult()|}); }")]
+    [InlineData("void M(bool flag, string a, string b) { if (flag) {|SS0001:store.Delete(a)|}; else {|SS0001:store.Delete(b)|}; }")]
+    [InlineData("void M(string a) { lock (ids) {|SS0001:store.Delete(a)|}; }")]
+    [InlineData("void M(int kind, string a) { switch (kind) { case 1: {|SS0001:store.Delete(a)|}; break; } }")]
+    [InlineData("void M(EventHandler h) { h += (sender, _) => {|SS0001:store.Delete(x)|}; }")]
+    [InlineData("string Gone { set => {|SS0001:store.Delete(value)|}; }")]
+    [InlineData("void M(Custom custom, string id) { {|SS0001:custom.Delete(id)|}; }")]
+    [InlineData("void M(Custom custom, string id) { {|SS0001:((ISessionStore<StoredSession>)custom).DeleteAsync(id).AsTask().Wait()|}; }")]
     public Task Fires(string member) => Verify.VerifyAsync(InClass(member));
 
     [Theory]
@@ -63,6 +115,17 @@ public sealed class DeleteResultIgnoredAnalyzerTests
     [InlineData("void M(string id) { store.Save(new StoredSession(id, [], 0, 0)); }")]
     [InlineData("void M(string path) { File.Delete(path); }")]
     [InlineData("void M(Other other) { other.Delete(\"x\"); }")]
+    [InlineData("void M(string id) { _ = store.DeleteAsync(id); }")]
+    [InlineData("void M(string id) { _ = store.DeleteAsync(id).Result; }")]
+    [InlineData("void M(string id) { _ = store.DeleteAsync(id).GetAwaiter().GetResult(); }")]
+    [InlineData("void M(string id) { bool ok = store.DeleteAsync(id).AsTask().Result; }")]
+    [InlineData("void M(string id) { if (!store.DeleteAsync(id).AsTask().Wait(1000)) { } }")]
+    [InlineData("void M() { System.Linq.Expressions.Expression<Action<FileSessionStore>> e = s => s.Delete(\"x\"); }")]
+    [InlineData("void M(string id) { Task.Run(() => store.Delete(id)); }")]
+    [InlineData("async Task M() { await Task.WhenAll(ids.Select(i => store.DeleteAsync(i).AsTask())); }")]
+    [InlineData("void M(string id) { store.Exists(id); }")]
+    [InlineData("void M(Wrapping w, string id) { w.Delete(id); }")]
+    [InlineData("void M(Custom custom) { custom.Delete(); }")]
     public Task DoesNotFire(string member) => Verify.VerifyAsync(InClass(member) + "\nclass Other { public bool Delete(string id) => true; }");
 
     [Fact]
@@ -72,8 +135,8 @@ public sealed class DeleteResultIgnoredAnalyzerTests
     [Fact]
     public Task Message_NamesTheCall() =>
         Verify.VerifyAsync(
-            InClass("void M(string id) { store.Delete(id); }"),
+            InClass("void M(string id) { {|#0:store.DeleteAsync(id).GetAwaiter().GetResult()|}; }"),
             new Microsoft.CodeAnalysis.Testing.DiagnosticResult(SessionStoreDiagnostics.DeleteResultIgnored)
-                .WithSpan(21, 21, 21, 37)
-                .WithArguments("store.Delete(id)"));
+                .WithLocation(0)
+                .WithArguments("store.DeleteAsync(id)"));
 }

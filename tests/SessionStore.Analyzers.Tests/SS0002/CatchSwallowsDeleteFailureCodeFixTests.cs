@@ -7,8 +7,8 @@ namespace SessionStore.Analyzers.Tests.SS0002;
 
 public sealed class CatchSwallowsDeleteFailureCodeFixTests
 {
-    private const string First = nameof(CatchSwallowsDeleteFailureCodeFixProvider.CatchFirstTitle);
-    private const string Instead = nameof(CatchSwallowsDeleteFailureCodeFixProvider.CatchInsteadTitle);
+    private const string Propagate = nameof(CatchSwallowsDeleteFailureCodeFixProvider.PropagateTitle);
+    private const string OwnClause = nameof(CatchSwallowsDeleteFailureCodeFixProvider.OwnClauseTitle);
 
     private static string InClass(string members) => $$"""
         class C
@@ -20,7 +20,7 @@ public sealed class CatchSwallowsDeleteFailureCodeFixTests
         """;
 
     [Fact]
-    public Task CatchFirst_InsertsARethrowingClauseBeforeTheBroadOne() => Verify.VerifyAsync(
+    public Task Propagate_InsertsARethrowingClauseBeforeTheBroadOne() => Verify.VerifyAsync(
         InClass("""
                 void M(string id)
                 {
@@ -59,10 +59,10 @@ public sealed class CatchSwallowsDeleteFailureCodeFixTests
                     }
                 }
             """),
-        First);
+        Propagate);
 
     [Fact]
-    public Task CatchFirst_QualifiesTheTypeWithoutAUsing() => Verify.VerifyAsync(
+    public Task Propagate_QualifiesTheTypeWithoutAUsing() => Verify.VerifyAsync(
         InClass("""
                 void M(SessionStore.FileSessionStore s)
                 {
@@ -91,10 +91,10 @@ public sealed class CatchSwallowsDeleteFailureCodeFixTests
                     }
                 }
             """).Replace("FileSessionStore store = new();", "", StringComparison.Ordinal),
-        First);
+        Propagate);
 
     [Fact]
-    public Task CatchInstead_NarrowsTheType_KeepingTheVariable() => Verify.VerifyAsync(
+    public Task OwnClause_CopiesTheHandler_KeepingTheVariableAndItsType() => Verify.VerifyAsync(
         InClass("""
                 void M(string id)
                 {
@@ -115,16 +115,20 @@ public sealed class CatchSwallowsDeleteFailureCodeFixTests
                     {
                         _ = store.Delete(id);
                     }
-                    catch (SessionDeleteException e)
+                    catch (IOException e) when (e is SessionDeleteException)
+                    {
+                        Console.WriteLine(e.Message);
+                    }
+                    catch (IOException e)
                     {
                         Console.WriteLine(e.Message);
                     }
                 }
             """),
-        Instead);
+        OwnClause);
 
     [Fact]
-    public Task CatchInstead_GivesABareCatchAType() => Verify.VerifyAsync(
+    public Task OwnClause_OfABareCatch_CatchesTheTypeItself() => Verify.VerifyAsync(
         InClass("""
                 async Task M(string id)
                 {
@@ -151,29 +155,138 @@ public sealed class CatchSwallowsDeleteFailureCodeFixTests
                     catch (SessionDeleteException)
                     {
                     }
+                    catch
+                    {
+                    }
                 }
             """),
-        Instead);
+        OwnClause);
 
     [Fact]
-    public Task CatchInstead_IsNotOffered_WhenSomethingElseInTheBlockCanThrow() => Verify.VerifyNotOfferedAsync(
+    public Task OwnClause_DropsAFilterThatIsTrueForTheException() => Verify.VerifyAsync(
         InClass("""
                 void M(string id)
                 {
                     try
                     {
                         _ = store.Delete(id);
-                        File.WriteAllText("log", id);
                     }
-                    {|SS0002:catch (IOException)|}
+                    {|SS0002:catch (Exception e)|} when (e is not OperationCanceledException)
+                    {
+                        Console.WriteLine(e.Message);
+                    }
+                }
+            """),
+        InClass("""
+                void M(string id)
+                {
+                    try
+                    {
+                        _ = store.Delete(id);
+                    }
+                    catch (Exception e) when (e is SessionDeleteException)
+                    {
+                        Console.WriteLine(e.Message);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        Console.WriteLine(e.Message);
+                    }
+                }
+            """),
+        OwnClause);
+
+    [Fact]
+    public Task Propagate_GoesBeforeTheClause_AfterAFilteredOne() => Verify.VerifyAsync(
+        InClass("""
+                void M(string id, bool retry)
+                {
+                    try
+                    {
+                        _ = store.Delete(id);
+                    }
+                    catch (IOException) when (retry)
+                    {
+                    }
+                    {|SS0002:catch (Exception)|}
                     {
                     }
                 }
             """),
-        Instead);
+        InClass("""
+                void M(string id, bool retry)
+                {
+                    try
+                    {
+                        _ = store.Delete(id);
+                    }
+                    catch (IOException) when (retry)
+                    {
+                    }
+                    catch (SessionDeleteException)
+                    {
+                        throw;
+                    }
+                    catch (Exception)
+                    {
+                    }
+                }
+            """),
+        Propagate);
 
     [Fact]
-    public Task FixAll_CatchFirst_FixesEveryTry() => Verify.VerifyAsync(
+    public Task FixAll_Propagate_FixesNestedTries() => Verify.VerifyAsync(
+        InClass("""
+                void M(string id)
+                {
+                    try
+                    {
+                        try
+                        {
+                            _ = store.Delete(id);
+                        }
+                        {|SS0002:catch (IOException)|}
+                        {
+                        }
+                        _ = store.Delete("b");
+                    }
+                    {|SS0002:catch (Exception)|}
+                    {
+                    }
+                }
+            """),
+        InClass("""
+                void M(string id)
+                {
+                    try
+                    {
+                        try
+                        {
+                            _ = store.Delete(id);
+                        }
+                        catch (SessionDeleteException)
+                        {
+                            throw;
+                        }
+                        catch (IOException)
+                        {
+                        }
+                        _ = store.Delete("b");
+                    }
+                    catch (SessionDeleteException)
+                    {
+                        throw;
+                    }
+                    catch (Exception)
+                    {
+                    }
+                }
+            """),
+        Propagate,
+        iterations: 2);
+
+    [Fact]
+    public Task FixAll_Propagate_FixesEveryTry() => Verify.VerifyAsync(
         InClass("""
                 void M(string id)
                 {
@@ -220,11 +333,11 @@ public sealed class CatchSwallowsDeleteFailureCodeFixTests
                     }
                 }
             """),
-        First,
+        Propagate,
         iterations: 2);
 
     [Fact]
-    public Task FixAll_CatchInstead_FixesEveryTry() => Verify.VerifyAsync(
+    public Task FixAll_OwnClause_FixesEveryTry() => Verify.VerifyAsync(
         InClass("""
                 void M(string id)
                 {
@@ -239,8 +352,9 @@ public sealed class CatchSwallowsDeleteFailureCodeFixTests
                     {
                         _ = store.Delete("b");
                     }
-                    {|SS0002:catch (IOException)|}
+                    {|SS0002:catch (IOException e)|}
                     {
+                        Console.WriteLine(e);
                     }
                 }
             """),
@@ -254,15 +368,23 @@ public sealed class CatchSwallowsDeleteFailureCodeFixTests
                     catch (SessionDeleteException)
                     {
                     }
+                    catch (Exception)
+                    {
+                    }
                     try
                     {
                         _ = store.Delete("b");
                     }
-                    catch (SessionDeleteException)
+                    catch (IOException e) when (e is SessionDeleteException)
                     {
+                        Console.WriteLine(e);
+                    }
+                    catch (IOException e)
+                    {
+                        Console.WriteLine(e);
                     }
                 }
             """),
-        Instead,
+        OwnClause,
         iterations: 2);
 }

@@ -2,7 +2,7 @@ using System.Collections;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using SessionStore.Generators.Model;
+using SessionStore.Analyzers.Generator.Model;
 using SessionStore.Generators.Tests.TestSupport;
 
 namespace SessionStore.Generators.Tests.Incremental;
@@ -24,18 +24,12 @@ public sealed class IncrementalTests
         """;
 
     private static readonly string[] TrackedSteps =
-        [SessionStoreGenerator.Steps.Parsed, SessionStoreGenerator.Steps.Valid, SessionStoreGenerator.Steps.PostgresReferenced, SessionStoreGenerator.Steps.WithBackends];
+        [SessionStoreGenerator.Steps.Parsed, SessionStoreGenerator.Steps.Valid];
 
     [Fact]
     public void AnUnrelatedEdit_LeavesEveryTrackedStepCachedOrUnchanged()
     {
-        CSharpCompilation first = GeneratorHarness.Compile(GeneratorHarness.Sessions, Store, "class Unrelated { int X => 1; }");
-        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(first);
-
-        SyntaxTree unrelated = first.SyntaxTrees.Last();
-        CSharpCompilation second = first.ReplaceSyntaxTree(
-            unrelated, CSharpSyntaxTree.ParseText("class Unrelated { int X => 2; int Y => 3; }", GeneratorHarness.ParseOptions, unrelated.FilePath));
-        GeneratorDriverRunResult result = driver.RunGenerators(second).GetRunResult();
+        GeneratorDriverRunResult result = RunAfterAnUnrelatedEdit(Store, out _);
 
         GeneratorRunResult run = Assert.Single(result.Results);
         foreach (string step in TrackedSteps)
@@ -50,6 +44,35 @@ public sealed class IncrementalTests
         }
 
         Assert.All(run.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void RunningTwice_OnTheSameCompilation_CachesEveryStepAndOutput()
+    {
+        CSharpCompilation compilation = GeneratorHarness.Compile(GeneratorHarness.Sessions, Store);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+
+        GeneratorRunResult run = Assert.Single(driver.RunGenerators(compilation).GetRunResult().Results);
+
+        Assert.All(run.TrackedSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.True(
+            o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"a step output was {o.Reason}"));
+        Assert.All(run.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void AnUnrelatedEdit_LeavesTheProblemsOfAnInvalidStoreCached_AndStillReportsThem()
+    {
+        string invalid = Store.Replace("public partial class ChatStore", "public class ChatStore", StringComparison.Ordinal);
+
+        GeneratorDriverRunResult result = RunAfterAnUnrelatedEdit(invalid, out CSharpCompilation second);
+
+        GeneratorRunResult run = Assert.Single(result.Results);
+        Assert.All(run.TrackedSteps[SessionStoreGenerator.Steps.Problems].SelectMany(s => s.Outputs), o => Assert.True(
+            o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"problems step output was {o.Reason}"));
+        Diagnostic problem = Assert.Single(result.Diagnostics);
+        Assert.Equal("SSG0001", problem.Id);
+        Assert.Same(second.SyntaxTrees.ElementAt(1), problem.Location.SourceTree);
+        Assert.Empty(result.GeneratedTrees);
     }
 
     [Fact]
@@ -70,7 +93,7 @@ public sealed class IncrementalTests
     public void TheModels_HoldNoSymbolSyntaxOrCompilation()
     {
         GeneratorRunResult run = RunOnce();
-        object[] models = run.TrackedSteps[SessionStoreGenerator.Steps.Valid].SelectMany(s => s.Outputs).Select(o => o.Value).ToArray();
+        object[] models = run.TrackedSteps[SessionStoreGenerator.Steps.Parsed].SelectMany(s => s.Outputs).Select(o => o.Value).ToArray();
         Assert.NotEmpty(models);
         foreach (object model in models)
         {
@@ -78,7 +101,18 @@ public sealed class IncrementalTests
         }
 
         // The same check on the model type itself, so a field added later with such a type fails here.
-        AssertTypeHoldsNoCompilerObjects(typeof(StoreSpec), new HashSet<Type>());
+        AssertTypeHoldsNoCompilerObjects(typeof(StoreModel), new HashSet<Type>());
+    }
+
+    /// <summary>Runs the generator over the sessions, <paramref name="store"/> and an unrelated class, edits only that class, and runs it again.</summary>
+    private static GeneratorDriverRunResult RunAfterAnUnrelatedEdit(string store, out CSharpCompilation edited)
+    {
+        CSharpCompilation first = GeneratorHarness.Compile(GeneratorHarness.Sessions, store, "class Unrelated { int X => 1; }");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(first);
+        SyntaxTree unrelated = first.SyntaxTrees.Last();
+        edited = first.ReplaceSyntaxTree(
+            unrelated, CSharpSyntaxTree.ParseText("class Unrelated { int X => 2; int Y => 3; }", GeneratorHarness.ParseOptions, unrelated.FilePath));
+        return driver.RunGenerators(edited).GetRunResult();
     }
 
     private static GeneratorRunResult RunOnce() =>

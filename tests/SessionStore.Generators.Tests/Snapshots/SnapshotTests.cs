@@ -4,8 +4,9 @@ using SessionStore.Generators.Tests.TestSupport;
 namespace SessionStore.Generators.Tests.Snapshots;
 
 /// <summary>
-/// The generated code, compared with golden files checked in beside this class. To accept a deliberate
-/// change, run the tests with UPDATE_SNAPSHOTS=1 and review the diff.
+/// The generated code, compared with golden files checked in beside this class, and compiled (with the
+/// JSON context generated) with nothing reported. To accept a deliberate change, run the tests with
+/// UPDATE_SNAPSHOTS=1 and review the diff.
 /// </summary>
 public sealed class SnapshotTests
 {
@@ -52,7 +53,13 @@ public sealed class SnapshotTests
 
     private static void Verify(string source, string hintName, bool withPostgres = false, [CallerFilePath] string testFile = "")
     {
-        string generated = GeneratorHarness.Generate(withPostgres, GeneratorHarness.Sessions, "using System.Text.Json.Nodes;\nusing SessionStore;\nusing App;\n" + source)[hintName];
+        string[] sources = [GeneratorHarness.Sessions, "using System.Text.Json.Nodes;\nusing SessionStore;\nusing App;\n" + source];
+        string generated = GeneratorHarness.Generate(withPostgres, sources)[hintName];
+
+        // The golden file is code that compiles: with the JSON context generated too, nothing is reported.
+        var (_, compiler, _) = GeneratorHarness.RunAndCompile(GeneratorHarness.Compile(withPostgres, sources), JsonSourceGenerator.Instance);
+        Assert.Empty(compiler.Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));
+
         string golden = Path.Combine(Path.GetDirectoryName(testFile)!, hintName);
         if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
         {

@@ -12,9 +12,12 @@ internal static class GeneratorHarness
     internal static CSharpCompilation Compile(params string[] sources) => Compile(withPostgres: false, sources);
 
     internal static CSharpCompilation Compile(bool withPostgres, params string[] sources) =>
+        Compile(ParseOptions, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable), withPostgres, sources);
+
+    internal static CSharpCompilation Compile(CSharpParseOptions parseOptions, CSharpCompilationOptions options, bool withPostgres, IEnumerable<string> sources) =>
         CSharpCompilation.Create(
             "GeneratorTests",
-            sources.Select((text, i) => CSharpSyntaxTree.ParseText(text, ParseOptions, path: $"Source{i}.cs")),
+            sources.Select((text, i) => CSharpSyntaxTree.ParseText(text, parseOptions, path: $"Source{i}.cs")),
             [
                 .. Basic.Reference.Assemblies.Net100.References.All,
                 MetadataReference.CreateFromFile(typeof(FileSessionStore).Assembly.Location),
@@ -22,12 +25,12 @@ internal static class GeneratorHarness
                     ? new[] { MetadataReference.CreateFromFile(typeof(SessionStore.Postgres.PostgresSessionStore<>).Assembly.Location), MetadataReference.CreateFromFile(typeof(Npgsql.NpgsqlDataSource).Assembly.Location) }
                     : [],
             ],
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            options);
 
-    internal static GeneratorDriver CreateDriver() =>
+    internal static GeneratorDriver CreateDriver(CSharpParseOptions? parseOptions = null, params ISourceGenerator[] others) =>
         CSharpGeneratorDriver.Create(
-            [new SessionStoreGenerator().AsSourceGenerator()],
-            parseOptions: ParseOptions,
+            [new SessionStoreGenerator().AsSourceGenerator(), .. others],
+            parseOptions: parseOptions ?? ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>The generated files by hint name, after checking that the generator itself reported nothing.</summary>
@@ -38,6 +41,18 @@ internal static class GeneratorHarness
         GeneratorDriverRunResult result = CreateDriver().RunGenerators(Compile(withPostgres, sources)).GetRunResult();
         Assert.Empty(result.Diagnostics);
         return result.GeneratedTrees.ToImmutableDictionary(t => Path.GetFileName(t.FilePath), t => t.GetText().ToString());
+    }
+
+    /// <summary>
+    /// Runs the generators and compiles the result: what the generators reported, and what the compiler
+    /// reports for the whole compilation with the generated files in it.
+    /// </summary>
+    internal static (ImmutableArray<Diagnostic> Generator, ImmutableArray<Diagnostic> Compiler, Compilation Output) RunAndCompile(
+        CSharpCompilation compilation, params ISourceGenerator[] others)
+    {
+        CreateDriver((CSharpParseOptions)compilation.SyntaxTrees.First().Options, others)
+            .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generator);
+        return (generator, output.GetDiagnostics(), output);
     }
 
     /// <summary>The common session and context declarations of the tests.</summary>

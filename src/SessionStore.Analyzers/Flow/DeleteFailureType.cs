@@ -1,0 +1,56 @@
+using Microsoft.CodeAnalysis;
+
+namespace SessionStore.Analyzers.Flow;
+
+/// <summary>
+/// What is known about a thrown <c>SessionDeleteException</c>: its exact run-time type (the class is
+/// sealed), so every type test on it has a known answer.
+/// </summary>
+internal sealed class DeleteFailureType
+{
+    private readonly INamedTypeSymbol _exception;
+    private readonly INamedTypeSymbol _ioException;
+
+    internal DeleteFailureType(INamedTypeSymbol sessionDeleteException, INamedTypeSymbol ioException)
+    {
+        _exception = sessionDeleteException;
+        _ioException = ioException;
+    }
+
+    internal INamedTypeSymbol Symbol => _exception;
+
+    /// <summary>Whether a value of the exception's type is a <paramref name="type"/> (a catch of it, <c>is</c>, a type pattern).</summary>
+    internal bool IsA(ITypeSymbol? type)
+    {
+        if (type is null || type.SpecialType == SpecialType.System_Object)
+        {
+            return true;
+        }
+
+        if (type.TypeKind == TypeKind.Interface)
+        {
+            foreach (INamedTypeSymbol implemented in _exception.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented, type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return KnownSymbols.IsOrDerivesFrom(_exception, type);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="type"/> is written for delete failures: <c>SessionDeleteException</c> itself or
+    /// a type between it and <c>IOException</c> (a library base of store errors). <c>IOException</c> and its
+    /// bases are not: they catch it by accident.
+    /// </summary>
+    internal bool IsSpecific(ITypeSymbol? type) =>
+        type is not null && IsA(type) && type.TypeKind != TypeKind.Interface && !KnownSymbols.IsOrDerivesFrom(_ioException, type);
+
+    /// <summary>The verdict of the test "is <paramref name="type"/>" on the exception.</summary>
+    internal Verdict Test(ITypeSymbol? type) => Verdict.Of(IsA(type), IsSpecific(type));
+}

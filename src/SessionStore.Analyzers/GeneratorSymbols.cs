@@ -1,0 +1,42 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace SessionStore.Analyzers;
+
+/// <summary>The types only the generator needs, resolved together on its first use in a compilation (see <see cref="KnownSymbols"/>).</summary>
+internal sealed class GeneratorSymbols
+{
+    internal GeneratorSymbols(Compilation compilation)
+    {
+        SessionMigrationAttribute = compilation.GetTypeByMetadataName("SessionStore.SessionMigrationAttribute");
+        FileStoreOptions = compilation.GetTypeByMetadataName("SessionStore.FileSessionStoreOptions");
+        JsonSerializerContext = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonSerializerContext");
+        JsonSerializableAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonSerializableAttribute");
+        JsonObject = compilation.GetTypeByMetadataName("System.Text.Json.Nodes.JsonObject");
+        INamedTypeSymbol? postgresStore = compilation.GetTypeByMetadataName("SessionStore.Postgres.PostgresSessionStore`1");
+        INamedTypeSymbol? dataSource = compilation.GetTypeByMetadataName("Npgsql.NpgsqlDataSource");
+        PostgresFactoryFits = postgresStore is not null && dataSource is not null &&
+            postgresStore.InstanceConstructors.Any(c => IsTheFactoryConstructor(c, dataSource));
+    }
+
+    internal INamedTypeSymbol? SessionMigrationAttribute { get; }
+
+    internal INamedTypeSymbol? FileStoreOptions { get; }
+
+    internal INamedTypeSymbol? JsonSerializerContext { get; }
+
+    internal INamedTypeSymbol? JsonSerializableAttribute { get; }
+
+    internal INamedTypeSymbol? JsonObject { get; }
+
+    internal bool PostgresFactoryFits { get; }
+
+    /// <summary><c>(NpgsqlDataSource dataSource, string table, JsonTypeInfo&lt;T&gt; typeInfo, Func&lt;T, string&gt; sessionIdOf, Action&lt;T&gt;? validate, PostgresSessionStoreOptions? options)</c>.</summary>
+    private static bool IsTheFactoryConstructor(IMethodSymbol constructor, INamedTypeSymbol dataSource) =>
+        constructor.DeclaredAccessibility == Accessibility.Public &&
+        constructor.Parameters.Length == 6 &&
+        SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, dataSource) &&
+        constructor.Parameters[1].Type.SpecialType == SpecialType.System_String &&
+        constructor.Parameters[4].Name == "validate" &&
+        constructor.Parameters[5].Type.Name == "PostgresSessionStoreOptions";
+}

@@ -1,0 +1,118 @@
+using System;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+
+namespace SessionStore.Analyzers;
+
+/// <summary>
+/// The types the rules and the generator look for, resolved once per compilation and shared by all of
+/// them (<see cref="For"/>). Every match is by symbol, never by display string. All are null when the
+/// compilation does not reference the library (then no rule has anything to do).
+/// </summary>
+internal sealed class KnownSymbols
+{
+    private static readonly ConditionalWeakTable<Compilation, KnownSymbols> PerCompilation = new();
+
+    private readonly Lazy<GeneratorSymbols> _generator;
+
+    private KnownSymbols(Compilation compilation)
+    {
+        // What the rules need is resolved now, and only when the library is referenced at all; what only the
+        // generator needs, on its first use (most compilations the rules see have no [SessionStore] class).
+        FileStore = compilation.GetTypeByMetadataName("SessionStore.FileSessionStore`1");
+        if (FileStore is not null)
+        {
+            StoreInterface = compilation.GetTypeByMetadataName("SessionStore.ISessionStore`1");
+            StoredSession = compilation.GetTypeByMetadataName("SessionStore.StoredSession");
+            SessionDeleteException = compilation.GetTypeByMetadataName("SessionStore.SessionDeleteException");
+            SessionIdAttribute = compilation.GetTypeByMetadataName("SessionStore.SessionIdAttribute");
+            IOException = compilation.GetTypeByMetadataName("System.IO.IOException");
+            DoesNotReturnAttribute = compilation.GetTypeByMetadataName("System.Diagnostics.CodeAnalysis.DoesNotReturnAttribute");
+            LambdaExpression = compilation.GetTypeByMetadataName("System.Linq.Expressions.LambdaExpression");
+            Members = new StoreMembers(this);
+        }
+
+        _generator = new Lazy<GeneratorSymbols>(() => new GeneratorSymbols(compilation));
+    }
+
+    /// <summary>The attribute the generator completes classes for.</summary>
+    internal const string SessionStoreAttributeName = "SessionStore.SessionStoreAttribute";
+
+    internal INamedTypeSymbol? FileStore { get; }
+
+    internal INamedTypeSymbol? StoreInterface { get; }
+
+    internal INamedTypeSymbol? StoredSession { get; }
+
+    internal INamedTypeSymbol? SessionDeleteException { get; }
+
+    internal INamedTypeSymbol? SessionIdAttribute { get; }
+
+    internal INamedTypeSymbol? IOException { get; }
+
+    internal INamedTypeSymbol? DoesNotReturnAttribute { get; }
+
+    internal INamedTypeSymbol? LambdaExpression { get; }
+
+    /// <summary>Which methods belong to a session store and which of their parameters are session ids; null without the library.</summary>
+    internal StoreMembers? Members { get; }
+
+    internal INamedTypeSymbol? SessionMigrationAttribute => _generator.Value.SessionMigrationAttribute;
+
+    internal INamedTypeSymbol? FileStoreOptions => _generator.Value.FileStoreOptions;
+
+    internal INamedTypeSymbol? JsonSerializerContext => _generator.Value.JsonSerializerContext;
+
+    internal INamedTypeSymbol? JsonSerializableAttribute => _generator.Value.JsonSerializableAttribute;
+
+    internal INamedTypeSymbol? JsonObject => _generator.Value.JsonObject;
+
+    /// <summary>
+    /// Whether the compilation references the PostgreSQL backend and Npgsql, and the backend has the
+    /// constructor a generated <c>ForPostgres</c> calls: only then is the factory emitted, so a backend
+    /// of another shape never makes the generated code fail to compile.
+    /// </summary>
+    internal bool PostgresFactoryFits => _generator.Value.PostgresFactoryFits;
+
+    /// <summary>The symbols of <paramref name="compilation"/>, resolved on the first call for it.</summary>
+    internal static KnownSymbols For(Compilation compilation) =>
+        PerCompilation.GetValue(compilation, static c => new KnownSymbols(c));
+
+    /// <summary>Whether <paramref name="type"/> is <paramref name="candidateBase"/> or derives from it (classes only).</summary>
+    internal static bool IsOrDerivesFrom(ITypeSymbol? type, ITypeSymbol? candidateBase)
+    {
+        if (candidateBase is null)
+        {
+            return false;
+        }
+
+        for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, candidateBase.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="symbol"/> carries the attribute <paramref name="attribute"/> (by symbol).</summary>
+    internal static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute)
+    {
+        if (attribute is null)
+        {
+            return false;
+        }
+
+        foreach (AttributeData data in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
