@@ -11,10 +11,7 @@ internal sealed class Outcomes(Output output)
     internal void Add(string id, string outcome, string text)
     {
         _items.Add((id, outcome, null));
-        if (!output.Json)
-        {
-            output.Done(text);
-        }
+        output.Done(text);
     }
 
     /// <returns>The exit code the failure stands for.</returns>

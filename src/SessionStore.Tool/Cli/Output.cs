@@ -30,10 +30,10 @@ internal sealed class Output(bool json, bool quiet)
     /// <summary>A line of data on stdout.</summary>
     internal void Line(string text) => _stdout.WriteLine(text);
 
-    /// <summary>A confirmation ("deleted x") on stdout, dropped by --quiet.</summary>
+    /// <summary>A confirmation ("deleted x") on stdout, dropped by --quiet and by --json (whose document says it).</summary>
     internal void Done(string text)
     {
-        if (!Quiet)
+        if (!Quiet && !Json)
         {
             _stdout.WriteLine(text);
         }
