@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 
 namespace SessionStore.Tool.Cli;
@@ -59,13 +61,13 @@ internal sealed class Output(bool json, bool quiet)
     /// <summary>Writes one JSON document, indented, to stdout.</summary>
     internal static void WriteJson(Action<Utf8JsonWriter> write)
     {
-        using (Stream stdout = Console.OpenStandardOutput())
-        using (var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true }))
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             write(writer);
         }
 
-        Console.Out.WriteLine();
+        Console.Out.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();

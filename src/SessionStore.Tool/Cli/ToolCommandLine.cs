@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Parsing;
+using System.Text.RegularExpressions;
 using SessionStore.Tool.Commands;
 
 namespace SessionStore.Tool.Cli;
 
 /// <summary>Builds the <c>sessions</c> command, parses, and runs it: usage errors exit 2 with one line, failures go through <see cref="Errors"/>.</summary>
-internal static class ToolCommandLine
+internal static partial class ToolCommandLine
 {
     internal static RootCommand Build()
     {
@@ -38,16 +39,16 @@ internal static class ToolCommandLine
 
     internal static int Run(string[] args)
     {
-        Ids.SetCommandLine(args);
-        ParseResult parsed = Build().Parse(args);
-        if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction && !IsCompletionRequest(args))
-        {
-            Output.Error(UsageError(parsed));
-            return ExitCodes.Usage;
-        }
-
         try
         {
+            Ids.SetCommandLine(args);
+            ParseResult parsed = Build().Parse(args);
+            if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction && !IsCompletionRequest(args))
+            {
+                Output.Error(UsageError(parsed));
+                return ExitCodes.Usage;
+            }
+
             return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception exception)
@@ -71,6 +72,13 @@ internal static class ToolCommandLine
             message = (token.StartsWith("'-", StringComparison.Ordinal) ? "unknown option " : "unexpected argument ") + token;
         }
 
+        // "Cannot parse argument 'x' for option '--json' as expected type 'System.Boolean'": say it without the type.
+        Match cannotParse = CannotParse().Match(message);
+        if (cannotParse.Success)
+        {
+            message = $"'{cannotParse.Groups[1].Value}' is not a valid value for {cannotParse.Groups[2].Value}";
+        }
+
         string command = string.Join(' ', CommandPath(parsed.CommandResult));
         return $"{message} (see '{command} --help')";
     }
@@ -88,4 +96,7 @@ internal static class ToolCommandLine
 
         return names;
     }
+
+    [GeneratedRegex(@"^Cannot parse argument '(.*)' for (?:option|command|argument) '([^']*)' as expected type")]
+    private static partial Regex CannotParse();
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using System.Text.Json;
 using SessionStore.Tool.Cli;
 
@@ -19,7 +20,7 @@ internal static class ImportCommand
         {
             Output output = globals.OutputOf(result);
             FileSessionStore store = Stores.ForWriting(globals.DirectoryOf(result));
-            List<StoredSession> sessions = Read(Console.OpenStandardInput());
+            List<StoredSession> sessions = Read(Encoding.UTF8.GetBytes(Console.In.ReadToEnd()));
             string? twice = sessions.GroupBy(s => s.SessionId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key;
             if (twice is not null)
             {
@@ -70,11 +71,9 @@ internal static class ImportCommand
         return command;
     }
 
-    private static List<StoredSession> Read(Stream input)
+    private static List<StoredSession> Read(byte[] input)
     {
-        using var buffer = new MemoryStream();
-        input.CopyTo(buffer);
-        var reader = new Utf8JsonReader(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        var reader = new Utf8JsonReader(input);
         var sessions = new List<StoredSession>();
         try
         {

@@ -23,14 +23,7 @@ internal static class ListCommand
             Description = "Only sessions written since then: an age (7d, 12h) or a date (2026-01-31).",
             CustomParser = result => Ages.ParseAgeOrDate(result),
         };
-        var limit = new Option<int?>("--limit", "-n") { Description = "Show at most this many." };
-        limit.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 1)
-            {
-                result.AddError("--limit must be at least 1");
-            }
-        });
+        var limit = new Option<int?>("--limit", "-n") { Description = "Show at most this many.", CustomParser = Counts.AtLeastOne };
 
         var command = new Command("list", "List the sessions: id, messages, tokens, size, last written. Says what it did not show.")
         {

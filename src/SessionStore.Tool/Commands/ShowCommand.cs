@@ -11,14 +11,7 @@ internal static class ShowCommand
     internal static Command Create(GlobalOptions globals)
     {
         var id = Ids.One("id", "The session's id.");
-        var tail = new Option<int?>("--tail") { Description = "Show only the last N messages." };
-        tail.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 0)
-            {
-                result.AddError("--tail must not be negative");
-            }
-        });
+        var tail = new Option<int?>("--tail") { Description = "Show only the last N messages.", CustomParser = Counts.NotNegative };
         var command = new Command("show", "Show one session as a conversation (roles, tool calls, usage); --json prints it in the reference format.") { id, tail };
         command.SetAction(result =>
         {
