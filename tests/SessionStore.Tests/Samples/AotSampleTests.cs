@@ -68,33 +68,4 @@ public sealed class AotSampleTests : IDisposable
         Assert.True(pg.ExitCode == 0, pg.StandardOutput + pg.StandardError);
         Assert.EndsWith("all checks passed\n", pg.StandardOutput, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public async Task TheConsoleTool_PublishesAsNativeAot_WithoutWarnings_AndRuns()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-
-        // -p:PublishAot=true on the command line, as a user would type it: it must not reach the Roslyn components.
-        string output = _temp.Combine("tool");
-        string project = Path.Combine(RepositoryLayout.Root, "samples", "SessionStore.Samples.Console");
-        ProcessRunner.Result publish = await ProcessRunner.WaitAsync(
-            ProcessRunner.Start("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", "-p:PublishAot=true", "-o", output, "-nologo", "-clp:NoSummary"]),
-            TimeSpan.FromMinutes(10));
-        string log = publish.StandardOutput + publish.StandardError;
-        Assert.True(publish.ExitCode == 0, log);
-        Assert.DoesNotMatch(@"warning IL\d{4}|analysis warning|ILC: warning", log);
-
-        string tool = Path.Combine(output, "sessions");
-        var store = new FileSessionStore(_temp.Combine("data"));
-        store.Save(new StoredSession("native", ["a", "b"], 1, 2));
-        ProcessRunner.Result list = await ProcessRunner.RunAsync(tool, ["list", "--dir", store.DirectoryPath]);
-        Assert.Equal(0, list.ExitCode);
-        Assert.StartsWith("native ", list.StandardOutput, StringComparison.Ordinal);
-        ProcessRunner.Result demo = await ProcessRunner.RunAsync(tool, [], workingDirectory: _temp.Path);
-        Assert.Equal(0, demo.ExitCode);
-        Assert.Contains("equal: True", demo.StandardOutput, StringComparison.Ordinal);
-    }
 }
