@@ -12,13 +12,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export NUGET_PACKAGES="$work/packages"
 version="0.1.0-bench.$(date +%s)"
-project="$root/src/SessionStore.Tool"
-pack() { dotnet pack "$project" -c Release -nologo -v:q -p:Version="$1" -o "$2" "${@:3}" >/dev/null; }
-pack "$version" "$work/feed"                                          # pointer: linux-x64, then any
-pack "$version" "$work/feed" -r linux-x64                             # NativeAOT
-pack "$version" "$work/feed" -r any -p:PublishAot=false               # portable
-pack "$version-portable" "$work/feed" -p:ToolPackageRuntimeIdentifiers=any                                 # a pointer to the portable one only
-pack "$version-portable" "$work/feed" -r any -p:PublishAot=false -p:ToolPackageRuntimeIdentifiers=any
+"$root/scripts/pack-tool.sh" "$work/feed" "$version" >/dev/null                                   # pointer, NativeAOT linux-x64, portable
+"$root/scripts/pack-tool.sh" "$work/feed" "$version-portable" -p:ToolPackageRuntimeIdentifiers=any >/dev/null   # a pointer to the portable one only
 dotnet tool install SessionStore.Tool --version "$version" --tool-path "$work/native" --add-source "$work/feed" >/dev/null
 dotnet tool install SessionStore.Tool --version "$version-portable" --tool-path "$work/portable" --add-source "$work/feed" >/dev/null
 
