@@ -7,6 +7,7 @@ namespace SessionStore.Tests.Packaging;
 /// `dotnet pack` into a temp folder, then a fresh console project outside the repository that
 /// references the package from that folder (beside the configured source), built and run for real.
 /// </summary>
+[Collection(RepositoryBuildsCollection.Name)]
 public sealed class PackageTests : IDisposable
 {
     private readonly TempDirectory _temp = new();

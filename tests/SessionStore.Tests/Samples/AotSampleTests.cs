@@ -6,6 +6,7 @@ namespace SessionStore.Tests.Samples;
 /// Publishes the NativeAOT sample for real (trimmed, linux-x64), fails on any trim, AOT or ILC warning,
 /// and runs the native binary over every store operation, a generated store and a directory the Python module wrote.
 /// </summary>
+[Collection(RepositoryBuildsCollection.Name)]
 public sealed class AotSampleTests : IDisposable
 {
     private readonly TempDirectory _temp = new();

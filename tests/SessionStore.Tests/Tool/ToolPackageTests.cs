@@ -8,6 +8,7 @@ namespace SessionStore.Tests.Tool;
 /// fallback), installed with `dotnet tool install --tool-path` from a folder, and run against a directory
 /// the Python module wrote; `dotnet dnx` runs it one-shot. The suite's one NativeAOT build of the tool.
 /// </summary>
+[Collection(RepositoryBuildsCollection.Name)]
 public sealed class ToolPackageTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
