@@ -41,6 +41,34 @@ internal sealed class Output(bool json, bool quiet)
         }
     }
 
+    /// <summary>What a command that did one thing did: with --json one object of <paramref name="fields"/>, else <paramref name="text"/> (dropped by --quiet).</summary>
+    internal void Result(string text, params (string Name, object Value)[] fields)
+    {
+        if (!Json)
+        {
+            Done(text);
+            return;
+        }
+
+        WriteJson(writer =>
+        {
+            writer.WriteStartObject();
+            foreach ((string name, object value) in fields)
+            {
+                if (value is int number)
+                {
+                    writer.WriteNumber(name, number);
+                }
+                else
+                {
+                    writer.WriteString(name, value.ToString());
+                }
+            }
+
+            writer.WriteEndObject();
+        });
+    }
+
     /// <summary>A remark on stderr, dropped by --quiet.</summary>
     internal void Note(string text)
     {

@@ -26,21 +26,7 @@ internal static class ForkCommand
                 throw new ToolException(ExitCodes.Conflict, $"session '{to}' exists already, and fork never overwrites: pick another id, or delete '{to}' first");
             }
 
-            if (output.Json)
-            {
-                Output.WriteJson(writer =>
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("source", from);
-                    writer.WriteString("target", to);
-                    writer.WriteString("path", path);
-                    writer.WriteEndObject();
-                });
-            }
-            else
-            {
-                output.Done($"forked {from} -> {to} ({path})");
-            }
+            output.Result($"forked {from} -> {to} ({path})", ("source", from), ("target", to), ("path", path));
 
             return ExitCodes.Success;
         });

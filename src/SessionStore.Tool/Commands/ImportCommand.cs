@@ -50,21 +50,7 @@ internal static class ImportCommand
             }
 
             int replaced = existing.Count;
-            if (output.Json)
-            {
-                Output.WriteJson(writer =>
-                {
-                    writer.WriteStartObject();
-                    writer.WriteNumber("imported", done);
-                    writer.WriteNumber("new", done - replaced);
-                    writer.WriteNumber("replaced", replaced);
-                    writer.WriteEndObject();
-                });
-            }
-            else
-            {
-                output.Done($"imported {done} session(s): {done - replaced} new, {replaced} replaced");
-            }
+            output.Result($"imported {done} session(s): {done - replaced} new, {replaced} replaced", ("imported", done), ("new", done - replaced), ("replaced", replaced));
 
             return ExitCodes.Success;
         });

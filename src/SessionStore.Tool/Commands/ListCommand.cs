@@ -72,7 +72,7 @@ internal static class ListCommand
                 summaries.RemoveRange(max, beyondLimit);
             }
 
-            Print(output, summaries);
+            Print(output, summaries, store.ListPinned());
             IReadOnlyList<StoreProblem> foreign = Directory.Exists(store.DirectoryPath) ? store.FindForeignEntries() : [];
             Explain(output, store, all, summaries.Count, olderThanSince, beyondLimit, foreign.Count);
             if (corrupt.Count > 0)
@@ -100,7 +100,7 @@ internal static class ListCommand
         summaries.Sort((a, b) => order(a, b) is int c and not 0 ? c : string.CompareOrdinal(a.SessionId, b.SessionId));
     }
 
-    private static void Print(Output output, List<SessionSummary> summaries)
+    private static void Print(Output output, List<SessionSummary> summaries, IReadOnlyList<string> pinnedIds)
     {
         if (output.Json)
         {
@@ -108,10 +108,12 @@ internal static class ListCommand
             return;
         }
 
+        var pinned = new HashSet<string>(pinnedIds, StringComparer.Ordinal);
         foreach (SessionSummary s in summaries)
         {
             output.Line(output.Strong($"{s.SessionId,-32}") + string.Create(CultureInfo.InvariantCulture,
-                $" {s.MessageCount,6} msgs {s.InputTokens,8} in {s.OutputTokens,8} out {s.SizeBytes,9} B  ") + output.Faint(Ages.Stamp(s.LastModified)));
+                $" {s.MessageCount,6} msgs {s.InputTokens,8} in {s.OutputTokens,8} out {s.SizeBytes,9} B  ") + output.Faint(Ages.Stamp(s.LastModified)) +
+                (pinned.Contains(s.SessionId) ? output.Accent("  pinned") : ""));
         }
     }
 

@@ -56,20 +56,7 @@ internal static class TrashCommand
                     $"session '{wanted}' exists again, and restore never overwrites: delete it or fork it to another id first (the trashed copy stays in the trash)");
             }
 
-            if (output.Json)
-            {
-                Output.WriteJson(writer =>
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("session_id", wanted);
-                    writer.WriteString("path", path);
-                    writer.WriteEndObject();
-                });
-            }
-            else
-            {
-                output.Done($"restored {wanted} ({path}); 'sessions pin {wanted}' keeps it from the next prune");
-            }
+            output.Result($"restored {wanted} ({path}); 'sessions pin {wanted}' keeps it from the next prune", ("session_id", wanted), ("path", path));
 
             return ExitCodes.Success;
         });

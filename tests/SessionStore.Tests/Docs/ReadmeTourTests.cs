@@ -19,22 +19,8 @@ public sealed class ReadmeTourTests : IDisposable
         Assert.Contains("store.Restore(\"chat-42\")", tour, StringComparison.Ordinal);
 
         string project = _temp.Combine("tour");
-        Directory.CreateDirectory(project);
+        ConsoleProject.Write(project, "Tour", $"""<Reference Include="SessionStore" HintPath="{Path.Combine(AppContext.BaseDirectory, "SessionStore.dll")}" />""", warningsAsErrors: true);
         File.WriteAllText(Path.Combine(project, "Program.cs"), tour);
-        File.WriteAllText(Path.Combine(project, "Tour.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <Reference Include="SessionStore" HintPath="{Path.Combine(AppContext.BaseDirectory, "SessionStore.dll")}" />
-              </ItemGroup>
-            </Project>
-            """);
 
         ProcessRunner.Result build = await ProcessRunner.WaitAsync(
             ProcessRunner.Start("dotnet", ["build", "-nologo", "-clp:NoSummary", "-o", Path.Combine(project, "out")], workingDirectory: project), TimeSpan.FromMinutes(5));

@@ -55,19 +55,7 @@ public sealed class PackageTests : IDisposable
               </packageSources>
             </configuration>
             """);
-        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="SessionStore" Version="{version}" />
-              </ItemGroup>
-            </Project>
-            """);
+        ConsoleProject.Write(consumer, "Consumer", $"""<PackageReference Include="SessionStore" Version="{version}" />""");
         File.WriteAllText(Path.Combine(consumer, "Program.cs"), """
             using System.Text.Json.Nodes;
             using System.Text.Json.Serialization;

@@ -36,13 +36,7 @@ public sealed class AotSampleTests : IDisposable
         Assert.False(File.Exists(Path.Combine(output, "sessions-aot.dll")), "the output is not a native build");
 
         string pythonDirectory = _temp.Combine("python");
-        await PythonReference.RunAsync(
-            """
-            d = Path(args["dir"])
-            save_session(StoredSession("py-1", ("from python", "ünïcödé"), 7, 8), d)
-            save_session(StoredSession("py-2", (), 0, 0), d)
-            """,
-            $"{{\"dir\": \"{pythonDirectory}\"}}");
+        await PythonReference.SaveTwoSessionsAsync(pythonDirectory);
 
         ProcessRunner.Result run = await ProcessRunner.RunAsync(binary, ["check", _temp.Combine("work"), pythonDirectory]);
 

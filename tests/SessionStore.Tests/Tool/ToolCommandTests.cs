@@ -108,6 +108,7 @@ public sealed class ToolCommandTests : IDisposable
     public async Task Prune_MovesToTheTrash_PinsStay_AndRestoreBringsBack()
     {
         Assert.Equal(0, (await RunAsync("pin", "gamma")).ExitCode);
+        Assert.Matches(@"\ngamma .*Z  pinned\n$", (await RunAsync("list")).StandardOutput);
         ProcessRunner.Result dry = await RunAsync("prune", "--older-than", "30d", "--dry-run");
         Assert.Equal(0, dry.ExitCode);
         Assert.Matches(@"^would move to the trash  alpha  last written \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ \(40d ago\)\nkept, pinned             gamma\n", dry.StandardOutput);

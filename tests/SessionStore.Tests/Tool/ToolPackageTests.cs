@@ -46,13 +46,7 @@ public sealed class ToolPackageTests : IDisposable
         }
 
         string pythonDirectory = _temp.Combine("python");
-        await PythonReference.RunAsync(
-            """
-            d = Path(args["dir"])
-            save_session(StoredSession("py-1", ("from python", "ünïcödé"), 7, 8), d)
-            save_session(StoredSession("py-2", (), 0, 0), d)
-            """,
-            $"{{\"dir\": \"{pythonDirectory}\"}}");
+        await PythonReference.SaveTwoSessionsAsync(pythonDirectory);
 
         string tools = _temp.Combine("tools");
         ProcessRunner.Result install = await DotNetAsync(environment, ["tool", "install", "SessionStore.Tool", "--version", version, "--tool-path", tools, "--add-source", feed]);
