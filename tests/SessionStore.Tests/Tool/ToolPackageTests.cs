@@ -23,15 +23,17 @@ public sealed class ToolPackageTests : IDisposable
             return; // The native package is built for linux-x64; CI runs on Linux.
         }
 
-        // A unique version and a private package cache: a re-pack is never served stale from ~/.nuget/packages.
+        // A unique version, never served stale; installs use a private package cache, so the machine's keeps no test package
+        // (packing uses the machine's cache: the compiler and runtime packs are large).
         string version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
         string feed = _temp.Combine("feed");
         var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = _temp.Combine("packages") };
+        var packing = new Dictionary<string, string>();
         string project = Path.Combine(RepositoryLayout.Root, "src", "SessionStore.Tool");
         string[][] packs = [[], ["-r", "linux-x64"], ["-r", "any", "-p:PublishAot=false"]];
         foreach (string[] pack in packs)
         {
-            ProcessRunner.Result packed = await DotNetAsync(environment, ["pack", project, "-c", "Release", "-o", feed, $"-p:Version={version}", "-nologo", .. pack]);
+            ProcessRunner.Result packed = await DotNetAsync(packing, ["pack", project, "-c", "Release", "-o", feed, $"-p:Version={version}", "-nologo", .. pack]);
             string log = packed.StandardOutput + packed.StandardError;
             Assert.True(packed.ExitCode == 0, log);
             Assert.DoesNotMatch(@"warning IL\d{4}|analysis warning|ILC: warning", log);
