@@ -14,7 +14,7 @@ namespace SessionStore.Postgres;
 /// between machines. JSON goes through the given source-generated metadata only (AOT-safe).
 /// </summary>
 /// <typeparam name="TSession">The session type.</typeparam>
-public class PostgresSessionStore<TSession> : ISessionStore<TSession>
+public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
     where TSession : class
 {
     private readonly NpgsqlDataSource _dataSource;
@@ -72,8 +72,9 @@ public class PostgresSessionStore<TSession> : ISessionStore<TSession>
         try
         {
             using var create = new NpgsqlCommand(
-                $"CREATE TABLE IF NOT EXISTS {_quotedTable} (id text PRIMARY KEY, body jsonb NOT NULL, revision bigint NOT NULL)", connection, transaction);
+                $"CREATE TABLE IF NOT EXISTS {_quotedTable} (id text PRIMARY KEY, body jsonb NOT NULL, revision bigint NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())", connection, transaction);
             create.ExecuteNonQuery();
+            CreateRetentionTables(connection, transaction);
             transaction.Commit();
         }
         catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
@@ -284,7 +285,7 @@ public class PostgresSessionStore<TSession> : ISessionStore<TSession>
     }
 
     private string Upsert =>
-        $"INSERT INTO {_quotedTable} AS t (id, body, revision) VALUES ($1, $2::jsonb, 1) ON CONFLICT (id) DO UPDATE SET body = excluded.body, revision = t.revision + 1";
+        $"INSERT INTO {_quotedTable} AS t (id, body, revision) VALUES ($1, $2::jsonb, 1) ON CONFLICT (id) DO UPDATE SET body = excluded.body, revision = t.revision + 1, updated_at = now()";
 
     private string Location(string id) => "postgres:" + Table + "/" + id;
 

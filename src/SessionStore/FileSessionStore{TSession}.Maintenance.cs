@@ -205,9 +205,7 @@ public partial class FileSessionStore<TSession>
         SessionFileLayout.EntryKind.Leftover => LeftoverProblem(path, repair),
         SessionFileLayout.EntryKind.LegacyJournal => new StoreProblem(StoreProblemKind.LegacyJournal, path, null,
             "an append journal of SessionStore 0.1: its appends are not in the session's file (fold it in with 0.1's Compact, or remove it)", Repaired: false),
-        SessionFileLayout.EntryKind.ForeignJson => new StoreProblem(StoreProblemKind.ForeignFile, path, null, "a .json file whose name is not a valid session id; not part of the store", Repaired: false),
-        SessionFileLayout.EntryKind.Foreign => new StoreProblem(StoreProblemKind.ForeignEntry, path, null, "not a session nor one of the store's own files; never touched", Repaired: false),
-        _ => null,
+        _ => ForeignProblemOf(path, kind),
     };
 
     private StoreProblem LeftoverProblem(string path, bool repair)

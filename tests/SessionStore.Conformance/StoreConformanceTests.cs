@@ -4,7 +4,7 @@ namespace SessionStore.Conformance;
 /// The contract of API.md and the reliability issue, written once against <see cref="ISessionStore{TSession}"/>
 /// and run with the same assertions against every backend.
 /// </summary>
-public abstract class StoreConformanceTests : IDisposable
+public abstract partial class StoreConformanceTests : IDisposable
 {
     private readonly Lazy<ISessionStore<StoredSession>> _store;
 

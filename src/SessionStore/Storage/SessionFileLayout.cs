@@ -7,7 +7,8 @@ namespace SessionStore.Storage;
 /// and that file is the whole session. A save in flight writes <c>.&lt;id&gt;.&lt;16 hex&gt;.tmp</c>,
 /// hidden and never listed. The hidden <c>.locks</c> directory holds a fixed set of lock files that
 /// sessions hash onto; each also holds its stripe's append intent while an append is in flight.
-/// Corrupt files are moved into the hidden <c>.quarantine</c> directory.
+/// Corrupt files are moved into the hidden <c>.quarantine</c> directory, pruned ones into
+/// <c>.trash</c> (<see cref="Trash"/>); <c>.pins</c> holds the pinned ids (<see cref="Pins"/>).
 /// </summary>
 internal static class SessionFileLayout
 {
@@ -29,6 +30,7 @@ internal static class SessionFileLayout
         Leftover,
         LegacyJournal,
         ForeignJson,
+        ForeignDirectory,
         Foreign,
     }
 
@@ -89,7 +91,7 @@ internal static class SessionFileLayout
     {
         if (isDirectory)
         {
-            return name is LockDirectoryName or QuarantineDirectoryName ? EntryKind.StoreDirectory : EntryKind.Foreign;
+            return name is LockDirectoryName or QuarantineDirectoryName or Trash.DirectoryName or Pins.DirectoryName ? EntryKind.StoreDirectory : EntryKind.ForeignDirectory;
         }
 
         if (SessionIdFromFileName(name) is not null)

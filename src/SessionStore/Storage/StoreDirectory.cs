@@ -122,6 +122,25 @@ internal static class StoreDirectory
         };
     }
 
+    /// <summary>Removes <paramref name="name"/> from a hidden directory of the store; false when either is not there.</summary>
+    /// <exception cref="IOException">The hidden directory is a link or a file, or the entry could not be removed (carries the errno).</exception>
+    internal static bool RemoveFromHidden(string directory, string hidden, string name)
+    {
+        using FileDescriptor? opened = OpenHidden(directory, hidden, create: false);
+        if (opened is null)
+        {
+            return false;
+        }
+
+        if (Libc.UnlinkAt(opened, name, 0) == 0)
+        {
+            return true;
+        }
+
+        int errno = Marshal.GetLastPInvokeError();
+        return errno == Libc.ENOENT ? false : throw ErrnoException.FromErrno(errno, $"removing '{Path.Join(directory, hidden, name)}'");
+    }
+
     /// <summary>The ids of the sessions in the directory, ordinal-sorted; empty when it is missing. Nothing is changed.</summary>
     internal static string[] ListSessionIds(string directory)
     {

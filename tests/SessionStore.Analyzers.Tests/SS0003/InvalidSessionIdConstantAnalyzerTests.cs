@@ -57,7 +57,7 @@ public sealed class InvalidSessionIdConstantAnalyzerTests
     [InlineData("store.Fork({|SS0003:\"a b\"|}, \"chat-2\");")]
     [InlineData("store.Fork(newId: {|SS0003:\"x/y\"|}, sourceId: \"ok\");")]
     [InlineData("store.Append({|SS0003:\"x/y\"|}, [], 0, 0);")]
-    [InlineData("_ = store.Compact({|SS0003:\"x y\"|});")]
+    [InlineData("_ = store.MoveToTrash({|SS0003:\"x y\"|});")]
     [InlineData("_ = store.Summarize({|SS0003:\"NUL\"|});")]
     [InlineData("store.Update({|SS0003:\"a/b\"|}, s => s!);")]
     [InlineData("_ = store.LoadRevision({|SS0003:\"a/b\"|});")]

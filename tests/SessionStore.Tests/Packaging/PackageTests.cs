@@ -7,6 +7,7 @@ namespace SessionStore.Tests.Packaging;
 /// `dotnet pack` into a temp folder, then a fresh console project outside the repository that
 /// references the package from that folder (beside the configured source), built and run for real.
 /// </summary>
+[Collection(RepositoryBuildsCollection.Name)]
 public sealed class PackageTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
@@ -17,7 +18,7 @@ public sealed class PackageTests : IDisposable
     public async Task TheOnePackage_CarriesEverything_AndAFreshProjectUsesIt()
     {
         // A unique version and a private package cache: a re-pack is never served stale from ~/.nuget/packages.
-        string version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+        string version = "0.2.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
         string feed = _temp.Combine("feed");
         string packages = _temp.Combine("packages");
         var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages };
@@ -54,19 +55,7 @@ public sealed class PackageTests : IDisposable
               </packageSources>
             </configuration>
             """);
-        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="SessionStore" Version="{version}" />
-              </ItemGroup>
-            </Project>
-            """);
+        ConsoleProject.Write(consumer, "Consumer", $"""<PackageReference Include="SessionStore" Version="{version}" />""");
         File.WriteAllText(Path.Combine(consumer, "Program.cs"), """
             using System.Text.Json.Nodes;
             using System.Text.Json.Serialization;

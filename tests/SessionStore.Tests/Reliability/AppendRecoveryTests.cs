@@ -68,6 +68,22 @@ public sealed class AppendRecoveryTests : IDisposable
     }
 
     [Fact]
+    public void MovingToTheTrash_CompletesTheAppendFirst_SoTheTrashedFileIsWhole()
+    {
+        StoredSession after = Crash(written: 4);
+
+        Assert.True(_store.MoveToTrash("s"));
+        Assert.Empty(File.ReadAllBytes(SessionFileLayout.LockPath(_store.DirectoryPath, "s")));
+        string trashed = Assert.Single(Directory.GetFiles(Path.Combine(_store.DirectoryPath, ".trash")));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(trashed));
+
+        _store.Restore("s");
+        byte[] restored = File.ReadAllBytes(SessionFile);
+        _store.Save(after);
+        Assert.Equal(File.ReadAllBytes(SessionFile), restored);
+    }
+
+    [Fact]
     public void AnIntentThatDoesNotDescribeTheFile_IsNeverApplied()
     {
         Crash(written: 0);

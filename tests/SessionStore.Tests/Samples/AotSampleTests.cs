@@ -6,6 +6,7 @@ namespace SessionStore.Tests.Samples;
 /// Publishes the NativeAOT sample for real (trimmed, linux-x64), fails on any trim, AOT or ILC warning,
 /// and runs the native binary over every store operation, a generated store and a directory the Python module wrote.
 /// </summary>
+[Collection(RepositoryBuildsCollection.Name)]
 public sealed class AotSampleTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
@@ -35,13 +36,7 @@ public sealed class AotSampleTests : IDisposable
         Assert.False(File.Exists(Path.Combine(output, "sessions-aot.dll")), "the output is not a native build");
 
         string pythonDirectory = _temp.Combine("python");
-        await PythonReference.RunAsync(
-            """
-            d = Path(args["dir"])
-            save_session(StoredSession("py-1", ("from python", "ünïcödé"), 7, 8), d)
-            save_session(StoredSession("py-2", (), 0, 0), d)
-            """,
-            $"{{\"dir\": \"{pythonDirectory}\"}}");
+        await PythonReference.SaveTwoSessionsAsync(pythonDirectory);
 
         ProcessRunner.Result run = await ProcessRunner.RunAsync(binary, ["check", _temp.Combine("work"), pythonDirectory]);
 
@@ -67,34 +62,5 @@ public sealed class AotSampleTests : IDisposable
         ProcessRunner.Result pg = await ProcessRunner.RunAsync(binary, ["check-postgres", postgres]);
         Assert.True(pg.ExitCode == 0, pg.StandardOutput + pg.StandardError);
         Assert.EndsWith("all checks passed\n", pg.StandardOutput, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task TheConsoleTool_PublishesAsNativeAot_WithoutWarnings_AndRuns()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-
-        // -p:PublishAot=true on the command line, as a user would type it: it must not reach the Roslyn components.
-        string output = _temp.Combine("tool");
-        string project = Path.Combine(RepositoryLayout.Root, "samples", "SessionStore.Samples.Console");
-        ProcessRunner.Result publish = await ProcessRunner.WaitAsync(
-            ProcessRunner.Start("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", "-p:PublishAot=true", "-o", output, "-nologo", "-clp:NoSummary"]),
-            TimeSpan.FromMinutes(10));
-        string log = publish.StandardOutput + publish.StandardError;
-        Assert.True(publish.ExitCode == 0, log);
-        Assert.DoesNotMatch(@"warning IL\d{4}|analysis warning|ILC: warning", log);
-
-        string tool = Path.Combine(output, "sessions");
-        var store = new FileSessionStore(_temp.Combine("data"));
-        store.Save(new StoredSession("native", ["a", "b"], 1, 2));
-        ProcessRunner.Result list = await ProcessRunner.RunAsync(tool, ["list", "--dir", store.DirectoryPath]);
-        Assert.Equal(0, list.ExitCode);
-        Assert.StartsWith("native ", list.StandardOutput, StringComparison.Ordinal);
-        ProcessRunner.Result demo = await ProcessRunner.RunAsync(tool, [], workingDirectory: _temp.Path);
-        Assert.Equal(0, demo.ExitCode);
-        Assert.Contains("equal: True", demo.StandardOutput, StringComparison.Ordinal);
     }
 }

@@ -8,6 +8,15 @@ namespace SessionStore.Tests.TestSupport;
 /// </summary>
 public static class PythonReference
 {
+    /// <summary>Has the Python module write two sessions into <paramref name="directory"/>: py-1 ("from python", "ünïcödé"; 7/8 tokens) and an empty py-2.</summary>
+    public static Task<string> SaveTwoSessionsAsync(string directory) => RunAsync(
+        """
+        d = Path(args["dir"])
+        save_session(StoredSession("py-1", ("from python", "ünïcödé"), 7, 8), d)
+        save_session(StoredSession("py-2", (), 0, 0), d)
+        """,
+        $"{{\"dir\": \"{directory}\"}}");
+
     /// <summary>Runs <paramref name="body"/> after <c>from session_store import *</c>; <c>args</c> holds <paramref name="argsJson"/>, parsed.</summary>
     public static async Task<string> RunAsync(string body, string argsJson = "{}")
     {

@@ -1,0 +1,29 @@
+using System.CommandLine;
+
+namespace SessionStore.Tool.Cli;
+
+/// <summary>The options every command takes: where the store is, JSON output, and quiet.</summary>
+internal sealed class GlobalOptions
+{
+    internal Option<string> Dir { get; } = new("--dir", "-d")
+    {
+        Description = $"The store's directory (default: {FileSessionStore.DefaultDirectory}, as the Python module's).",
+        DefaultValueFactory = _ => FileSessionStore.DefaultDirectory,
+        Recursive = true,
+    };
+
+    internal Option<bool> Json { get; } = new("--json") { Description = "Print JSON instead of text.", Recursive = true };
+
+    internal Option<bool> Quiet { get; } = new("--quiet", "-q")
+    {
+        Description = "Print only data and errors: no notes, confirmations or progress.",
+        Recursive = true,
+    };
+
+    internal Output OutputOf(ParseResult result) => new(result.GetValue(Json), result.GetValue(Quiet));
+
+    internal string DirectoryOf(ParseResult result) => result.GetValue(Dir)!;
+
+    /// <summary>Whether the user named a directory (the demo refuses to default to one).</summary>
+    internal bool DirectoryGiven(ParseResult result) => result.GetResult(Dir) is { Implicit: false };
+}

@@ -1,0 +1,102 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace SessionStore.Tool.Cli;
+
+/// <summary>
+/// Where a command prints: data on stdout (text or <c>--json</c>), notes and errors on stderr, one line each.
+/// Colours only on a terminal, never with <c>NO_COLOR</c> or <c>TERM=dumb</c>; <c>--quiet</c> drops notes and confirmations.
+/// </summary>
+internal sealed class Output(bool json, bool quiet)
+{
+    private static readonly bool ColoursAllowed =
+        string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) && Environment.GetEnvironmentVariable("TERM") != "dumb";
+
+    private readonly bool _colourOut = ColoursAllowed && !Console.IsOutputRedirected;
+    private readonly TextWriter _stdout = Console.Out;
+
+    internal bool Json { get; } = json;
+
+    internal bool Quiet { get; } = quiet;
+
+    /// <summary>Whether progress may be drawn: stderr is a terminal and the user did not ask for quiet.</summary>
+    internal bool ShowsProgress => !Quiet && !Console.IsErrorRedirected;
+
+    internal static void Error(string message)
+    {
+        bool colour = ColoursAllowed && !Console.IsErrorRedirected;
+        Console.Error.WriteLine((colour ? "\u001b[31merror:\u001b[0m " : "error: ") + OneLine(message));
+    }
+
+    /// <summary>A line of data on stdout.</summary>
+    internal void Line(string text) => _stdout.WriteLine(text);
+
+    /// <summary>A confirmation ("deleted x") on stdout, dropped by --quiet and by --json (whose document says it).</summary>
+    internal void Done(string text)
+    {
+        if (!Quiet && !Json)
+        {
+            _stdout.WriteLine(text);
+        }
+    }
+
+    /// <summary>What a command that did one thing did: with --json one object of <paramref name="fields"/>, else <paramref name="text"/> (dropped by --quiet).</summary>
+    internal void Result(string text, params (string Name, object Value)[] fields)
+    {
+        if (!Json)
+        {
+            Done(text);
+            return;
+        }
+
+        WriteJson(writer =>
+        {
+            writer.WriteStartObject();
+            foreach ((string name, object value) in fields)
+            {
+                if (value is int number)
+                {
+                    writer.WriteNumber(name, number);
+                }
+                else
+                {
+                    writer.WriteString(name, value.ToString());
+                }
+            }
+
+            writer.WriteEndObject();
+        });
+    }
+
+    /// <summary>A remark on stderr, dropped by --quiet.</summary>
+    internal void Note(string text)
+    {
+        if (!Quiet)
+        {
+            Console.Error.WriteLine("note: " + OneLine(text));
+        }
+    }
+
+    internal string Strong(string text) => _colourOut ? "\u001b[1m" + text + "\u001b[0m" : text;
+
+    internal string Faint(string text) => _colourOut ? "\u001b[2m" + text + "\u001b[0m" : text;
+
+    internal string Accent(string text) => _colourOut ? "\u001b[36m" + text + "\u001b[0m" : text;
+
+    internal string Warn(string text) => _colourOut ? "\u001b[33m" + text + "\u001b[0m" : text;
+
+    /// <summary>Writes one JSON document, indented, to stdout.</summary>
+    internal static void WriteJson(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            write(writer);
+        }
+
+        Console.Out.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+}

@@ -1,0 +1,35 @@
+using System.CommandLine;
+using SessionStore.Tool.Cli;
+
+namespace SessionStore.Tool.Commands;
+
+/// <summary><c>fork &lt;id&gt; &lt;new-id&gt;</c>: an atomic copy that never overwrites; exit 4 when <c>new-id</c> exists.</summary>
+internal static class ForkCommand
+{
+    internal static Command Create(GlobalOptions globals)
+    {
+        var source = Ids.One("id", "The session to copy.");
+        var target = Ids.One("new-id", "The id of the copy; must not exist yet.");
+        var command = new Command("fork", "Copy a session to a new id, atomically; never overwrites.") { source, target };
+        command.SetAction(result =>
+        {
+            Output output = globals.OutputOf(result);
+            FileSessionStore store = Stores.Open(globals.DirectoryOf(result));
+            string from = result.GetValue(source)!, to = result.GetValue(target)!;
+            string path;
+            try
+            {
+                path = store.Fork(from, to);
+            }
+            catch (SessionConflictException)
+            {
+                throw new ToolException(ExitCodes.Conflict, $"session '{to}' exists already, and fork never overwrites: pick another id, or delete '{to}' first");
+            }
+
+            output.Result($"forked {from} -> {to} ({path})", ("source", from), ("target", to), ("path", path));
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

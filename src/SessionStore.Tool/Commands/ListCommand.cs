@@ -1,0 +1,151 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using SessionStore.Tool.Cli;
+
+namespace SessionStore.Tool.Commands;
+
+/// <summary>
+/// <c>list</c>: id, messages, tokens, size and last write of each session (read without building the
+/// messages), sorted and filtered; says how many entries it did not show, and why. Reads only.
+/// </summary>
+internal static class ListCommand
+{
+    private static readonly string[] SortKeys = ["id", "recent", "oldest", "size", "messages", "tokens"];
+
+    internal static Command Create(GlobalOptions globals)
+    {
+        var sort = new Option<string>("--sort") { Description = "Order: id (default), recent, oldest, size, messages or tokens.", DefaultValueFactory = _ => "id" };
+        sort.AcceptOnlyFromAmong(SortKeys);
+        var recent = new Option<bool>("--recent") { Description = "Newest first (the same as --sort recent)." };
+        var since = new Option<DateTimeOffset?>("--since")
+        {
+            Description = "Only sessions written since then: an age (7d, 12h) or a date (2026-01-31).",
+            CustomParser = result => Ages.ParseAgeOrDate(result),
+        };
+        var limit = new Option<int?>("--limit", "-n") { Description = "Show at most this many.", CustomParser = Counts.AtLeastOne };
+
+        var command = new Command("list", "List the sessions: id, messages, tokens, size, last written. Says what it did not show.")
+        {
+            sort, recent, since, limit,
+        };
+        command.SetAction(result =>
+        {
+            Output output = globals.OutputOf(result);
+            FileSessionStore store = Stores.Open(globals.DirectoryOf(result));
+            IReadOnlyList<string> ids = store.List();
+            var summaries = new List<SessionSummary>(ids.Count);
+            var corrupt = new List<string>();
+            using (var progress = new Progress(output, "reading", ids.Count))
+            {
+                foreach (string id in ids)
+                {
+                    try
+                    {
+                        summaries.Add(store.Summarize(id));
+                    }
+                    catch (Exception ex) when (ex is SessionCorruptException or SessionSchemaVersionException)
+                    {
+                        corrupt.Add(id);
+                    }
+                    catch (SessionNotFoundException)
+                    {
+                        // Deleted since it was listed: it is gone, not hidden.
+                    }
+
+                    progress.Report(summaries.Count + corrupt.Count);
+                }
+            }
+
+            int all = summaries.Count;
+            if (result.GetValue(since) is { } cutoff)
+            {
+                summaries.RemoveAll(s => s.LastModified < cutoff);
+            }
+
+            int olderThanSince = all - summaries.Count;
+            Sort(summaries, result.GetValue(recent) ? "recent" : result.GetValue(sort)!);
+            int beyondLimit = 0;
+            if (result.GetValue(limit) is int max && summaries.Count > max)
+            {
+                beyondLimit = summaries.Count - max;
+                summaries.RemoveRange(max, beyondLimit);
+            }
+
+            Print(output, summaries, store.ListPinned());
+            IReadOnlyList<StoreProblem> foreign = Directory.Exists(store.DirectoryPath) ? store.FindForeignEntries() : [];
+            Explain(output, store, all, summaries.Count, olderThanSince, beyondLimit, foreign.Count);
+            if (corrupt.Count > 0)
+            {
+                Output.Error($"{corrupt.Count} session(s) could not be read and are not shown ({Sample(corrupt)}): run 'sessions verify' for details");
+                return ExitCodes.Failure;
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Sort(List<SessionSummary> summaries, string key)
+    {
+        Comparison<SessionSummary> order = key switch
+        {
+            "recent" => static (a, b) => b.LastModified.CompareTo(a.LastModified),
+            "oldest" => static (a, b) => a.LastModified.CompareTo(b.LastModified),
+            "size" => static (a, b) => b.SizeBytes.CompareTo(a.SizeBytes),
+            "messages" => static (a, b) => b.MessageCount.CompareTo(a.MessageCount),
+            "tokens" => static (a, b) => (b.InputTokens + b.OutputTokens).CompareTo(a.InputTokens + a.OutputTokens),
+            _ => static (a, b) => string.CompareOrdinal(a.SessionId, b.SessionId),
+        };
+        summaries.Sort((a, b) => order(a, b) is int c and not 0 ? c : string.CompareOrdinal(a.SessionId, b.SessionId));
+    }
+
+    private static void Print(Output output, List<SessionSummary> summaries, IReadOnlyList<string> pinnedIds)
+    {
+        if (output.Json)
+        {
+            Output.WriteJson(writer => JsonSerializer.Serialize(writer, summaries, ToolJsonContext.Default.ListSessionSummary));
+            return;
+        }
+
+        var pinned = new HashSet<string>(pinnedIds, StringComparer.Ordinal);
+        foreach (SessionSummary s in summaries)
+        {
+            output.Line(output.Strong($"{s.SessionId,-32}") + string.Create(CultureInfo.InvariantCulture,
+                $" {s.MessageCount,6} msgs {s.InputTokens,8} in {s.OutputTokens,8} out {s.SizeBytes,9} B  ") + output.Faint(Ages.Stamp(s.LastModified)) +
+                (pinned.Contains(s.SessionId) ? output.Accent("  pinned") : ""));
+        }
+    }
+
+    private static void Explain(Output output, FileSessionStore store, int readable, int shown, int olderThanSince, int beyondLimit, int foreign)
+    {
+        if (!Directory.Exists(store.DirectoryPath))
+        {
+            output.Note($"there is no store directory at '{store.DirectoryPath}' yet: no sessions");
+            return;
+        }
+
+        var hidden = new List<string>();
+        if (olderThanSince > 0)
+        {
+            hidden.Add($"{olderThanSince} written before --since");
+        }
+
+        if (beyondLimit > 0)
+        {
+            hidden.Add($"{beyondLimit} beyond --limit");
+        }
+
+        if (hidden.Count > 0)
+        {
+            output.Note($"showing {shown} of {readable} sessions; not shown: {string.Join(", ", hidden)}");
+        }
+
+        if (foreign > 0)
+        {
+            output.Note($"{foreign} entr{(foreign == 1 ? "y" : "ies")} in '{store.DirectoryPath}' {(foreign == 1 ? "is" : "are")} not a session and not shown: run 'sessions verify' for details");
+        }
+    }
+
+    private static string Sample(List<string> ids) => ids.Count <= 3 ? string.Join(", ", ids) : string.Join(", ", ids.Take(3)) + ", ...";
+}

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using SessionStore.Tool.Cli;
+
+namespace SessionStore.Tool.Commands;
+
+/// <summary>
+/// <c>verify [--repair]</c>: reads every file and reports corrupt sessions, ids that differ from file names,
+/// newer-schema files, leftover temp files, and anything in the directory that is not a session. Exit 1
+/// on any problem left (after --repair: any it could not repair), 3 when there is no store directory.
+/// </summary>
+internal static class VerifyCommand
+{
+    internal static Command Create(GlobalOptions globals)
+    {
+        var repair = new Option<bool>("--repair")
+        {
+            Description = "Move corrupt files into .quarantine/ (never deletes them) and remove temp files of crashed saves.",
+        };
+        var command = new Command("verify", "Check every file of the store; exit 1 on any problem, including anything that is not a session.") { repair };
+        command.SetAction(result =>
+        {
+            Output output = globals.OutputOf(result);
+            FileSessionStore store = Stores.Open(globals.DirectoryOf(result));
+            Stores.RequireDirectory(store);
+            bool fix = result.GetValue(repair);
+            StoreCheckResult check;
+            using (var progress = new Progress(output, "verified", 0))
+            {
+                check = store.Check(fix, progress);
+            }
+
+            List<StoreProblem> problems = [.. check.Problems];
+            int unresolved = problems.Count(p => !p.Repaired);
+            if (output.Json)
+            {
+                WriteJson(check.SessionsChecked, problems);
+            }
+            else
+            {
+                foreach (StoreProblem problem in problems)
+                {
+                    output.Line($"{Label(problem.Kind),-10} {(problem.Repaired ? "repaired " : "")}{problem.Path}: {problem.Description}");
+                }
+
+                output.Line(problems.Count == 0
+                    ? $"ok: {check.SessionsChecked} sessions, no problem"
+                    : $"{check.SessionsChecked} sessions, {problems.Count} problem(s), {problems.Count - unresolved} repaired");
+            }
+
+            return unresolved == 0 ? ExitCodes.Success : ExitCodes.Failure;
+        });
+        return command;
+    }
+
+    private static void WriteJson(int sessionsChecked, List<StoreProblem> problems) =>
+        Output.WriteJson(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("sessions_checked", sessionsChecked);
+            writer.WriteStartArray("problems");
+            foreach (StoreProblem problem in problems)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("kind", Label(problem.Kind));
+                writer.WriteString("path", problem.Path);
+                writer.WriteString("session_id", problem.SessionId);
+                writer.WriteString("description", problem.Description);
+                writer.WriteBoolean("repaired", problem.Repaired);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+
+    private static string Label(StoreProblemKind kind) => kind switch
+    {
+        StoreProblemKind.CorruptSession => "corrupt",
+        StoreProblemKind.NewerSchema => "newer",
+        StoreProblemKind.LeftoverFile => "leftover",
+        StoreProblemKind.UnreadableSession => "unreadable",
+        StoreProblemKind.InterruptedAppend => "interrupted",
+        StoreProblemKind.LegacyJournal => "journal",
+        StoreProblemKind.SharedDirectory => "shared",
+        _ => "foreign",
+    };
+}

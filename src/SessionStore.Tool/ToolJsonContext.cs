@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace SessionStore.Tool;
+
+/// <summary>The tool's JSON: source-generated (trimming- and AOT-safe), in the reference's snake_case.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
+[JsonSerializable(typeof(List<SessionSummary>))]
+[JsonSerializable(typeof(List<TrashedSession>))]
+internal sealed partial class ToolJsonContext : JsonSerializerContext;

@@ -1,0 +1,232 @@
+using SessionStore.Storage;
+
+namespace SessionStore;
+
+/// <summary>
+/// Retention on a directory: a hidden <c>.trash</c> folder that pruned sessions are renamed into (never
+/// listed, restorable, emptied only on request) and a hidden <c>.pins</c> folder of pinned ids. Moves
+/// in and out of the trash hold the session's lock, so an append in flight finishes first and a crashed
+/// one is completed before the file moves: what lands in the trash is the whole session.
+/// </summary>
+public partial class FileSessionStore<TSession> : ISessionRetention
+{
+    /// <inheritdoc />
+    public bool MoveToTrash(string id) => Completed.Result(MoveToTrashCore(id, async: false, CancellationToken.None));
+
+    /// <inheritdoc />
+    public ValueTask<bool> MoveToTrashAsync(string id, CancellationToken cancellationToken = default) =>
+        MoveToTrashCore(id, async: true, cancellationToken);
+
+    /// <inheritdoc />
+    public IReadOnlyList<TrashedSession> ListTrash() =>
+        HiddenStorage(null, Trash.DirectoryOf(DirectoryPath), "listed", () => Trash.List(DirectoryPath).Select(Trash.Describe).OfType<TrashedSession>().ToList());
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<TrashedSession>> ListTrashAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(ListTrash());
+    }
+
+    /// <inheritdoc />
+    public string Restore(string id) => Completed.Result(RestoreCore(id, async: false, CancellationToken.None));
+
+    /// <inheritdoc />
+    public ValueTask<string> RestoreAsync(string id, CancellationToken cancellationToken = default) =>
+        RestoreCore(id, async: true, cancellationToken);
+
+    /// <inheritdoc />
+    public IReadOnlyList<TrashedSession> EmptyTrash(DateTimeOffset? trashedBefore = null, bool dryRun = false) =>
+        EmptyTrash(trashedBefore, dryRun, CancellationToken.None);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<TrashedSession>> EmptyTrashAsync(DateTimeOffset? trashedBefore = null, bool dryRun = false, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult<IReadOnlyList<TrashedSession>>(EmptyTrash(trashedBefore, dryRun, cancellationToken));
+
+    /// <inheritdoc />
+    public bool Pin(string id)
+    {
+        string path = SessionPathOf(id);
+        if (!Files.Exists(id))
+        {
+            throw new SessionNotFoundException(id, DirectoryPath);
+        }
+
+        return HiddenStorage(id, Pins.PathOf(DirectoryPath, id), "pinned", () => Pins.Add(DirectoryPath, id, Files.Durable));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> PinAsync(string id, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(Pin(id));
+    }
+
+    /// <inheritdoc />
+    public bool Unpin(string id)
+    {
+        _ = SessionPathOf(id);
+        return HiddenStorage(id, Pins.PathOf(DirectoryPath, id), "unpinned", () => Pins.Remove(DirectoryPath, id));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> UnpinAsync(string id, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(Unpin(id));
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> ListPinned() =>
+        HiddenStorage(null, Path.Join(DirectoryPath, Pins.DirectoryName), "listed", () => Pins.List(DirectoryPath));
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<string>> ListPinnedAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(ListPinned());
+    }
+
+    /// <inheritdoc />
+    /// <remarks>A dry run only reads: it creates neither the lock nor the trash folder.</remarks>
+    public PruneResult Prune(DateTimeOffset cutoff, bool dryRun = false) =>
+        Completed.Result(PruneToTrashCore(cutoff, dryRun, async: false, CancellationToken.None));
+
+    /// <inheritdoc />
+    public ValueTask<PruneResult> PruneAsync(DateTimeOffset cutoff, bool dryRun = false, CancellationToken cancellationToken = default) =>
+        PruneToTrashCore(cutoff, dryRun, async: true, cancellationToken);
+
+    private async ValueTask<bool> MoveToTrashCore(string id, bool async, CancellationToken cancellationToken)
+    {
+        _ = SessionPathOf(id);
+        if (!Files.Exists(id))
+        {
+            return false;
+        }
+
+        using StripeLock held = await LockCore(id, "moved to the trash", async, cancellationToken).ConfigureAwait(false);
+        return MoveToTrashLocked(id);
+    }
+
+    private async ValueTask<string> RestoreCore(string id, bool async, CancellationToken cancellationToken)
+    {
+        string path = SessionPathOf(id);
+        if (NewestTrashed(id) is null)
+        {
+            throw new SessionNotFoundException(id, Trash.DirectoryOf(DirectoryPath));
+        }
+
+        using StripeLock held = await LockCore(id, "restored from the trash", async, cancellationToken).ConfigureAwait(false);
+        Trash.Entry entry = NewestTrashed(id) ?? throw new SessionNotFoundException(id, Trash.DirectoryOf(DirectoryPath));
+        bool restored = HiddenStorage(id, path, "restored from the trash", () => Trash.MoveOut(DirectoryPath, entry, Files.Durable));
+        return restored ? path : throw new SessionConflictException(id, path, expectedETag: null, ETagOrUnreadable(id));
+    }
+
+    private List<TrashedSession> EmptyTrash(DateTimeOffset? trashedBefore, bool dryRun, CancellationToken cancellationToken)
+    {
+        var emptied = new List<TrashedSession>();
+        foreach (Trash.Entry entry in HiddenStorage(null, Trash.DirectoryOf(DirectoryPath), "listed", () => Trash.List(DirectoryPath)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if ((trashedBefore is { } cutoff && entry.TrashedUtc >= cutoff.UtcDateTime) || Trash.Describe(entry) is not { } described)
+            {
+                continue;
+            }
+
+            try
+            {
+                if (dryRun || Trash.Remove(DirectoryPath, entry))
+                {
+                    emptied.Add(described);
+                }
+            }
+            catch (IOException ex)
+            {
+                throw new SessionDeleteException(entry.SessionId, entry.Path, ex);
+            }
+        }
+
+        return emptied;
+    }
+
+    private async ValueTask<PruneResult> PruneToTrashCore(DateTimeOffset cutoff, bool dryRun, bool async, CancellationToken cancellationToken)
+    {
+        var trashed = new List<string>();
+        var kept = new List<string>();
+        var pinned = new HashSet<string>(ListPinned(), StringComparer.Ordinal);
+        foreach (string id in List())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!IsOlderThan(id, cutoff))
+            {
+                continue;
+            }
+
+            if (pinned.Contains(id))
+            {
+                kept.Add(id);
+                continue;
+            }
+
+            if (dryRun)
+            {
+                trashed.Add(id);
+                continue;
+            }
+
+            using StripeLock held = await LockCore(id, "moved to the trash", async, cancellationToken).ConfigureAwait(false);
+            if (Pins.IsPinned(DirectoryPath, id))
+            {
+                kept.Add(id);
+            }
+            else if (IsOlderThan(id, cutoff) && MoveToTrashLocked(id))
+            {
+                trashed.Add(id);
+            }
+        }
+
+        return new PruneResult(trashed, kept, dryRun);
+    }
+
+    private bool MoveToTrashLocked(string id) =>
+        HiddenStorage(id, Files.PathOf(id), "moved to the trash", () => Trash.MoveIn(DirectoryPath, id, _options.TimeProvider.GetUtcNow().UtcDateTime, Files.Durable));
+
+    private Trash.Entry? NewestTrashed(string id)
+    {
+        foreach (Trash.Entry entry in HiddenStorage(id, Trash.DirectoryOf(DirectoryPath), "listed", () => Trash.List(DirectoryPath)))
+        {
+            if (entry.SessionId == id)
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
+
+    private string ETagOrUnreadable(string id)
+    {
+        try
+        {
+            return ReadSession(id, withETag: true).ETag ?? "(gone again)";
+        }
+        catch (IOException)
+        {
+            return "(unreadable)";
+        }
+    }
+
+    /// <summary>Runs a change to the trash or the pins, translating an I/O failure into the store's exception.</summary>
+    private static T HiddenStorage<T>(string? id, string path, string operation, Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The work only touches the trash and the pins through Storage, which throws nothing typed.
+            throw new SessionStorageException(id ?? string.Empty, path, operation, ex);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.IO.Compression;
+using SessionStore.Tests.TestSupport;
+
+namespace SessionStore.Tests.Tool;
+
+/// <summary>
+/// The tool as users get it: packed (the pointer package, the NativeAOT linux-x64 package and the portable
+/// fallback), installed with `dotnet tool install --tool-path` from a folder, and run against a directory
+/// the Python module wrote; `dotnet dnx` runs it one-shot. The suite's one NativeAOT build of the tool.
+/// </summary>
+[Collection(RepositoryBuildsCollection.Name)]
+public sealed class ToolPackageTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task PackedInstalledAndRun_NativeOnLinuxX64_WithAPortableFallback()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // The native package is built for linux-x64; CI runs on Linux.
+        }
+
+        // A unique version, never served stale; installs use a private package cache, so the machine's keeps no test package
+        // (packing uses the machine's cache: the compiler and runtime packs are large).
+        string version = "0.2.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+        string feed = _temp.Combine("feed");
+        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = _temp.Combine("packages") };
+        var packing = new Dictionary<string, string>();
+        string project = Path.Combine(RepositoryLayout.Root, "src", "SessionStore.Tool");
+        string[][] packs = [[], ["-r", "linux-x64"], ["-r", "any", "-p:PublishAot=false"]];
+        foreach (string[] pack in packs)
+        {
+            ProcessRunner.Result packed = await DotNetAsync(packing, ["pack", project, "-c", "Release", "-o", feed, $"-p:Version={version}", "-nologo", .. pack]);
+            string log = packed.StandardOutput + packed.StandardError;
+            Assert.True(packed.ExitCode == 0, log);
+            Assert.DoesNotMatch(@"warning IL\d{4}|analysis warning|ILC: warning", log);
+        }
+
+        Assert.Equal(
+            [$"SessionStore.Tool.{version}.nupkg", $"SessionStore.Tool.any.{version}.nupkg", $"SessionStore.Tool.linux-x64.{version}.nupkg"],
+            Directory.GetFiles(feed).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        using (ZipArchive fallback = ZipFile.OpenRead(Path.Combine(feed, $"SessionStore.Tool.any.{version}.nupkg")))
+        {
+            Assert.Contains(fallback.Entries, e => e.FullName.EndsWith("/sessions.dll", StringComparison.Ordinal));
+        }
+
+        string pythonDirectory = _temp.Combine("python");
+        await PythonReference.SaveTwoSessionsAsync(pythonDirectory);
+
+        string tools = _temp.Combine("tools");
+        ProcessRunner.Result install = await DotNetAsync(environment, ["tool", "install", "SessionStore.Tool", "--version", version, "--tool-path", tools, "--add-source", feed]);
+        Assert.True(install.ExitCode == 0, install.StandardOutput + install.StandardError);
+        string sessions = Path.Combine(tools, "sessions");
+        Assert.Contains("sessionstore.tool.linux-x64", File.ResolveLinkTarget(sessions, returnFinalTarget: true)!.FullName, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(File.ResolveLinkTarget(sessions, true)!.FullName)!, "sessions.dll")), "the installed command is not native");
+
+        ProcessRunner.Result list = await ProcessRunner.RunAsync(sessions, ["list", "--dir", pythonDirectory]);
+        Assert.Equal((0, ""), (list.ExitCode, list.StandardError));
+        Assert.Matches(@"^py-1\s+2 msgs\s+7 in\s+8 out\s+\d+ B  .*Z\npy-2 ", list.StandardOutput);
+        ProcessRunner.Result show = await ProcessRunner.RunAsync(sessions, ["show", "py-1", "--dir", pythonDirectory]);
+        Assert.Contains("ünïcödé", show.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(0, (await ProcessRunner.RunAsync(sessions, ["verify", "--dir", pythonDirectory])).ExitCode);
+        ProcessRunner.Result prune = await ProcessRunner.RunAsync(sessions, ["prune", "--older-than", "0s", "--dir", pythonDirectory]);
+        Assert.Contains("2 session(s) moved to the trash", prune.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(0, (await ProcessRunner.RunAsync(sessions, ["trash", "restore", "py-1", "--dir", pythonDirectory])).ExitCode);
+        string listedByPython = await PythonReference.RunAsync("print(list_sessions(Path(args['dir'])))", $"{{\"dir\": \"{pythonDirectory}\"}}");
+        Assert.Equal("['py-1']\n", listedByPython);
+
+        // The portable package runs wherever .NET does.
+        string portable = _temp.Combine("portable");
+        ZipFile.ExtractToDirectory(Path.Combine(feed, $"SessionStore.Tool.any.{version}.nupkg"), portable);
+        string dll = Directory.GetFiles(portable, "sessions.dll", SearchOption.AllDirectories).Single();
+        ProcessRunner.Result portableList = await ProcessRunner.RunAsync("dotnet", [dll, "list", "--dir", pythonDirectory]);
+        Assert.Equal((0, list.StandardOutput.Split('\n')[0]), (portableList.ExitCode, portableList.StandardOutput.Split('\n')[0]));
+
+        // One-shot, without installing: dnx.
+        ProcessRunner.Result dnx = await DotNetAsync(environment, ["dnx", $"SessionStore.Tool@{version}", "--yes", "--add-source", feed, "--", "list", "--dir", pythonDirectory, "--json"]);
+        Assert.True(dnx.ExitCode == 0, dnx.StandardOutput + dnx.StandardError);
+        Assert.Contains("\"session_id\": \"py-1\"", dnx.StandardOutput, StringComparison.Ordinal);
+    }
+
+    private Task<ProcessRunner.Result> DotNetAsync(Dictionary<string, string> environment, string[] args) =>
+        ProcessRunner.WaitAsync(ProcessRunner.Start("dotnet", args, workingDirectory: _temp.Path, environment: environment), TimeSpan.FromMinutes(10));
+}
