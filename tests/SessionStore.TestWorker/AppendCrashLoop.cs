@@ -5,11 +5,11 @@ namespace SessionStore.TestWorker;
 /// <summary>
 /// The child of the append crash round: it appends message "m&lt;n&gt;" to session "journal" forever
 /// (durable), so that the session's messages are always m0, m1, ..., and prints "committed &lt;count&gt;"
-/// after each append returns. Compactions happen along the way, so kills land in them too.
+/// after each append returns. The session grows all the time, so kills land in appends to a large file too.
 /// </summary>
 public static class AppendCrashLoop
 {
-    public const string SessionId = "journal";
+    public const string SessionId = "appended";
 
     public static int Run(string directory)
     {

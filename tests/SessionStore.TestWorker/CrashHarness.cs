@@ -6,20 +6,20 @@ namespace SessionStore.TestWorker;
 
 /// <summary>
 /// Runs <see cref="CrashLoop"/> in a child process and kills it with SIGKILL at random moments. After
-/// every kill it checks the directory: every session file loads, equals a version that was written,
-/// is not older than the last update the child reported as returned, and the API shows no temp or
-/// lock file. The next child then starts on the same directory.
+/// every kill it checks the directory: every session file loads, equals a step that was written, is
+/// not older than the last rewrite or append the child reported as returned (no acknowledged append
+/// is missing), and the API shows no temp or lock file. The next child then starts on the same directory.
 /// </summary>
 public static class CrashHarness
 {
-    public sealed record Report(int Kills, long UpdatesCommitted, long FilesVerified, int MostLeftoverTempFiles, TimeSpan Elapsed);
+    public sealed record Report(int Kills, long WritesCommitted, long AppendsCommitted, long FilesVerified, int MostLeftoverTempFiles, TimeSpan Elapsed);
 
     public static Report Run(string directory, int kills, int sessions, int seed, Action<string> log)
     {
         var random = new Random(seed);
         var lastCommitted = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var lastObserved = new Dictionary<string, long>(StringComparer.Ordinal);
-        long updates = 0, verified = 0;
+        long updates = 0, appends = 0, verified = 0;
         int leftovers = 0;
         var clock = Stopwatch.StartNew();
         string worker = typeof(CrashHarness).Assembly.Location;
@@ -34,7 +34,7 @@ public static class CrashHarness
 
             using Process child = Process.Start(info)!;
             using var started = new ManualResetEventSlim();
-            long committedThisRun = 0;
+            long committedThisRun = 0, appendsThisRun = 0;
             child.OutputDataReceived += (_, e) =>
             {
                 if (e.Data is { } line && line.StartsWith("committed ", StringComparison.Ordinal))
@@ -43,6 +43,11 @@ public static class CrashHarness
                     long version = long.Parse(parts[2], CultureInfo.InvariantCulture);
                     lastCommitted.AddOrUpdate(parts[1], version, (_, old) => Math.Max(old, version));
                     Interlocked.Increment(ref committedThisRun);
+                    if (!CrashVersions.IsRewrite(version))
+                    {
+                        Interlocked.Increment(ref appendsThisRun);
+                    }
+
                     started.Set();
                 }
             };
@@ -59,17 +64,18 @@ public static class CrashHarness
             child.Kill(); // SIGKILL on Unix
             child.WaitForExit(); // also drains the redirected output
             updates += Interlocked.Read(ref committedThisRun);
+            appends += Interlocked.Read(ref appendsThisRun);
 
             (long files, int temps) = Verify(directory, lastCommitted, lastObserved, kill);
             verified += files;
             leftovers = Math.Max(leftovers, temps);
             if (kill % 50 == 0 || kill == kills)
             {
-                log($"kill {kill}/{kills}: {updates} updates committed, {verified} files verified, at most {leftovers} leftover temp files on disk at once, {clock.Elapsed.TotalSeconds:0.0} s");
+                log($"kill {kill}/{kills}: {updates} writes committed ({appends} of them appends), {verified} files verified, at most {leftovers} leftover temp files on disk at once, {clock.Elapsed.TotalSeconds:0.0} s");
             }
         }
 
-        return new Report(kills, updates, verified, leftovers, clock.Elapsed);
+        return new Report(kills, updates, appends, verified, leftovers, clock.Elapsed);
     }
 
     private static (long Files, int Temps) Verify(
@@ -91,8 +97,8 @@ public static class CrashHarness
                 throw new InvalidOperationException($"kill {kill}: {id} holds content that no version had");
             }
 
-            // Not older than the last update that returned; newer by at most the one update the kill interrupted
-            // after it replaced the file but before it could report (each run adds at most one such).
+            // Not older than the last write that returned; newer by at most the one write the kill interrupted
+            // after it reached the file but before it could report (each run adds at most one such).
             long committed = lastCommitted.GetValueOrDefault(id);
             long previous = Math.Max(committed, lastObserved.GetValueOrDefault(id));
             if (version < committed || version < lastObserved.GetValueOrDefault(id) || version > previous + 1)

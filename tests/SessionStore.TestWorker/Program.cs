@@ -5,6 +5,7 @@
 //   mixed <dir> <seed> <ops>                                  see MixedLoad.cs
 //   crash-loop <dir> <sessions>                               see CrashLoop.cs
 //   append-crash-loop <dir>                                   see AppendCrashLoop.cs
+//   operation-crash-loop <fork|delete|repair|import> <dir>    see OperationCrashLoop.cs
 //   load-harness <dir> <processes> <ops>                      runs `mixed` children and checks the sums: see LoadHarness.cs
 //   crash-harness <dir> <kills> [seed]                        runs crash-loop children and kills them: see CrashHarness.cs
 using System.Globalization;
@@ -67,6 +68,9 @@ switch (args)
     case ["append-crash-loop", var directory]:
         return AppendCrashLoop.Run(directory);
 
+    case ["operation-crash-loop", var operation, var directory]:
+        return OperationCrashLoop.Run(operation, directory);
+
     case ["crash-loop", var directory, var sessions]:
         return CrashLoop.Run(directory, (int)Number(sessions));
 
@@ -77,7 +81,7 @@ switch (args)
     {
         int seed = rest is [var s] ? (int)Number(s) : Environment.TickCount;
         CrashHarness.Report report = CrashHarness.Run(directory, (int)Number(kills), sessions: 4, seed, Console.Out.WriteLine);
-        Console.Out.WriteLine($"survived {report.Kills} kills: {report.UpdatesCommitted} committed updates, none lost; {report.FilesVerified} session files verified complete; " +
+        Console.Out.WriteLine($"survived {report.Kills} kills: {report.WritesCommitted} committed writes ({report.AppendsCommitted} appends), none lost; {report.FilesVerified} session files verified complete; " +
             $"at most {report.MostLeftoverTempFiles} leftover temp files on disk at once (never visible through the API, swept after LeftoverFileAge); {report.Elapsed.TotalSeconds:0} s; seed {seed}");
         return 0;
     }

@@ -6,51 +6,43 @@ using SessionStore.Tool.Cli;
 namespace SessionStore.Tool.Commands;
 
 /// <summary>
-/// <c>import [--overwrite]</c>: reads a JSON array of sessions from stdin and saves all of them or none: the
-/// input is checked whole first (valid sessions, no id twice, no existing id unless <c>--overwrite</c>), and
-/// the count printed is the count stored.
+/// <c>import [--overwrite]</c>: reads a JSON array of sessions from stdin and saves them through
+/// <see cref="FileSessionStore{TSession}.Import"/>: the input is checked whole first (valid sessions within
+/// the size limit, no id twice, no id holding a different session unless <c>--overwrite</c>), so bad input
+/// imports nothing. A crash part-way leaves whole sessions, never a torn one, and running the same import
+/// again completes it (sessions already as imported are counted unchanged).
 /// </summary>
 internal static class ImportCommand
 {
     internal static Command Create(GlobalOptions globals)
     {
-        var overwrite = new Option<bool>("--overwrite") { Description = "Replace sessions that exist already (default: refuse, exit 4, import nothing)." };
-        var command = new Command("import", "Read a JSON array of sessions from stdin and save them all, or none if any is invalid or exists already.") { overwrite };
+        var overwrite = new Option<bool>("--overwrite") { Description = "Replace sessions that exist with different content (default: refuse, exit 4, import nothing)." };
+        var command = new Command("import", "Read a JSON array of sessions from stdin and save them all, or none if any is invalid or exists with different content; run again after a crash to finish.") { overwrite };
         command.SetAction(result =>
         {
             Output output = globals.OutputOf(result);
             FileSessionStore store = Stores.Open(globals.DirectoryOf(result));
             List<StoredSession> sessions = Read(Encoding.UTF8.GetBytes(Console.In.ReadToEnd()));
-            string? twice = sessions.GroupBy(s => s.SessionId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key;
-            if (twice is not null)
+            ImportResult imported;
+            try
             {
-                throw new ToolException(ExitCodes.Failure, $"the input holds session '{twice}' more than once; nothing was imported");
+                imported = store.Import(sessions, result.GetValue(overwrite));
+            }
+            catch (SessionTooLargeException ex)
+            {
+                throw new ToolException(ExitCodes.Failure, $"session '{ex.SessionId}' is {ex.SizeBytes} bytes, over the store's limit of {ex.MaxSessionBytes}; nothing was imported");
+            }
+            catch (ArgumentException ex) when (ex is not InvalidSessionIdException)
+            {
+                throw new ToolException(ExitCodes.Failure, Errors.Plain(ex.Message));
+            }
+            catch (SessionConflictException ex)
+            {
+                throw new ToolException(ExitCodes.Conflict, $"session '{ex.SessionId}' exists already with different content; --overwrite replaces it ({ex.Message})");
             }
 
-            var existing = sessions.Where(s => store.Exists(s.SessionId)).Select(s => s.SessionId).ToHashSet(StringComparer.Ordinal);
-            if (existing.Count > 0 && !result.GetValue(overwrite))
-            {
-                throw new ToolException(ExitCodes.Conflict,
-                    $"{existing.Count} session(s) exist already ({string.Join(", ", existing.Order(StringComparer.Ordinal).Take(3))}{(existing.Count > 3 ? ", ..." : "")}); nothing was imported: --overwrite replaces them");
-            }
-
-            int done = 0;
-            foreach (StoredSession session in sessions)
-            {
-                try
-                {
-                    _ = existing.Contains(session.SessionId) ? store.Save(session) : store.SaveIfMatch(session, expectedETag: null);
-                }
-                catch (SessionConflictException)
-                {
-                    throw new ToolException(ExitCodes.Conflict, $"session '{session.SessionId}' appeared while importing and was left as it is; {done} of {sessions.Count} were imported before it");
-                }
-
-                done++;
-            }
-
-            int replaced = existing.Count;
-            output.Result($"imported {done} session(s): {done - replaced} new, {replaced} replaced", ("imported", done), ("new", done - replaced), ("replaced", replaced));
+            output.Result($"imported {imported.Added.Count + imported.Replaced.Count} session(s): {imported.Added.Count} new, {imported.Replaced.Count} replaced, {imported.Unchanged.Count} unchanged",
+                ("imported", imported.Added.Count + imported.Replaced.Count), ("new", imported.Added.Count), ("replaced", imported.Replaced.Count), ("unchanged", imported.Unchanged.Count));
 
             return ExitCodes.Success;
         });

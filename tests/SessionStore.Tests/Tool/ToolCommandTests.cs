@@ -225,21 +225,27 @@ public sealed class ToolCommandTests : IDisposable
         ProcessRunner.Result export = await RunAsync("export");
         string target = _temp.Combine("copy");
         ProcessRunner.Result import = await TestSupport.Tool.RunAsync(["import", "--dir", target], standardInput: export.StandardOutput);
-        Assert.Equal((0, "imported 3 session(s): 3 new, 0 replaced\n"), (import.ExitCode, import.StandardOutput));
+        Assert.Equal((0, "imported 3 session(s): 3 new, 0 replaced, 0 unchanged\n"), (import.ExitCode, import.StandardOutput));
         Assert.Equal(_store.Load("alpha"), new FileSessionStore(target).Load("alpha"));
 
+        // The same import again (as after a crash part-way) finishes it: what is already there is unchanged.
         ProcessRunner.Result again = await TestSupport.Tool.RunAsync(["import", "--dir", target], standardInput: export.StandardOutput);
-        Assert.Equal(4, again.ExitCode);
-        Assert.StartsWith("error: 3 session(s) exist already (alpha, beta, gamma); nothing was imported", again.StandardError, StringComparison.Ordinal);
+        Assert.Equal((0, "imported 0 session(s): 0 new, 0 replaced, 3 unchanged\n"), (again.ExitCode, again.StandardOutput));
+
+        const string Different = """[{"session_id": "new-one", "messages": [], "input_tokens": 0, "output_tokens": 0}, {"session_id": "beta", "messages": ["other"], "input_tokens": 0, "output_tokens": 0}]""";
+        ProcessRunner.Result conflict = await TestSupport.Tool.RunAsync(["import", "--dir", target], standardInput: Different);
+        Assert.Equal(4, conflict.ExitCode);
+        Assert.StartsWith("error: session 'beta' exists already with different content; --overwrite replaces it", conflict.StandardError, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(target, "new-one.json")));
 
         const string Twice = """[{"session_id": "x", "messages": [], "input_tokens": 0, "output_tokens": 0}, {"session_id": "x", "messages": ["2"], "input_tokens": 0, "output_tokens": 0}]""";
         ProcessRunner.Result duplicate = await TestSupport.Tool.RunAsync(["import", "--dir", target], standardInput: Twice);
-        Assert.Equal((1, "error: the input holds session 'x' more than once; nothing was imported\n"), (duplicate.ExitCode, duplicate.StandardError));
+        Assert.Equal((1, "error: Session 'x' occurs more than once in the batch; nothing was written.\n"), (duplicate.ExitCode, duplicate.StandardError));
         Assert.False(File.Exists(Path.Combine(target, "x.json")));
 
         const string Mixed = """[{"session_id": "alpha", "messages": ["replaced"], "input_tokens": 0, "output_tokens": 0}, {"session_id": "fresh", "messages": [], "input_tokens": 0, "output_tokens": 0}]""";
         ProcessRunner.Result overwrite = await TestSupport.Tool.RunAsync(["import", "--dir", target, "--overwrite"], standardInput: Mixed);
-        Assert.Equal("imported 2 session(s): 1 new, 1 replaced\n", overwrite.StandardOutput);
+        Assert.Equal("imported 2 session(s): 1 new, 1 replaced, 0 unchanged\n", overwrite.StandardOutput);
         Assert.Equal(["replaced"], new FileSessionStore(target).Load("alpha").Messages);
 
         foreach (string bad in new[] { "{ torn", "[{\"session_id\": \"../bad\", \"messages\": [], \"input_tokens\": 0, \"output_tokens\": 0}]", "[null]", "{}", "[{\"session_id\": \"y\"}]" })
