@@ -157,12 +157,7 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
     /// <exception cref="IOException">The directory, the lock or the recovery failed (carries the errno).</exception>
     internal async ValueTask<StripeLock?> LockCore(string id, TimeSpan timeout, bool async, CancellationToken cancellationToken)
     {
-        if (!allowSharedDirectory && StoreDirectory.WhyUnsafeForWriting(directory) is { } reason)
-        {
-            throw new UnsafeSessionDirectoryException(directory, reason);
-        }
-
-        StoreDirectory.Ensure(directory, durable);
+        StoreDirectory.EnsureWritable(directory, durable, allowSharedDirectory);
         StripeLock? held = await StripeLock.TryAcquireCore(directory, id, timeout, time, async, cancellationToken).ConfigureAwait(false);
         if (held is null)
         {
