@@ -13,5 +13,15 @@ if (args is ["compare-variant", var variant, var directory, var sessions, var me
     return CompareCommand.RunVariant(variant, directory, int.Parse(sessions), int.Parse(messages));
 }
 
+if (args is ["compare-ops", var column, var opsDirectory, var opsSessions])
+{
+    return OperationsTable.Run(column, opsDirectory, int.Parse(opsSessions));
+}
+
+if (args is ["syscall-loop", var phase, var operation, var loopDirectory, var count])
+{
+    return SessionStore.Benchmarks.Syscalls.SyscallLoop.Run(phase, operation, loopDirectory, int.Parse(count));
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -109,6 +109,12 @@ public sealed partial class FileSessionStore
             throw new SessionTooLargeException(id, newSize, MaxSessionBytes);
         }
 
+        if (newSize <= size)
+        {
+            // Only counts changed, in as many digits: lock-free readers tell an in-place write by the size it adds (see SessionFiles.Read).
+            return false;
+        }
+
         long windowStart = Math.Max(0, tail.Offset - AppendIntent.WindowLength);
         Files.AppendInPlace(held, file, status, id, tail.Offset, end.AsSpan((int)(windowStart - endStart)), newTail);
         _canonical[path] = FileVersion.Of(Posix.Stat(file, path));

@@ -101,6 +101,9 @@ public sealed partial class FileSessionStore : FileSessionStore<StoredSession>
         return content;
     }
 
+    private protected override StoredSession Deserialize(ReadOnlySpan<byte> content) =>
+        ReferenceReader.TryRead(content) ?? base.Deserialize(content);
+
     private SessionSummary SummaryOf(string id, ReadOnlySpan<byte> content, StatxBuffer status)
     {
         ReferenceFormat.Fields fields;

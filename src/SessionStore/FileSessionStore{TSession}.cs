@@ -229,6 +229,10 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
     /// <summary>Writes a session the store's way; the reference store writes exactly what the Python module writes.</summary>
     private protected virtual PooledBytes Serialize(TSession session) => _serializer.Serialize(session);
 
+    /// <summary>Reads a session from its file's bytes; the reference store tries its exact-shape reader first.</summary>
+    /// <exception cref="SessionFormatException">The bytes do not hold a session of this type.</exception>
+    private protected virtual TSession Deserialize(ReadOnlySpan<byte> content) => _serializer.Deserialize(content);
+
     /// <summary>Checks a session read from a file; a derived store whose reader already enforces the rules skips the second pass.</summary>
     private protected virtual void ValidateLoaded(TSession session) => ValidateSession(session);
 
@@ -429,7 +433,7 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
         TSession session;
         try
         {
-            session = _serializer.Deserialize(content);
+            session = Deserialize(content);
             ValidateLoaded(session);
         }
         catch (SessionFormatException ex)

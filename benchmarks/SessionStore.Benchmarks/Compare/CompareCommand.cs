@@ -7,7 +7,8 @@ namespace SessionStore.Benchmarks.Compare;
 /// <summary>
 /// One fixed workload (N sessions of M messages: save all, list, load all, delete all) through our
 /// store and its peers, each in its own process so peak memory is its own, and one table of the
-/// results with ratios to our store. Then per-turn persistence: one message appended to a long session.
+/// results with ratios to our store. Then every operation against the floor and the Python module
+/// (<see cref="OperationsTable"/>).
 /// </summary>
 public static class CompareCommand
 {
@@ -18,6 +19,12 @@ public static class CompareCommand
 
     public static int Run(string[] args)
     {
+        if (args is ["ops", .. var opsArgs])
+        {
+            OperationsTable.Print(opsArgs.Length > 0 ? int.Parse(opsArgs[0], CultureInfo.InvariantCulture) : 1_000, Run, SeedDirectory());
+            return 0;
+        }
+
         int sessions = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2_000;
         int messages = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
         Console.WriteLine($"workload: {sessions} sessions of {messages} messages: save all, list, load all, delete all (durable unless -fast; naive is never durable)");
@@ -49,7 +56,7 @@ public static class CompareCommand
 
         Console.WriteLine();
         Console.WriteLine("ratios compare durable rows (postgres: synchronous_commit on, over loopback) with sessionstore and -fast/naive rows with sessionstore-fast; above 1 means slower than ours");
-        PerTurn();
+        OperationsTable.Print(sessions, Run, SeedDirectory());
         return 0;
     }
 
@@ -147,49 +154,6 @@ public static class CompareCommand
     private static Measurement RunPython(string directory, int sessions, int messages) =>
         Measurement.Parse(Run("python3", "-c", PythonScript, directory, sessions.ToString(CultureInfo.InvariantCulture), messages.ToString(CultureInfo.InvariantCulture), SeedDirectory()));
 
-    private static void PerTurn()
-    {
-        Console.WriteLine();
-        Console.WriteLine("per-turn persistence (durable): one message added to a session of N messages, median of 200 turns");
-        string directory = Sessions.NewDirectory("turns");
-        try
-        {
-            var store = new FileSessionStore(directory);
-            string[] turn = ["one more turn: the quick brown fox jumps over the lazy dog"];
-            var ours = new Dictionary<int, double>();
-            foreach (int n in new[] { 10, 10_000 })
-            {
-                store.Save(Sessions.Make("t" + n, n));
-                var samples = new List<double>();
-                for (int i = 0; i < 200; i++)
-                {
-                    var clock = Stopwatch.StartNew();
-                    store.Append("t" + n, turn, 1, 1);
-                    samples.Add(clock.Elapsed.TotalMicroseconds);
-                }
-
-                ours[n] = Median(samples);
-            }
-
-            double python = double.Parse(Run("python3", "-c", PythonTurnScript, Path.Join(directory, "py"), "10000", SeedDirectory()).Trim(), CultureInfo.InvariantCulture);
-            Console.WriteLine("| operation | µs per turn | ratio |");
-            Console.WriteLine("|---|---:|---:|");
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| sessionstore Append, 10 messages | {ours[10]:0.0} | 1.00x |"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| sessionstore Append, 10,000 messages | {ours[10_000]:0.0} | {ours[10_000] / ours[10]:0.00}x the 10-message append |"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Python reference re-saving 10,000 messages | {python:0.0} | {python / ours[10_000]:0.0}x our 10,000-message append |"));
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-    }
-
-    private static double Median(List<double> samples)
-    {
-        samples.Sort();
-        return samples[samples.Count / 2];
-    }
-
     private static double PeakMegabytes()
     {
         string? line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
@@ -243,22 +207,6 @@ public static class CompareCommand
         for s in all: delete_session(s.session_id, d)
         delete = (time.perf_counter() - t) * 1e6 / sessions
         print(save, lst, load, delete, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-        """;
-
-    private const string PythonTurnScript = """
-        import sys, time
-        directory, messages, seed = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-        sys.path.insert(0, seed)
-        from pathlib import Path
-        from session_store import StoredSession, save_session
-        msgs = ["message %d: the quick brown fox jumps over the lazy dog, turn %d" % (j, j) for j in range(messages)]
-        samples = []
-        for i in range(200):
-            msgs.append("one more turn: the quick brown fox jumps over the lazy dog")
-            s = StoredSession("t", tuple(msgs), i, i)
-            t = time.perf_counter(); save_session(s, Path(directory)); samples.append((time.perf_counter() - t) * 1e6)
-        samples.sort()
-        print(samples[len(samples) // 2])
         """;
 }
 

@@ -67,32 +67,35 @@ internal static unsafe class Posix
     internal static int ReadAt(FileDescriptor fd, Span<byte> buffer, long offset, string path)
     {
         int total = 0;
-        fixed (byte* start = buffer)
+        int read;
+        while (total < buffer.Length && (read = ReadOnce(fd, buffer[total..], offset + total, path)) > 0)
         {
-            while (total < buffer.Length)
-            {
-                nint read = Libc.PRead(fd, start + total, (nuint)(buffer.Length - total), offset + total);
-                if (read < 0)
-                {
-                    int errno = Marshal.GetLastPInvokeError();
-                    if (errno == Libc.EINTR)
-                    {
-                        continue;
-                    }
-
-                    throw ErrnoException.FromErrno(errno, $"reading '{path}'");
-                }
-
-                if (read == 0)
-                {
-                    break;
-                }
-
-                total += (int)read;
-            }
+            total += read;
         }
 
         return total;
+    }
+
+    /// <summary>One <c>pread</c> (retried when interrupted): fewer bytes than asked only at the file's end.</summary>
+    internal static int ReadOnce(FileDescriptor fd, Span<byte> buffer, long offset, string path)
+    {
+        fixed (byte* start = buffer)
+        {
+            while (true)
+            {
+                nint read = Libc.PRead(fd, start, (nuint)buffer.Length, offset);
+                if (read >= 0)
+                {
+                    return (int)read;
+                }
+
+                int errno = Marshal.GetLastPInvokeError();
+                if (errno != Libc.EINTR)
+                {
+                    throw ErrnoException.FromErrno(errno, $"reading '{path}'");
+                }
+            }
+        }
     }
 
     internal static void WriteAt(FileDescriptor fd, ReadOnlySpan<byte> content, long offset, string path)

@@ -10,8 +10,10 @@ namespace SessionStore.Storage;
 /// flight. The session's file is the whole session: an append changes its tail in place behind an
 /// <see cref="AppendIntent"/>, which the next writer (under the stripe's lock) or reader (in memory)
 /// completes after a crash. Files are opened without following links and without blocking on FIFOs
-/// or devices; readers hold a shared <c>flock</c> on the file while they read, an in-place write an
-/// exclusive one, so a reader never sees half a write.
+/// or devices. An in-place write marks the file first and holds an exclusive <c>flock</c> while it
+/// writes; a reader reads without a lock and checks afterwards that no in-place write overlapped it,
+/// reading again under a shared <c>flock</c> when one may have (see <see cref="Read"/>), so a reader
+/// never sees half a write.
 /// </summary>
 internal sealed class SessionFiles(string directory, bool durable, long maxBytes, bool allowSharedDirectory, TimeProvider time)
 {
@@ -40,22 +42,55 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
     /// Reads a session's file whole. On <see cref="Outcome.Read"/> the caller owns <paramref name="content"/>;
     /// on <see cref="Outcome.NotAFile"/>, <paramref name="what"/> says what is there instead.
     /// </summary>
+    /// <remarks>
+    /// The common case is five system calls and no lock: open, statx, one pread, statx, close. It is
+    /// torn-read safe because every in-place write (<see cref="AppendInPlace"/>, <see cref="Recover"/>)
+    /// sets <see cref="AppendMarker"/> before its first byte, clears it after its last, and leaves the
+    /// file longer than it found it (appends that would not grow it rewrite it whole instead). So if
+    /// neither statx shows the marker and the second shows the size, mode and times of the first, no
+    /// in-place write overlapped the read: one that began before the first statx would show the marker
+    /// there, one that has not finished by the second would show it there, and one wholly between them
+    /// changed the size. Anything else is read again under a shared <c>flock</c>, which waits for the
+    /// in-place write to finish, and a marked file is completed from its intent in memory.
+    /// </remarks>
     /// <exception cref="IOException">The file exists but cannot be read (carries the errno).</exception>
     internal Outcome Read(string id, out PooledBytes? content, out StatxBuffer status, out string? what)
     {
         content = null;
         what = null;
-        status = default;
         string path = PathOf(id);
         using FileDescriptor? file = Posix.TryOpen(path, OpenFlags.ReadOnly, out int errno);
         if (file is null)
         {
+            status = default;
             return errno switch
             {
                 Libc.ENOENT or Libc.ENOTDIR => Outcome.Missing,
                 Libc.ELOOP => NotAFile("a symbolic link (links are never followed)", out what),
                 _ => throw ErrnoException.FromErrno(errno, $"opening '{path}'"),
             };
+        }
+
+        status = Posix.Stat(file, path);
+        if (status.Type != StatxBuffer.RegularFile)
+        {
+            return NotAFile(Posix.Describe(status.Type), out what);
+        }
+
+        if ((status.Mode & AppendMarker) == 0)
+        {
+            if (ReadWhole(file, status, path, out content) is not Outcome.Read and var tooLarge)
+            {
+                return tooLarge;
+            }
+
+            if (content!.Length == (long)status.Size && IsSameVersion(status, Posix.Stat(file, path)))
+            {
+                return Outcome.Read;
+            }
+
+            content.Dispose();
+            content = null;
         }
 
         if (!Posix.Flock(file, Libc.LOCK_SH | Libc.LOCK_NB, path))
@@ -65,45 +100,14 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
         }
 
         status = Posix.Stat(file, path);
-        if (status.Type != StatxBuffer.RegularFile)
+        Outcome outcome = ReadWhole(file, status, path, out content);
+        if (outcome == Outcome.Read && (status.Mode & AppendMarker) != 0 && TryRepair(id, content!) is { } repaired)
         {
-            return NotAFile(Posix.Describe(status.Type), out what);
-        }
-
-        if ((long)status.Size > maxBytes)
-        {
-            return Outcome.TooLarge;
-        }
-
-        // One byte more than the file holds, so a file that grows while we read is noticed at the limit.
-        var buffer = new PooledBytes((int)Math.Min(maxBytes + 1, (long)status.Size + 1));
-        try
-        {
-            int read;
-            while ((read = Posix.ReadAt(file, buffer.FreeSpace(maxBytes).Span, buffer.Length, path)) > 0)
-            {
-                buffer.Advance(read);
-                if (buffer.Length > maxBytes)
-                {
-                    buffer.Dispose();
-                    return Outcome.TooLarge;
-                }
-            }
-        }
-        catch
-        {
-            buffer.Dispose();
-            throw;
-        }
-
-        content = buffer;
-        if ((status.Mode & AppendMarker) != 0 && TryRepair(id, content) is { } repaired)
-        {
-            content.Dispose();
+            content!.Dispose();
             content = repaired;
         }
 
-        return Outcome.Read;
+        return outcome;
     }
 
     /// <summary>
@@ -153,12 +157,7 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
     /// <exception cref="IOException">The directory, the lock or the recovery failed (carries the errno).</exception>
     internal async ValueTask<StripeLock?> LockCore(string id, TimeSpan timeout, bool async, CancellationToken cancellationToken)
     {
-        if (!allowSharedDirectory && StoreDirectory.WhyUnsafeForWriting(directory) is { } reason)
-        {
-            throw new UnsafeSessionDirectoryException(directory, reason);
-        }
-
-        StoreDirectory.Ensure(directory, durable);
+        StoreDirectory.EnsureWritable(directory, durable, allowSharedDirectory);
         StripeLock? held = await StripeLock.TryAcquireCore(directory, id, timeout, time, async, cancellationToken).ConfigureAwait(false);
         if (held is null)
         {
@@ -285,6 +284,55 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
         return errno is Libc.ENOENT or Libc.ENOTDIR ? false : throw ErrnoException.FromErrno(errno, $"removing '{path}'");
     }
 
+    /// <summary>Whether two statuses of one open file show the same contents: same size, mode and times.</summary>
+    private static bool IsSameVersion(StatxBuffer before, StatxBuffer after) =>
+        before.Mode == after.Mode && before.Size == after.Size &&
+        before.CTimeSeconds == after.CTimeSeconds && before.CTimeNanoseconds == after.CTimeNanoseconds &&
+        before.MTimeSeconds == after.MTimeSeconds && before.MTimeNanoseconds == after.MTimeNanoseconds;
+
+    /// <summary>
+    /// Reads the file from its start to its end; on <see cref="Outcome.Read"/> the caller owns
+    /// <paramref name="content"/>. One pread when the file is the size <paramref name="status"/> says: the
+    /// buffer has room for more, so a read that comes back short has met the end, and no second read is
+    /// needed to find it.
+    /// </summary>
+    private Outcome ReadWhole(FileDescriptor file, StatxBuffer status, string path, out PooledBytes? content)
+    {
+        content = null;
+        long expected = (long)status.Size;
+        if (expected > maxBytes)
+        {
+            return Outcome.TooLarge;
+        }
+
+        var buffer = new PooledBytes((int)Math.Min(maxBytes + 1, expected + 1));
+        try
+        {
+            while (true)
+            {
+                Span<byte> free = buffer.FreeSpace(maxBytes).Span;
+                int read = Posix.ReadOnce(file, free, buffer.Length, path);
+                buffer.Advance(read);
+                if (buffer.Length > maxBytes)
+                {
+                    buffer.Dispose();
+                    return Outcome.TooLarge;
+                }
+
+                if (read == 0 || (read < free.Length && buffer.Length >= expected))
+                {
+                    content = buffer;
+                    return Outcome.Read;
+                }
+            }
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
+    }
+
     private static Outcome NotAFile(string description, out string what)
     {
         what = description;
@@ -293,7 +341,7 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
 
     private void WriteTail(FileDescriptor file, string path, long offset, long oldLength, ReadOnlySpan<byte> newTail)
     {
-        // Readers hold the file shared while they read: they see the tail before this write or after it.
+        // A reader that found the marker reads under a shared lock: it sees the tail before this write or after it.
         _ = Posix.Flock(file, Libc.LOCK_EX, path);
         try
         {
@@ -331,6 +379,13 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
                 string path = PathOf(intent.SessionId);
                 if (intent.FitOf(intent.SessionId, fromWindow) == AppendIntent.Fit.Incomplete)
                 {
+                    if ((status.Mode & AppendMarker) == 0)
+                    {
+                        // Lock-free readers rely on every in-place write being marked (see Read).
+                        status.Mode |= (ushort)AppendMarker;
+                        Posix.ChangeMode(file, status.Mode & PermissionBits, path);
+                    }
+
                     WriteTail(file, path, intent.Offset, length, intent.NewTail);
                     RecoveredAppends++;
                 }

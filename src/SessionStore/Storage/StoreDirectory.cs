@@ -21,11 +21,7 @@ internal static class StoreDirectory
     {
         if (Posix.TryStat(directory, out StatxBuffer status, out _))
         {
-            if (status.Type != StatxBuffer.Directory)
-            {
-                throw new IOException($"'{directory}' is {Posix.Describe(status.Type)}, not a directory", Libc.ENOTDIR);
-            }
-
+            ThrowIfNotDirectory(directory, status);
             return;
         }
 
@@ -63,13 +59,41 @@ internal static class StoreDirectory
     /// can write it (it is world-writable, or owned by someone else), so files could be planted or
     /// swapped under the store. A missing directory is fine (the store creates it private).
     /// </summary>
-    internal static string? WhyUnsafeForWriting(string directory)
+    internal static string? WhyUnsafeForWriting(string directory) =>
+        Posix.TryStat(directory, out StatxBuffer status, out _) ? WhyUnsafeForWriting(status) : null;
+
+    /// <summary>
+    /// Makes sure the store may write in <paramref name="directory"/> and that it exists, with one
+    /// <c>statx</c> when it does (see <see cref="WhyUnsafeForWriting(string)"/> and <see cref="Ensure"/>).
+    /// </summary>
+    /// <exception cref="UnsafeSessionDirectoryException">Another user can write the directory.</exception>
+    /// <exception cref="IOException">It is not a directory, or it cannot be created (carries the errno).</exception>
+    internal static void EnsureWritable(string directory, bool durable, bool allowShared)
     {
         if (!Posix.TryStat(directory, out StatxBuffer status, out _))
         {
-            return null;
+            Ensure(directory, durable);
+            return;
         }
 
+        if (!allowShared && WhyUnsafeForWriting(status) is { } reason)
+        {
+            throw new UnsafeSessionDirectoryException(directory, reason);
+        }
+
+        ThrowIfNotDirectory(directory, status);
+    }
+
+    private static void ThrowIfNotDirectory(string directory, StatxBuffer status)
+    {
+        if (status.Type != StatxBuffer.Directory)
+        {
+            throw new IOException($"'{directory}' is {Posix.Describe(status.Type)}, not a directory", Libc.ENOTDIR);
+        }
+    }
+
+    private static string? WhyUnsafeForWriting(StatxBuffer status)
+    {
         if ((status.Mode & WorldWritable) != 0)
         {
             return "it is world-writable (mode " + Convert.ToString(status.Mode & 0xFFF, 8) + "), so any user could plant or swap files in it";
@@ -92,6 +116,12 @@ internal static class StoreDirectory
     /// <returns>The open directory, or null when it does not exist and <paramref name="create"/> is false.</returns>
     internal static FileDescriptor? OpenHidden(string directory, string name, bool create)
     {
+        // Usually it is there: one open, which refuses a link in its place as openat below does.
+        if (Posix.TryOpen(Path.Join(directory, name), OpenFlags.ReadOnly | OpenFlags.Directory, out _) is { } direct)
+        {
+            return direct;
+        }
+
         using FileDescriptor parent = Posix.TryOpen(directory, OpenFlags.ReadOnly | OpenFlags.Directory, out int errno)
             ?? (errno == Libc.ENOENT && !create ? null : throw ErrnoException.FromErrno(errno, $"opening directory '{directory}'"))!;
         if (parent is null)

@@ -18,6 +18,7 @@ internal sealed class StripeLock : IDisposable
 
     private readonly SemaphoreSlim _gate;
     private FileDescriptor? _file;
+    private long _lengthWhenTaken;
 
     private StripeLock(SemaphoreSlim gate, FileDescriptor file, string path)
     {
@@ -74,13 +75,23 @@ internal sealed class StripeLock : IDisposable
 
                 pause = Math.Min(pause * 2, 16);
             }
-
-            return new StripeLock(gate, file, path);
         }
         catch
         {
             file?.Dispose();
             gate.Release();
+            throw;
+        }
+
+        var held = new StripeLock(gate, file!, path);
+        try
+        {
+            held.CheckIsOwnFile();
+            return held;
+        }
+        catch
+        {
+            held.Dispose();
             throw;
         }
     }
@@ -89,7 +100,7 @@ internal sealed class StripeLock : IDisposable
     internal byte[] ReadIntent()
     {
         FileDescriptor file = File;
-        long length = (long)Posix.Stat(file, Path).Size;
+        long length = _lengthWhenTaken;
         if (length == 0)
         {
             return [];
@@ -146,24 +157,31 @@ internal sealed class StripeLock : IDisposable
 
     private FileDescriptor File => _file ?? throw new ObjectDisposedException(nameof(StripeLock));
 
-    private static FileDescriptor OpenLockFile(string directory, string sessionId, string path)
+    /// <summary>
+    /// Refuses a lock file that is not the store's own, once it is locked; the same status tells
+    /// <see cref="ReadIntent"/> whether there is an intent to read.
+    /// </summary>
+    private void CheckIsOwnFile()
     {
-        using FileDescriptor locks = StoreDirectory.OpenHidden(directory, SessionFileLayout.LockDirectoryName, create: true)!;
-        FileDescriptor file = Posix.TryOpenAt(locks, SessionFileLayout.LockFileName(sessionId), OpenFlags.ReadWrite | OpenFlags.Create, out int errno)
-            ?? throw (errno == Libc.ELOOP
-                ? new IOException($"'{path}' is a symbolic link, not the store's lock file; it is never followed", errno)
-                : ErrnoException.FromErrno(errno, $"opening the lock file '{path}'"));
-        StatxBuffer status = Posix.Stat(file, path);
+        StatxBuffer status = Posix.Stat(File, Path);
         if (status.Type != StatxBuffer.RegularFile || status.NLink != 1)
         {
-            file.Dispose();
             throw new IOException(
                 status.Type != StatxBuffer.RegularFile
-                    ? $"'{path}' is {Posix.Describe(status.Type)}, not the store's lock file"
-                    : $"'{path}' has another name (a hard link); the store writes its lock files only when they are its own",
+                    ? $"'{Path}' is {Posix.Describe(status.Type)}, not the store's lock file"
+                    : $"'{Path}' has another name (a hard link); the store writes its lock files only when they are its own",
                 Libc.EINVAL);
         }
 
-        return file;
+        _lengthWhenTaken = (long)status.Size;
+    }
+
+    private static FileDescriptor OpenLockFile(string directory, string sessionId, string path)
+    {
+        using FileDescriptor locks = StoreDirectory.OpenHidden(directory, SessionFileLayout.LockDirectoryName, create: true)!;
+        return Posix.TryOpenAt(locks, SessionFileLayout.LockFileName(sessionId), OpenFlags.ReadWrite | OpenFlags.Create, out int errno)
+            ?? throw (errno == Libc.ELOOP
+                ? new IOException($"'{path}' is a symbolic link, not the store's lock file; it is never followed", errno)
+                : ErrnoException.FromErrno(errno, $"opening the lock file '{path}'"));
     }
 }
