@@ -2,6 +2,7 @@
 //   agent-turns BACKEND TURNS              runs TURNS more turns of the kill-test agent session (AgentTurns.cs)
 //   transcript BACKEND                     prints the kill-test session's stored messages, one "role|text" line each
 //   append BACKEND CONVERSATION WRITER COUNT START-UNIX-MS   from a shared instant, COUNT turns "WRITER i" through UseSessionStore
+//   measure DIRECTORY TURNS RUNS           the cost of persisting one more turn after TURNS turns (PersistCost.cs)
 using System.Globalization;
 using Microsoft.Agents.AI;
 using Microsoft.Extensions.AI;
@@ -54,6 +55,10 @@ switch (args)
 
         return 0;
     }
+
+    case ["measure", var directory, var turns, var runs]:
+        await PersistCost.RunAsync(directory, Number(turns), Number(runs), Console.Out);
+        return 0;
 
     default:
         Console.Error.WriteLine("usage: agent-turns BACKEND TURNS | transcript BACKEND | append BACKEND CONVERSATION WRITER COUNT START-UNIX-MS");
