@@ -1,0 +1,74 @@
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.AI;
+
+namespace SessionStore.Agents;
+
+/// <summary>
+/// A conversation as a session: its id, every <see cref="ChatMessage"/> of it oldest first (with all their
+/// <see cref="AIContent"/>s and additional properties), and the token totals of the calls that produced them.
+/// </summary>
+/// <remarks>
+/// Stored through <see cref="AgentJson.ChatConversation"/> (MEAI's <see cref="AIJsonUtilities.DefaultOptions"/>
+/// chained with this library's source-generated context), so it round-trips trimmed and under NativeAOT.
+/// The transcript is never reduced on disk: reducers only shape what is sent to the model.
+/// </remarks>
+public sealed class ChatConversation
+{
+    /// <summary>Creates an empty conversation.</summary>
+    /// <param name="id">The conversation's id; see <see cref="SessionIdRules"/>.</param>
+    public ChatConversation(string id)
+    {
+        Id = id;
+    }
+
+    /// <summary>The conversation's id (the store's session id).</summary>
+    [SessionId]
+    [JsonPropertyName("id")]
+    public string Id { get; }
+
+    /// <summary>The messages, oldest first.</summary>
+    [JsonPropertyName("messages")]
+    public List<ChatMessage> Messages { get; init; } = [];
+
+    /// <summary>
+    /// The sum of the usage reported for this conversation (<see cref="UsageDetails.Add(UsageDetails)"/>),
+    /// or <see langword="null"/> when nothing reported any.
+    /// </summary>
+    [JsonPropertyName("usage")]
+    public UsageDetails? Usage { get; set; }
+
+    /// <summary>When the first turn was stored.</summary>
+    [JsonPropertyName("createdAt")]
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the last turn was stored.</summary>
+    [JsonPropertyName("updatedAt")]
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Anything else the application keeps with the conversation.</summary>
+    [JsonPropertyName("additionalProperties")]
+    public AdditionalPropertiesDictionary? AdditionalProperties { get; set; }
+
+    /// <summary>Checks what every store requires of a conversation: a valid id and no <see langword="null"/> message.</summary>
+    /// <exception cref="ArgumentException">The conversation breaks one of these rules (an <see cref="InvalidSessionIdException"/> for the id).</exception>
+    public void Validate()
+    {
+        if (!SessionIdRules.IsValid(Id))
+        {
+            throw new InvalidSessionIdException(Id, "conversation");
+        }
+
+        if (Messages is null)
+        {
+            throw new ArgumentException($"Conversation '{Id}' has no message list.", "conversation");
+        }
+
+        for (int i = 0; i < Messages.Count; i++)
+        {
+            if (Messages[i] is null)
+            {
+                throw new ArgumentException($"Message {i} of conversation '{Id}' is null.", "conversation");
+            }
+        }
+    }
+}

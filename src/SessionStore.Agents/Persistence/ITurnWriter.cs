@@ -1,0 +1,14 @@
+using Microsoft.Extensions.AI;
+
+namespace SessionStore.Agents.Persistence;
+
+/// <summary>
+/// The one seam through which this library persists a turn: "append these messages (and this usage) to
+/// conversation X". Every writer here (<see cref="SessionStoreChatHistoryProvider"/>, <see cref="SessionStoreChatClient"/>)
+/// goes through it, and <see cref="TurnWriter.For"/> picks the implementation.
+/// </summary>
+internal interface ITurnWriter
+{
+    /// <summary>Appends <paramref name="messages"/> to the conversation (created when absent) and adds <paramref name="usage"/> to its totals; atomically, under the store's lock.</summary>
+    ValueTask AppendAsync(string conversationId, IReadOnlyList<ChatMessage> messages, UsageDetails? usage, CancellationToken cancellationToken);
+}

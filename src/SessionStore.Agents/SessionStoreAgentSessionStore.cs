@@ -1,0 +1,175 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Agents.AI;
+using SessionStore.Agents.Persistence;
+
+namespace SessionStore.Agents;
+
+/// <summary>
+/// An <see cref="AgentSessionStore"/> over any <see cref="ISessionStore{TSession}"/> of <see cref="StoredAgentSession"/>
+/// (a directory, PostgreSQL): durable, atomic saves under a cross-process lock, conflicts as
+/// <see cref="SessionConflictException"/>, typed errors, and a listing of what is stored.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every <see cref="GetSessionAsync"/> restores an independent <see cref="AgentSession"/> from the stored JSON.
+/// With <see cref="SessionStoreAgentSessionStoreOptions.DetectConflicts"/> (the default) this store remembers
+/// the revision each session it hands out was read at; saving that session fails with
+/// <see cref="SessionConflictException"/> if someone saved it since (another process, or another branch of the
+/// same key), and a session that <see cref="GetOrCreateSessionAsync"/> created fails if someone created it first.
+/// </para>
+/// <para>
+/// A session's identity is its <see cref="AgentSessionStoreKey"/> (id and every partition) and, by default, the
+/// agent's <see cref="AIAgent.Name"/>; each identity maps to one valid store id (the key's session id itself when it
+/// is a valid id and there is nothing else), and the stored record keeps the whole key, which
+/// <see cref="ListSessionsAsync"/> returns.
+/// </para>
+/// </remarks>
+[Experimental("MAAI001")]
+public sealed class SessionStoreAgentSessionStore : AgentSessionStore
+{
+    private readonly SessionStoreAgentSessionStoreOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ConditionalWeakTable<AgentSession, Revision> _revisions = [];
+
+    /// <summary>Creates a store over <paramref name="store"/>.</summary>
+    /// <param name="store">Where the sessions live.</param>
+    /// <param name="options">Conflict detection, scoping and JSON options; <see langword="null"/> for the defaults.</param>
+    public SessionStoreAgentSessionStore(ISessionStore<StoredAgentSession> store, SessionStoreAgentSessionStoreOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        Store = store;
+        _options = options ?? new SessionStoreAgentSessionStoreOptions();
+        _timeProvider = _options.TimeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>The store that holds the sessions.</summary>
+    public ISessionStore<StoredAgentSession> Store { get; }
+
+    /// <inheritdoc />
+    /// <exception cref="SessionConflictException">The session was saved by someone else since this store handed it out; nothing was written.</exception>
+    /// <exception cref="SessionStorageException">The store refused the write; the previous version is intact.</exception>
+    /// <exception cref="SessionLockTimeoutException">Another writer held the session's lock for too long.</exception>
+    public override async ValueTask SaveSessionAsync(AIAgent agent, AgentSessionStoreKey key, AgentSession session, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(session);
+        string? agentName = AgentNameOf(agent);
+        string id = AgentSessionIds.For(agentName, key);
+        JsonElement state = await agent.SerializeSessionAsync(session, _options.JsonSerializerOptions, cancellationToken).ConfigureAwait(false);
+        var stored = new StoredAgentSession(id, key.SessionId, key.Partitions, agentName, state, _timeProvider.GetUtcNow());
+        if (_options.DetectConflicts && _revisions.TryGetValue(session, out Revision? revision))
+        {
+            string etag = await Store.SaveIfMatchAsync(stored, revision.ETag, cancellationToken).ConfigureAwait(false);
+            _revisions.AddOrUpdate(session, new Revision(etag));
+        }
+        else
+        {
+            _ = await Store.SaveAsync(stored, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="SessionCorruptException">The stored session cannot be read, or the agent cannot restore it.</exception>
+    /// <exception cref="SessionStorageException">The store could not be read.</exception>
+    public override async ValueTask<AgentSession?> GetSessionAsync(AIAgent agent, AgentSessionStoreKey key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(key);
+        string? agentName = AgentNameOf(agent);
+        string id = AgentSessionIds.For(agentName, key);
+        SessionRevision<StoredAgentSession> read;
+        try
+        {
+            read = await Store.LoadRevisionAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SessionNotFoundException)
+        {
+            return null;
+        }
+
+        if (!AgentSessionIds.Matches(read.Session, agentName, key))
+        {
+            // Another identity under the same id (a 128-bit hash collision, or a record written by hand): never served.
+            return null;
+        }
+
+        AgentSession session;
+        try
+        {
+            session = await agent.DeserializeSessionAsync(read.Session.State, _options.JsonSerializerOptions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or NotSupportedException)
+        {
+            throw new SessionCorruptException(id, Location(id), $"the agent could not restore the stored session: {ex.Message}", ex);
+        }
+
+        _revisions.AddOrUpdate(session, new Revision(read.ETag));
+        return session;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="SessionCorruptException">The stored session cannot be read, or the agent cannot restore it.</exception>
+    /// <exception cref="SessionStorageException">The store could not be read.</exception>
+    public override async ValueTask<AgentSession> GetOrCreateSessionAsync(AIAgent agent, AgentSessionStoreKey key, CancellationToken cancellationToken = default)
+    {
+        if (await GetSessionAsync(agent, key, cancellationToken).ConfigureAwait(false) is { } stored)
+        {
+            return stored;
+        }
+
+        AgentSession created = await agent.CreateSessionAsync(cancellationToken).ConfigureAwait(false);
+        _revisions.AddOrUpdate(created, new Revision(null));
+        return created;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="SessionDeleteException">The store could not delete it.</exception>
+    public override async ValueTask DeleteSessionAsync(AIAgent agent, AgentSessionStoreKey key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(key);
+        _ = await Store.DeleteAsync(AgentSessionIds.For(AgentNameOf(agent), key), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The keys of the stored sessions (of <paramref name="agent"/> only, when given and the store is scoped by
+    /// agent name), in the order of their store ids. Reads every stored session: O(n) in the number of sessions.
+    /// </summary>
+    /// <param name="agent">Only this agent's sessions; <see langword="null"/>: every session.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The keys.</returns>
+    /// <exception cref="SessionCorruptException">A stored session cannot be read.</exception>
+    /// <exception cref="SessionStorageException">The store could not be read.</exception>
+    public async ValueTask<IReadOnlyList<AgentSessionStoreKey>> ListSessionsAsync(AIAgent? agent = null, CancellationToken cancellationToken = default)
+    {
+        bool filter = agent is not null && _options.ScopeByAgentName;
+        string? agentName = agent is null ? null : AgentNameOf(agent);
+        var keys = new List<AgentSessionStoreKey>();
+        foreach (string id in await Store.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            StoredAgentSession? stored = await Store.TryLoadAsync(id, cancellationToken).ConfigureAwait(false);
+            if (stored is not null && (!filter || string.Equals(stored.AgentName, agentName, StringComparison.Ordinal)))
+            {
+                keys.Add(stored.ToKey());
+            }
+        }
+
+        return keys;
+    }
+
+    /// <inheritdoc />
+    public override object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        return serviceKey is null && serviceType.IsInstanceOfType(Store) ? Store : base.GetService(serviceType, serviceKey);
+    }
+
+    private string? AgentNameOf(AIAgent agent) => _options.ScopeByAgentName ? agent.Name : null;
+
+    private string Location(string id) => Store is FileSessionStore<StoredAgentSession> files ? Path.Combine(files.DirectoryPath, id + ".json") : Store.GetType().Name;
+
+    private sealed record Revision(string? ETag);
+}
