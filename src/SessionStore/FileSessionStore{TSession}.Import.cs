@@ -19,8 +19,7 @@ public partial class FileSessionStore<TSession>
     /// <returns>Which ids were added, replaced, or already as imported.</returns>
     /// <exception cref="ArgumentException">A session is invalid or an id occurs twice; nothing was written.</exception>
     /// <exception cref="SessionTooLargeException">A session is larger than the limit; nothing was written.</exception>
-    /// <exception cref="SessionConflictException">Without <paramref name="overwrite"/>, an id holds a different session: before writing (nothing written), or one that appeared while importing (the sessions before it were saved).</exception>
-    /// <exception cref="SessionCorruptException">An existing file in the way does not hold a valid session; nothing was written.</exception>
+    /// <exception cref="SessionConflictException">Without <paramref name="overwrite"/>, an id holds different bytes (another session, or a corrupt file): found before writing (nothing written), or appeared while importing (the sessions before it were saved).</exception>
     /// <exception cref="SessionStorageException">A file could not be read or written.</exception>
     /// <exception cref="SessionLockTimeoutException">A session's lock stayed taken for longer than <see cref="FileSessionStoreOptions.LockTimeout"/>.</exception>
     public ImportResult Import(IReadOnlyList<TSession> sessions, bool overwrite = false) =>
