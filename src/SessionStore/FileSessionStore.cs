@@ -110,7 +110,7 @@ public sealed partial class FileSessionStore : FileSessionStore<StoredSession>
         }
         catch (SessionFormatException ex)
         {
-            throw new SessionCorruptException(id, Files.PathOf(id), ex.Reason, ex.InnerException);
+            throw SessionErrors.Translate(ex, SessionOperation.Read, id, SessionLocation.File(Files.PathOf(id)));
         }
 
         return fields.SessionId == id

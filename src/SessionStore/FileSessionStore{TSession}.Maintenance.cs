@@ -75,7 +75,7 @@ public partial class FileSessionStore<TSession>
                 continue;
             }
 
-            using StripeLock held = await LockCore(id, "pruned", async, cancellationToken).ConfigureAwait(false);
+            using StripeLock held = await LockCore(id, SessionOperation.Prune, async, cancellationToken).ConfigureAwait(false);
             if (IsOlderThan(id, cutoff) && RemoveLocked(id))
             {
                 pruned.Add(id);
@@ -94,9 +94,9 @@ public partial class FileSessionStore<TSession>
         {
             return Files.Remove(id);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (SessionErrors.IsRaw(ex))
         {
-            throw new SessionDeleteException(id, Files.PathOf(id), ex);
+            throw SessionErrors.Translate(ex, SessionOperation.Delete, id, SessionLocation.File(Files.PathOf(id)));
         }
     }
 
@@ -139,7 +139,7 @@ public partial class FileSessionStore<TSession>
             {
                 try
                 {
-                    using StripeLock held = Completed.Result(LockCore(sessionId, "repaired", async: false, CancellationToken.None));
+                    using StripeLock held = Completed.Result(LockCore(sessionId, SessionOperation.Repair, async: false, CancellationToken.None));
                     repaired = true;
                 }
                 catch (IOException)
@@ -191,7 +191,7 @@ public partial class FileSessionStore<TSession>
         string path = Files.PathOf(id);
         try
         {
-            using StripeLock held = Completed.Result(LockCore(id, "quarantined", async: false, CancellationToken.None));
+            using StripeLock held = Completed.Result(LockCore(id, SessionOperation.Repair, async: false, CancellationToken.None));
             return new StoreProblem(StoreProblemKind.CorruptSession, path, id, $"{reason}; moved to {Quarantine.Move(DirectoryPath, id, _options.TimeProvider.GetUtcNow())}", Repaired: true);
         }
         catch (IOException ex)

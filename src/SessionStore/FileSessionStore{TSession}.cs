@@ -236,20 +236,20 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
     /// Takes the session's write lock (which also completes an append a crash interrupted), translating
     /// every failure into the store's exceptions.
     /// </summary>
-    private protected async ValueTask<StripeLock> LockCore(string id, string operation, bool async, CancellationToken cancellationToken)
+    private protected async ValueTask<StripeLock> LockCore(string id, SessionOperation operation, bool async, CancellationToken cancellationToken)
     {
-        string path = _files.PathOf(id);
+        var location = SessionLocation.File(_files.PathOf(id));
         StripeLock? held;
         try
         {
             held = await _files.LockCore(id, _options.LockTimeout, async, cancellationToken).ConfigureAwait(false);
         }
-        catch (IOException ex) when (ex is not (UnsafeSessionDirectoryException or SessionStorageException))
+        catch (Exception ex) when (SessionErrors.IsRaw(ex))
         {
-            throw new SessionStorageException(id, path, operation, ex);
+            throw SessionErrors.Translate(ex, operation, id, location);
         }
 
-        return held ?? throw new SessionLockTimeoutException(id, SessionFileLayout.LockPath(DirectoryPath, id), _options.LockTimeout);
+        return held ?? throw new SessionLockTimeoutException(id, location, SessionFileLayout.LockPath(DirectoryPath, id), operation, _options.LockTimeout);
     }
 
     /// <summary>Replaces the session's file with <paramref name="content"/>; call under the lock.</summary>
@@ -261,9 +261,9 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
         {
             _files.Replace(id, content.Span);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (SessionErrors.IsRaw(ex))
         {
-            throw new SessionStorageException(id, path, "saved", ex);
+            throw SessionErrors.Translate(ex, SessionOperation.Save, id, SessionLocation.File(path));
         }
     }
 
@@ -304,9 +304,9 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
             {
                 outcome = _files.Read(id, out content, out status, out what);
             }
-            catch (IOException ex)
+            catch (Exception ex) when (SessionErrors.IsRaw(ex))
             {
-                throw new SessionStorageException(id, path, "read", ex);
+                throw SessionErrors.Translate(ex, SessionOperation.Read, id, SessionLocation.File(path));
             }
 
             switch (outcome)
@@ -343,7 +343,7 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
     private async ValueTask<string> SaveCore(TSession session, bool conditional, string? expectedETag, bool async, CancellationToken cancellationToken)
     {
         using PooledBytes content = PrepareSave(session, out string id);
-        using StripeLock held = await LockCore(id, "saved", async, cancellationToken).ConfigureAwait(false);
+        using StripeLock held = await LockCore(id, SessionOperation.Save, async, cancellationToken).ConfigureAwait(false);
         if (conditional)
         {
             string? actual = ReadSession(id, withETag: true).ETag;
@@ -369,7 +369,7 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
         StripeLock? held = null;
         try
         {
-            held = await LockCore(id, "deleted", async, cancellationToken).ConfigureAwait(false);
+            held = await LockCore(id, SessionOperation.Delete, async, cancellationToken).ConfigureAwait(false);
         }
         catch (SessionStorageException ex) when (ErrnoException.ErrnoOf(ex.InnerException!) is Libc.EACCES or Libc.EPERM or Libc.EROFS)
         {
@@ -387,9 +387,9 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
             {
                 return _files.Remove(id);
             }
-            catch (IOException ex)
+            catch (Exception ex) when (SessionErrors.IsRaw(ex))
             {
-                throw new SessionDeleteException(id, path, ex);
+                throw SessionErrors.Translate(ex, SessionOperation.Delete, id, SessionLocation.File(path));
             }
         }
     }
@@ -434,7 +434,7 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
         }
         catch (SessionFormatException ex)
         {
-            throw new SessionCorruptException(id, path, ex.Reason, ex.InnerException);
+            throw SessionErrors.Translate(ex, SessionOperation.Read, id, SessionLocation.File(path));
         }
         catch (NewerSchemaException ex)
         {
