@@ -340,7 +340,7 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
     private (TSession? Session, string? ETag) ReadSession(string id, bool withETag) =>
         ReadCore(id, (id, content, _) => (Materialize(id, content), withETag ? ContentETag.Of(content) : null));
 
-    private async ValueTask<string> SaveCore(TSession session, bool conditional, string? expectedETag, bool async, CancellationToken cancellationToken)
+    private protected async ValueTask<string> SaveCore(TSession session, bool conditional, string? expectedETag, bool async, CancellationToken cancellationToken)
     {
         using PooledBytes content = PrepareSave(session, out string id);
         using StripeLock held = await LockCore(id, SessionOperation.Save, async, cancellationToken).ConfigureAwait(false);
