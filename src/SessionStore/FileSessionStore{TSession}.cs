@@ -371,7 +371,7 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
         {
             held = await LockCore(id, SessionOperation.Delete, async, cancellationToken).ConfigureAwait(false);
         }
-        catch (SessionStorageException ex) when (ErrnoException.ErrnoOf(ex.InnerException!) is Libc.EACCES or Libc.EPERM or Libc.EROFS)
+        catch (SessionDeleteException ex) when (ErrnoException.ErrnoOf(ex.InnerException!) is Libc.EACCES or Libc.EPERM or Libc.EROFS)
         {
             // A directory this process cannot write (read-only, or with a lock directory it does not own):
             // no writer of ours can be in it either; the unlink below reports the real error, or false.
