@@ -1,9 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Text.Json;
+using System.Text;
 using System.Text.Json.Serialization.Metadata;
 using Npgsql;
+using SessionStore.Buffers;
 using SessionStore.Postgres.Data;
+using SessionStore.Serialization;
 using SessionStore.Storage;
 
 namespace SessionStore.Postgres;
@@ -13,7 +15,9 @@ namespace SessionStore.Postgres;
 /// same contract as the directory store: ids validated before any I/O, the same typed exceptions, a
 /// delete that says whether this call removed the row, updates and conditional saves that are
 /// transactional and serialized per session (a transaction-scoped advisory lock), so no update is lost
-/// between machines. JSON goes through the given source-generated metadata only (AOT-safe).
+/// between machines. JSON goes through the given source-generated metadata only (AOT-safe). A versioned
+/// session type (<see cref="SessionDescriptor{TSession}.Schema"/>) is versioned here as in a file: rows
+/// carry <c>"schema_version"</c>, older ones are migrated on load, newer ones are neither loaded nor overwritten.
 /// </summary>
 /// <remarks>
 /// Every operation is written once: the synchronous members run Npgsql's synchronous calls, the
@@ -25,12 +29,13 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
     where TSession : class
 {
     private readonly NpgsqlDataSource _dataSource;
-    private readonly JsonTypeInfo<TSession> _typeInfo;
+    private readonly SessionSerializer<TSession> _serializer;
     private readonly Func<TSession, string> _sessionIdOf;
     private readonly Action<TSession>? _validate;
     private readonly PostgresSessionStoreOptions _options;
     private readonly SessionLocation _location;
     private readonly string _quotedTable;
+    private readonly string _upsert;
     private volatile bool _created;
 
     /// <summary>Creates a store over <paramref name="table"/>.</summary>
@@ -43,10 +48,19 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
     public PostgresSessionStore(
         NpgsqlDataSource dataSource, string table, JsonTypeInfo<TSession> typeInfo, Func<TSession, string> sessionIdOf,
         Action<TSession>? validate = null, PostgresSessionStoreOptions? options = null)
+        : this(dataSource, table, new SessionDescriptor<TSession>(typeInfo, sessionIdOf, schema: null, validate), options)
+    {
+    }
+
+    /// <summary>Creates a store over <paramref name="table"/> of the sessions <paramref name="descriptor"/> describes.</summary>
+    /// <param name="dataSource">Where to connect; build it with <c>NpgsqlSlimDataSourceBuilder</c> for trimmed and NativeAOT apps.</param>
+    /// <param name="table">The table's name: letters, digits and '_', starting with a letter, at most 63 characters.</param>
+    /// <param name="descriptor">The session type: JSON metadata, id, schema and validation (a generated store's <c>Descriptor</c>).</param>
+    /// <param name="options">Lock timeout, table creation and clock; copied, so later changes do not affect this store.</param>
+    public PostgresSessionStore(NpgsqlDataSource dataSource, string table, SessionDescriptor<TSession> descriptor, PostgresSessionStoreOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
-        ArgumentNullException.ThrowIfNull(typeInfo);
-        ArgumentNullException.ThrowIfNull(sessionIdOf);
+        ArgumentNullException.ThrowIfNull(descriptor);
         if (!IsPlainIdentifier(table))
         {
             throw new ArgumentException($"'{table}' is not a plain table name (letters, digits, '_', starting with a letter, at most 63).", nameof(table));
@@ -56,10 +70,13 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
         Table = table;
         _location = SessionLocation.Table(table);
         _quotedTable = Quoted(table);
-        _typeInfo = typeInfo;
-        _sessionIdOf = sessionIdOf;
-        _validate = validate;
+        _serializer = new SessionSerializer<TSession>(descriptor.TypeInfo, descriptor.Schema);
+        _sessionIdOf = descriptor.SessionIdOf;
+        _validate = descriptor.Validate;
         _options = options?.Clone() ?? new PostgresSessionStoreOptions();
+        _upsert = $"INSERT INTO {_quotedTable} AS t (id, body, revision, updated_at) VALUES ($1, $2::jsonb, 1, $3) " +
+            "ON CONFLICT (id) DO UPDATE SET body = excluded.body, revision = t.revision + 1, updated_at = excluded.updated_at" +
+            (descriptor.Schema is { } schema ? string.Create(CultureInfo.InvariantCulture, $" WHERE {StoredVersion} <= {schema.CurrentVersion}") : "");
     }
 
     /// <summary>The table that holds the sessions.</summary>
@@ -136,9 +153,9 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
     public ValueTask<string> SaveIfMatchAsync(TSession session, string? expectedETag, CancellationToken cancellationToken = default) =>
         SaveIfMatchCore(session, expectedETag, async: true, cancellationToken);
 
-    private string Upsert =>
-        $"INSERT INTO {_quotedTable} AS t (id, body, revision, updated_at) VALUES ($1, $2::jsonb, 1, $3) " +
-        "ON CONFLICT (id) DO UPDATE SET body = excluded.body, revision = t.revision + 1, updated_at = excluded.updated_at";
+    /// <summary>A stored row's schema version, as the directory store reads a file's: absent (or not a number) is 1.</summary>
+    private static string StoredVersion =>
+        $"(CASE WHEN jsonb_typeof(t.body -> '{SessionSchema.VersionPropertyName}') = 'number' THEN (t.body ->> '{SessionSchema.VersionPropertyName}')::numeric ELSE 1 END)";
 
     /// <summary>The store's clock, for <c>updated_at</c> and <c>trashed_at</c>.</summary>
     private DateTime Now => _options.TimeProvider.GetUtcNow().UtcDateTime;
@@ -190,7 +207,12 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
     private async ValueTask<string> SaveCore(TSession session, bool async, CancellationToken cancellationToken)
     {
         (string id, string body) = Prepare(session);
-        _ = await ExecuteCore(SessionOperation.Save, id, Upsert, async, cancellationToken, id, body, Now).ConfigureAwait(false);
+        while (await ExecuteCore(SessionOperation.Save, id, _upsert, async, cancellationToken, id, body, Now).ConfigureAwait(false) == 0)
+        {
+            // Only a row of a newer schema refuses the upsert: reading it says which version it has (unless it was replaced meanwhile).
+            _ = await ReadRowCore(id, transaction: null, async, cancellationToken).ConfigureAwait(false);
+        }
+
         return _location.PathOf(id);
     }
 
@@ -220,7 +242,7 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
         {
             TSession? current = (await ReadRowCore(id, transaction, async, cancellationToken).ConfigureAwait(false))?.Session;
             (string body, TSession next) = Changed(id, current, change);
-            _ = await Db.ExecuteCore(Bound(Upsert, transaction, id, body, Now), async, cancellationToken).ConfigureAwait(false);
+            _ = await Db.ExecuteCore(Bound(_upsert, transaction, id, body, Now), async, cancellationToken).ConfigureAwait(false);
             return next;
         }, async, cancellationToken).ConfigureAwait(false);
     }
@@ -241,7 +263,7 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
                 throw new SessionConflictException(id, _location, expectedETag, actual);
             }
 
-            long? revision = await Db.ScalarCore(Bound(Upsert + " RETURNING revision", transaction, id, body, Now), async, cancellationToken).ConfigureAwait(false);
+            long? revision = await Db.ScalarCore(Bound(_upsert + " RETURNING revision", transaction, id, body, Now), async, cancellationToken).ConfigureAwait(false);
             return revision!.Value.ToString(CultureInfo.InvariantCulture);
         }, async, cancellationToken).ConfigureAwait(false);
     }
@@ -252,14 +274,8 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
         string id = _sessionIdOf(session);
         ValidId(id, nameof(session));
         _validate?.Invoke(session);
-        try
-        {
-            return (id, JsonSerializer.Serialize(session, _typeInfo));
-        }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
-        {
-            throw new ArgumentException($"The session cannot be written as JSON: {ex.Message}", nameof(session), ex);
-        }
+        using PooledBytes body = _serializer.Serialize(session);
+        return (id, Encoding.UTF8.GetString(body.Span));
     }
 
     /// <summary>The session and its revision, or null when there is none; in <paramref name="transaction"/> when given (its errors are then the transaction's).</summary>
@@ -276,23 +292,23 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
 
     private TSession Materialize(string id, string body)
     {
-        TSession? session;
+        TSession session;
         try
         {
-            session = JsonSerializer.Deserialize(body, _typeInfo);
-            if (session is not null)
-            {
-                _validate?.Invoke(session);
-            }
+            session = _serializer.Deserialize(Encoding.UTF8.GetBytes(body));
+            _validate?.Invoke(session);
         }
-        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or NotSupportedException)
+        catch (SessionFormatException ex)
+        {
+            throw SessionErrors.Translate(ex, SessionOperation.Read, id, _location);
+        }
+        catch (NewerSchemaException ex)
+        {
+            throw new SessionSchemaVersionException(id, _location, ex.FileVersion, _serializer.Schema!.CurrentVersion);
+        }
+        catch (ArgumentException ex)
         {
             throw new SessionCorruptException(id, _location, ex.Message, ex);
-        }
-
-        if (session is null)
-        {
-            throw new SessionCorruptException(id, _location, "the row holds JSON null, not a session");
         }
 
         string storedId = _sessionIdOf(session);

@@ -24,6 +24,7 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
 {
     private readonly SessionSerializer<TSession> _serializer;
     private readonly Func<TSession, string> _sessionIdOf;
+    private readonly Action<TSession>? _validate;
     private readonly FileSessionStoreOptions _options;
     private readonly SessionFiles _files;
 
@@ -56,15 +57,23 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
     /// for unversioned files. A file of a newer version is neither loaded nor overwritten.
     /// </param>
     public FileSessionStore(string directory, JsonTypeInfo<TSession> typeInfo, Func<TSession, string> sessionIdOf, FileSessionStoreOptions options, SessionSchema? schema)
+        : this(directory, new SessionDescriptor<TSession>(typeInfo, sessionIdOf, schema), options ?? throw new ArgumentNullException(nameof(options)))
+    {
+    }
+
+    /// <summary>Creates a store over <paramref name="directory"/> of the sessions <paramref name="descriptor"/> describes.</summary>
+    /// <param name="directory">The directory that holds the sessions; created on the first save.</param>
+    /// <param name="descriptor">The session type: JSON metadata, id, schema and validation (a generated store's <c>Descriptor</c>).</param>
+    /// <param name="options">Durability and limits; copied, so later changes do not affect this store. <see langword="null"/> for the defaults.</param>
+    public FileSessionStore(string directory, SessionDescriptor<TSession> descriptor, FileSessionStoreOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        ArgumentNullException.ThrowIfNull(typeInfo);
-        ArgumentNullException.ThrowIfNull(sessionIdOf);
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(descriptor);
         DirectoryPath = Path.GetFullPath(directory);
-        _serializer = new SessionSerializer<TSession>(typeInfo, schema);
-        _sessionIdOf = sessionIdOf;
-        _options = options.Clone();
+        _serializer = new SessionSerializer<TSession>(descriptor.TypeInfo, descriptor.Schema);
+        _sessionIdOf = descriptor.SessionIdOf;
+        _validate = descriptor.Validate;
+        _options = options?.Clone() ?? new FileSessionStoreOptions();
         _files = new SessionFiles(DirectoryPath, _options.Durable, _options.MaxSessionBytes, _options.AllowSharedDirectory, _options.TimeProvider);
     }
 
@@ -198,13 +207,12 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
 
     /// <summary>
     /// Checks what the JSON shape of <typeparamref name="TSession"/> cannot: called before a save, where
-    /// the exception reaches the caller, and after a load, where it makes the file corrupt.
+    /// the exception reaches the caller, and after a load, where it makes the file corrupt. By default it
+    /// runs the descriptor's <see cref="SessionDescriptor{TSession}.Validate"/>.
     /// </summary>
     /// <param name="session">The session to check.</param>
     /// <exception cref="ArgumentException">The session is not valid.</exception>
-    protected virtual void ValidateSession(TSession session)
-    {
-    }
+    protected virtual void ValidateSession(TSession session) => _validate?.Invoke(session);
 
     /// <summary>
     /// Reads the source-generated metadata for <typeparamref name="TSession"/> from a JSON context, as

@@ -93,7 +93,7 @@ public sealed class DependencyInjectionTests : IDisposable
         string table = "di_" + Guid.NewGuid().ToString("N")[..12];
         await using ServiceProvider services = new ServiceCollection()
             .AddNpgsqlSlimDataSource(Postgres!)
-            .AddKeyedPostgresSessionStore("db", table, SessionJson.StoredSession, s => s.SessionId, validate: s => s.Validate())
+            .AddKeyedPostgresSessionStore("db", table, SessionDescriptor.StoredSession)
             .AddKeyedFileSessionStore("disk", _directory)
             .BuildServiceProvider();
         try

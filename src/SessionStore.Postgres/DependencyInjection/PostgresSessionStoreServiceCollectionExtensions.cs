@@ -24,7 +24,7 @@ public static class PostgresSessionStoreServiceCollectionExtensions
     /// <param name="configure">Sets the lock timeout, table creation and clock.</param>
     /// <returns>The service collection.</returns>
     public static IServiceCollection AddPostgresSessionStore(this IServiceCollection services, string table, Action<PostgresSessionStoreOptions>? configure = null) =>
-        services.AddKeyedPostgresSessionStore(serviceKey: null, table, SessionJson.StoredSession, static s => s.SessionId, configure, static s => s.Validate());
+        services.AddKeyedPostgresSessionStore(serviceKey: null, table, SessionDescriptor.StoredSession, configure);
 
     /// <summary>Registers a store of your own session type in <paramref name="table"/>, over the container's <see cref="NpgsqlDataSource"/>.</summary>
     /// <typeparam name="TSession">The session type.</typeparam>
@@ -61,6 +61,18 @@ public static class PostgresSessionStoreServiceCollectionExtensions
         return services.AddKeyedPostgresSessionStore(serviceKey: null, table, typeInfo, sessionIdOf, configure);
     }
 
+    /// <summary>Registers a store of the sessions <paramref name="descriptor"/> describes (a generated store's <c>Descriptor</c>) in <paramref name="table"/>, over the container's <see cref="NpgsqlDataSource"/>.</summary>
+    /// <typeparam name="TSession">The session type.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <param name="table">The table's name.</param>
+    /// <param name="descriptor">The session type: JSON metadata, id, schema and validation.</param>
+    /// <param name="configure">Sets the lock timeout, table creation and clock.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddPostgresSessionStore<TSession>(
+        this IServiceCollection services, string table, SessionDescriptor<TSession> descriptor, Action<PostgresSessionStoreOptions>? configure = null)
+        where TSession : class =>
+        services.AddKeyedPostgresSessionStore(serviceKey: null, table, descriptor, configure);
+
     /// <summary>
     /// Registers a store of your own session type in <paramref name="table"/> under <paramref name="serviceKey"/>, over the
     /// <see cref="NpgsqlDataSource"/> registered under the same key, or else the container's unkeyed one.
@@ -72,20 +84,33 @@ public static class PostgresSessionStoreServiceCollectionExtensions
     /// <param name="typeInfo">The source-generated JSON metadata of the session type.</param>
     /// <param name="sessionIdOf">Reads a session's id.</param>
     /// <param name="configure">Sets the lock timeout, table creation and clock.</param>
-    /// <param name="validate">Checks a session beyond its JSON shape, before a save and after a load; throws <see cref="ArgumentException"/> when invalid.</param>
     /// <returns>The service collection.</returns>
     public static IServiceCollection AddKeyedPostgresSessionStore<TSession>(
         this IServiceCollection services, object? serviceKey, string table, JsonTypeInfo<TSession> typeInfo, Func<TSession, string> sessionIdOf,
-        Action<PostgresSessionStoreOptions>? configure = null, Action<TSession>? validate = null)
+        Action<PostgresSessionStoreOptions>? configure = null)
+        where TSession : class =>
+        services.AddKeyedPostgresSessionStore(serviceKey, table, new SessionDescriptor<TSession>(typeInfo, sessionIdOf), configure);
+
+    /// <summary>
+    /// Registers a store of the sessions <paramref name="descriptor"/> describes in <paramref name="table"/> under <paramref name="serviceKey"/>,
+    /// over the <see cref="NpgsqlDataSource"/> registered under the same key, or else the container's unkeyed one.
+    /// </summary>
+    /// <typeparam name="TSession">The session type.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <param name="serviceKey">The key to resolve it by (<c>[FromKeyedServices(key)]</c>); <see langword="null"/> for the unkeyed store.</param>
+    /// <param name="table">The table's name.</param>
+    /// <param name="descriptor">The session type: JSON metadata, id, schema and validation.</param>
+    /// <param name="configure">Sets the lock timeout, table creation and clock.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddKeyedPostgresSessionStore<TSession>(
+        this IServiceCollection services, object? serviceKey, string table, SessionDescriptor<TSession> descriptor, Action<PostgresSessionStoreOptions>? configure = null)
         where TSession : class
     {
         ArgumentException.ThrowIfNullOrEmpty(table);
-        ArgumentNullException.ThrowIfNull(typeInfo);
-        ArgumentNullException.ThrowIfNull(sessionIdOf);
+        ArgumentNullException.ThrowIfNull(descriptor);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgresSessionStoreOptions>, PostgresSessionStoreOptionsValidator>());
         return StoreRegistration.Add<PostgresSessionStore<TSession>, TSession, PostgresSessionStoreOptions>(
-            services, serviceKey, configure, (provider, key, options) => new PostgresSessionStore<TSession>(
-                DataSource(provider, key), table, typeInfo, sessionIdOf, validate, options));
+            services, serviceKey, configure, (provider, key, options) => new PostgresSessionStore<TSession>(DataSource(provider, key), table, descriptor, options));
     }
 
     private static NpgsqlDataSource DataSource(IServiceProvider provider, object? serviceKey) =>

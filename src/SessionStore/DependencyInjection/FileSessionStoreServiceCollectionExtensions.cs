@@ -58,12 +58,36 @@ public static class FileSessionStoreServiceCollectionExtensions
     public static IServiceCollection AddKeyedFileSessionStore<TSession>(
         this IServiceCollection services, object? serviceKey, string directory, JsonTypeInfo<TSession> typeInfo, Func<TSession, string> sessionIdOf,
         Action<FileSessionStoreOptions>? configure = null)
+        where TSession : class =>
+        services.AddKeyedFileSessionStore(serviceKey, directory, new SessionDescriptor<TSession>(typeInfo, sessionIdOf), configure);
+
+    /// <summary>Registers a <see cref="FileSessionStore{TSession}"/> of the sessions <paramref name="descriptor"/> describes (a generated store's <c>Descriptor</c>).</summary>
+    /// <typeparam name="TSession">The session type.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <param name="directory">The store's directory.</param>
+    /// <param name="descriptor">The session type: JSON metadata, id, schema and validation.</param>
+    /// <param name="configure">Sets durability, limits, lock timeout and clock.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddFileSessionStore<TSession>(
+        this IServiceCollection services, string directory, SessionDescriptor<TSession> descriptor, Action<FileSessionStoreOptions>? configure = null)
+        where TSession : class =>
+        services.AddKeyedFileSessionStore(serviceKey: null, directory, descriptor, configure);
+
+    /// <summary>Registers a <see cref="FileSessionStore{TSession}"/> of the sessions <paramref name="descriptor"/> describes under <paramref name="serviceKey"/>.</summary>
+    /// <typeparam name="TSession">The session type.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <param name="serviceKey">The key to resolve it by (<c>[FromKeyedServices(key)]</c>); <see langword="null"/> for the unkeyed store.</param>
+    /// <param name="directory">The store's directory.</param>
+    /// <param name="descriptor">The session type: JSON metadata, id, schema and validation.</param>
+    /// <param name="configure">Sets durability, limits, lock timeout and clock.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddKeyedFileSessionStore<TSession>(
+        this IServiceCollection services, object? serviceKey, string directory, SessionDescriptor<TSession> descriptor, Action<FileSessionStoreOptions>? configure = null)
         where TSession : class
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        ArgumentNullException.ThrowIfNull(typeInfo);
-        ArgumentNullException.ThrowIfNull(sessionIdOf);
+        ArgumentNullException.ThrowIfNull(descriptor);
         return StoreRegistration.Add<FileSessionStore<TSession>, TSession, FileSessionStoreOptions>(
-            services, serviceKey, configure, (_, _, options) => new FileSessionStore<TSession>(directory, typeInfo, sessionIdOf, options));
+            services, serviceKey, configure, (_, _, options) => new FileSessionStore<TSession>(directory, descriptor, options));
     }
 }
