@@ -15,8 +15,9 @@ internal sealed class GeneratorSymbols
         JsonObject = compilation.GetTypeByMetadataName("System.Text.Json.Nodes.JsonObject");
         INamedTypeSymbol? postgresStore = compilation.GetTypeByMetadataName("SessionStore.Postgres.PostgresSessionStore`1");
         INamedTypeSymbol? dataSource = compilation.GetTypeByMetadataName("Npgsql.NpgsqlDataSource");
+        SessionDescriptor = compilation.GetTypeByMetadataName("SessionStore.SessionDescriptor`1");
         PostgresFactoryFits = postgresStore is not null && dataSource is not null &&
-            postgresStore.InstanceConstructors.Any(c => IsTheFactoryConstructor(c, dataSource));
+            postgresStore.InstanceConstructors.Any(c => IsTheFactoryConstructor(c, dataSource, SessionDescriptor));
     }
 
     internal INamedTypeSymbol? SessionMigrationAttribute { get; }
@@ -29,14 +30,16 @@ internal sealed class GeneratorSymbols
 
     internal INamedTypeSymbol? JsonObject { get; }
 
+    internal INamedTypeSymbol? SessionDescriptor { get; }
+
     internal bool PostgresFactoryFits { get; }
 
-    /// <summary><c>(NpgsqlDataSource dataSource, string table, JsonTypeInfo&lt;T&gt; typeInfo, Func&lt;T, string&gt; sessionIdOf, Action&lt;T&gt;? validate, PostgresSessionStoreOptions? options)</c>.</summary>
-    private static bool IsTheFactoryConstructor(IMethodSymbol constructor, INamedTypeSymbol dataSource) =>
+    /// <summary><c>(NpgsqlDataSource dataSource, string table, SessionDescriptor&lt;T&gt; descriptor, PostgresSessionStoreOptions? options)</c>.</summary>
+    private static bool IsTheFactoryConstructor(IMethodSymbol constructor, INamedTypeSymbol dataSource, INamedTypeSymbol? descriptor) =>
         constructor.DeclaredAccessibility == Accessibility.Public &&
-        constructor.Parameters.Length == 6 &&
+        constructor.Parameters.Length == 4 &&
         SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, dataSource) &&
         constructor.Parameters[1].Type.SpecialType == SpecialType.System_String &&
-        constructor.Parameters[4].Name == "validate" &&
-        constructor.Parameters[5].Type.Name == "PostgresSessionStoreOptions";
+        SymbolEqualityComparer.Default.Equals(constructor.Parameters[2].Type.OriginalDefinition, descriptor) &&
+        constructor.Parameters[3].Type.Name == "PostgresSessionStoreOptions";
 }

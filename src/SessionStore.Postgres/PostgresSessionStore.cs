@@ -1,8 +1,12 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Text.Json;
+using System.Text;
 using System.Text.Json.Serialization.Metadata;
 using Npgsql;
+using SessionStore.Buffers;
+using SessionStore.Postgres.Data;
+using SessionStore.Serialization;
+using SessionStore.Storage;
 
 namespace SessionStore.Postgres;
 
@@ -11,18 +15,27 @@ namespace SessionStore.Postgres;
 /// same contract as the directory store: ids validated before any I/O, the same typed exceptions, a
 /// delete that says whether this call removed the row, updates and conditional saves that are
 /// transactional and serialized per session (a transaction-scoped advisory lock), so no update is lost
-/// between machines. JSON goes through the given source-generated metadata only (AOT-safe).
+/// between machines. JSON goes through the given source-generated metadata only (AOT-safe). A versioned
+/// session type (<see cref="SessionDescriptor{TSession}.Schema"/>) is versioned here as in a file: rows
+/// carry <c>"schema_version"</c>, older ones are migrated on load, newer ones are neither loaded nor overwritten.
 /// </summary>
+/// <remarks>
+/// Every operation is written once: the synchronous members run Npgsql's synchronous calls, the
+/// asynchronous ones its asynchronous calls, so an asynchronous caller never blocks a thread (waits for
+/// a session's lock and the table's creation included).
+/// </remarks>
 /// <typeparam name="TSession">The session type.</typeparam>
 public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
     where TSession : class
 {
     private readonly NpgsqlDataSource _dataSource;
-    private readonly JsonTypeInfo<TSession> _typeInfo;
+    private readonly SessionSerializer<TSession> _serializer;
     private readonly Func<TSession, string> _sessionIdOf;
     private readonly Action<TSession>? _validate;
     private readonly PostgresSessionStoreOptions _options;
+    private readonly SessionLocation _location;
     private readonly string _quotedTable;
+    private readonly string _upsert;
     private volatile bool _created;
 
     /// <summary>Creates a store over <paramref name="table"/>.</summary>
@@ -31,14 +44,23 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
     /// <param name="typeInfo">The source-generated JSON metadata for <typeparamref name="TSession"/>.</param>
     /// <param name="sessionIdOf">Reads a session's id.</param>
     /// <param name="validate">Checks a session beyond its JSON shape; throws <see cref="ArgumentException"/> when invalid.</param>
-    /// <param name="options">Lock timeout and table creation.</param>
+    /// <param name="options">Lock timeout, table creation and clock; copied, so later changes do not affect this store.</param>
     public PostgresSessionStore(
         NpgsqlDataSource dataSource, string table, JsonTypeInfo<TSession> typeInfo, Func<TSession, string> sessionIdOf,
         Action<TSession>? validate = null, PostgresSessionStoreOptions? options = null)
+        : this(dataSource, table, new SessionDescriptor<TSession>(typeInfo, sessionIdOf, schema: null, validate), options)
+    {
+    }
+
+    /// <summary>Creates a store over <paramref name="table"/> of the sessions <paramref name="descriptor"/> describes.</summary>
+    /// <param name="dataSource">Where to connect; build it with <c>NpgsqlSlimDataSourceBuilder</c> for trimmed and NativeAOT apps.</param>
+    /// <param name="table">The table's name: letters, digits and '_', starting with a letter, at most 63 characters.</param>
+    /// <param name="descriptor">The session type: JSON metadata, id, schema and validation (a generated store's <c>Descriptor</c>).</param>
+    /// <param name="options">Lock timeout, table creation and clock; copied, so later changes do not affect this store.</param>
+    public PostgresSessionStore(NpgsqlDataSource dataSource, string table, SessionDescriptor<TSession> descriptor, PostgresSessionStoreOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
-        ArgumentNullException.ThrowIfNull(typeInfo);
-        ArgumentNullException.ThrowIfNull(sessionIdOf);
+        ArgumentNullException.ThrowIfNull(descriptor);
         if (!IsPlainIdentifier(table))
         {
             throw new ArgumentException($"'{table}' is not a plain table name (letters, digits, '_', starting with a letter, at most 63).", nameof(table));
@@ -46,248 +68,205 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
 
         _dataSource = dataSource;
         Table = table;
-        _quotedTable = "\"" + table + "\"";
-        _typeInfo = typeInfo;
-        _sessionIdOf = sessionIdOf;
-        _validate = validate;
-        _options = options ?? new PostgresSessionStoreOptions();
+        _location = SessionLocation.Table(table);
+        _quotedTable = Quoted(table);
+        _serializer = new SessionSerializer<TSession>(descriptor.TypeInfo, descriptor.Schema);
+        _sessionIdOf = descriptor.SessionIdOf;
+        _validate = descriptor.Validate;
+        _options = options?.Clone() ?? new PostgresSessionStoreOptions();
+        _upsert = $"INSERT INTO {_quotedTable} AS t (id, body, revision, updated_at) VALUES ($1, $2::jsonb, 1, $3) " +
+            "ON CONFLICT (id) DO UPDATE SET body = excluded.body, revision = t.revision + 1, updated_at = excluded.updated_at" +
+            (descriptor.Schema is { } schema ? string.Create(CultureInfo.InvariantCulture, $" WHERE {StoredVersion} <= {schema.CurrentVersion}") : "");
     }
 
     /// <summary>The table that holds the sessions.</summary>
     public string Table { get; }
 
-    /// <summary>Creates the table if it does not exist.</summary>
-    public void EnsureCreated()
-    {
-        // CREATE TABLE IF NOT EXISTS is not safe against itself: concurrent first uses (threads or
-        // machines) serialize on an advisory lock, and a loser that still collides treats it as done.
-        using NpgsqlConnection connection = _dataSource.OpenConnection();
-        using NpgsqlTransaction transaction = connection.BeginTransaction();
-        using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 1))", connection, transaction))
-        {
-            lockCommand.Parameters.Add(new NpgsqlParameter { Value = "create " + Table });
-            lockCommand.ExecuteNonQuery();
-        }
+    /// <summary>Creates the table (and its retention tables) if it does not exist.</summary>
+    /// <exception cref="SessionStorageException">The server refused or could not be reached.</exception>
+    public void EnsureCreated() => Completed.Wait(CreateCore(async: false, CancellationToken.None));
 
-        try
-        {
-            using var create = new NpgsqlCommand(
-                $"CREATE TABLE IF NOT EXISTS {_quotedTable} (id text PRIMARY KEY, body jsonb NOT NULL, revision bigint NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())", connection, transaction);
-            create.ExecuteNonQuery();
-            CreateRetentionTables(connection, transaction);
-            transaction.Commit();
-        }
-        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
-        {
-        }
-
-        _created = true;
-    }
+    /// <inheritdoc cref="EnsureCreated"/>
+    /// <param name="cancellationToken">Cancels the creation.</param>
+    public ValueTask EnsureCreatedAsync(CancellationToken cancellationToken = default) => CreateCore(async: true, cancellationToken);
 
     /// <inheritdoc />
-    public string Save(TSession session)
-    {
-        (string id, string body) = Prepare(session);
-        Run(id, "saved", () =>
-        {
-            using NpgsqlCommand command = Command(Upsert, id, body);
-            command.ExecuteNonQuery();
-        });
-        return Location(id);
-    }
+    public string Save(TSession session) => Completed.Result(SaveCore(session, async: false, CancellationToken.None));
 
     /// <inheritdoc />
-    public async ValueTask<string> SaveAsync(TSession session, CancellationToken cancellationToken = default)
-    {
-        (string id, string body) = Prepare(session);
-        await RunAsync(id, "saved", async () =>
-        {
-            await using NpgsqlCommand command = Command(Upsert, id, body);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }).ConfigureAwait(false);
-        return Location(id);
-    }
+    public ValueTask<string> SaveAsync(TSession session, CancellationToken cancellationToken = default) => SaveCore(session, async: true, cancellationToken);
 
     /// <inheritdoc />
-    public TSession Load(string id) => TryLoad(id, out TSession? session) ? session : throw new SessionNotFoundException(id, Table);
+    public TSession Load(string id) => Completed.Result(LoadCore(id, async: false, CancellationToken.None));
 
     /// <inheritdoc />
-    public async ValueTask<TSession> LoadAsync(string id, CancellationToken cancellationToken = default) =>
-        await TryLoadAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new SessionNotFoundException(id, Table);
+    public ValueTask<TSession> LoadAsync(string id, CancellationToken cancellationToken = default) => LoadCore(id, async: true, cancellationToken);
 
     /// <inheritdoc />
     public bool TryLoad(string id, [NotNullWhen(true)] out TSession? session)
     {
-        session = ReadRow(id, forUpdate: null)?.Session;
+        session = Completed.Result(ReadRowCore(id, transaction: null, async: false, CancellationToken.None))?.Session;
         return session is not null;
     }
 
     /// <inheritdoc />
     public async ValueTask<TSession?> TryLoadAsync(string id, CancellationToken cancellationToken = default) =>
-        (await ReadRowAsync(id, cancellationToken).ConfigureAwait(false))?.Session;
+        (await ReadRowCore(id, transaction: null, async: true, cancellationToken).ConfigureAwait(false))?.Session;
 
     /// <inheritdoc />
-    public IReadOnlyList<string> List() => Run(string.Empty, "listed", () =>
+    public IReadOnlyList<string> List() => Completed.Result(ListCore(async: false, CancellationToken.None));
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken = default) => ListCore(async: true, cancellationToken);
+
+    /// <inheritdoc />
+    public bool Exists(string id) => Completed.Result(ExistsCore(id, async: false, CancellationToken.None));
+
+    /// <inheritdoc />
+    public ValueTask<bool> ExistsAsync(string id, CancellationToken cancellationToken = default) => ExistsCore(id, async: true, cancellationToken);
+
+    /// <inheritdoc />
+    public bool Delete(string id) => Completed.Result(DeleteCore(id, async: false, CancellationToken.None));
+
+    /// <inheritdoc />
+    public ValueTask<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) => DeleteCore(id, async: true, cancellationToken);
+
+    /// <inheritdoc />
+    public TSession Update(string id, Func<TSession?, TSession> change) => Completed.Result(UpdateCore(id, change, async: false, CancellationToken.None));
+
+    /// <inheritdoc />
+    public ValueTask<TSession> UpdateAsync(string id, Func<TSession?, TSession> change, CancellationToken cancellationToken = default) =>
+        UpdateCore(id, change, async: true, cancellationToken);
+
+    /// <inheritdoc />
+    public SessionRevision<TSession> LoadRevision(string id) => Completed.Result(LoadRevisionCore(id, async: false, CancellationToken.None));
+
+    /// <inheritdoc />
+    public ValueTask<SessionRevision<TSession>> LoadRevisionAsync(string id, CancellationToken cancellationToken = default) =>
+        LoadRevisionCore(id, async: true, cancellationToken);
+
+    /// <inheritdoc />
+    public string SaveIfMatch(TSession session, string? expectedETag) =>
+        Completed.Result(SaveIfMatchCore(session, expectedETag, async: false, CancellationToken.None));
+
+    /// <inheritdoc />
+    public ValueTask<string> SaveIfMatchAsync(TSession session, string? expectedETag, CancellationToken cancellationToken = default) =>
+        SaveIfMatchCore(session, expectedETag, async: true, cancellationToken);
+
+    /// <summary>A stored row's schema version, as the directory store reads a file's: absent (or not a number) is 1.</summary>
+    private static string StoredVersion =>
+        $"(CASE WHEN jsonb_typeof(t.body -> '{SessionSchema.VersionPropertyName}') = 'number' THEN (t.body ->> '{SessionSchema.VersionPropertyName}')::numeric ELSE 1 END)";
+
+    /// <summary>The store's clock, for <c>updated_at</c> and <c>trashed_at</c>.</summary>
+    private DateTime Now => _options.TimeProvider.GetUtcNow().UtcDateTime;
+
+    private async ValueTask CreateCore(bool async, CancellationToken cancellationToken)
     {
-        using NpgsqlCommand command = _dataSource.CreateCommand($"SELECT id FROM {_quotedTable} ORDER BY id COLLATE \"C\"");
-        using NpgsqlDataReader reader = command.ExecuteReader();
-        var ids = new List<string>();
-        while (reader.Read())
+        try
         {
-            ids.Add(reader.GetString(0));
+            await CreateTableCore(async, cancellationToken).ConfigureAwait(false);
         }
-
-        return ids;
-    });
-
-    /// <inheritdoc />
-    public async ValueTask<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken = default) =>
-        await RunAsync(string.Empty, "listed", async () =>
+        catch (Exception ex) when (SessionErrors.IsRaw(ex))
         {
-            await using NpgsqlCommand command = _dataSource.CreateCommand($"SELECT id FROM {_quotedTable} ORDER BY id COLLATE \"C\"");
-            await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var ids = new List<string>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            throw SessionErrors.Translate(ex, SessionOperation.Create, null, _location);
+        }
+    }
+
+    private async ValueTask CreateTableCore(bool async, CancellationToken cancellationToken)
+    {
+        // CREATE TABLE IF NOT EXISTS is not safe against itself: concurrent first uses (threads or
+        // machines) serialize on an advisory lock, and a loser that still collides treats it as done.
+        NpgsqlConnection connection = await Db.OpenCore(_dataSource, async, cancellationToken).ConfigureAwait(false);
+        await using (Db.Own(connection, async))
+        {
+            NpgsqlTransaction transaction = await Db.BeginCore(connection, async, cancellationToken).ConfigureAwait(false);
+            await using (Db.Own(transaction, async))
             {
-                ids.Add(reader.GetString(0));
+                _ = await Db.ExecuteCore(Bound("SELECT pg_advisory_xact_lock(hashtextextended($1, 1))", transaction, "create " + Table), async, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    _ = await Db.ExecuteCore(Bound(
+                        $"CREATE TABLE IF NOT EXISTS {_quotedTable} (id text PRIMARY KEY, body jsonb NOT NULL, revision bigint NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())",
+                        transaction), async, cancellationToken).ConfigureAwait(false);
+                    foreach (string statement in RetentionTablesSql())
+                    {
+                        _ = await Db.ExecuteCore(Bound(statement, transaction), async, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    await Db.CommitCore(transaction, async, cancellationToken).ConfigureAwait(false);
+                }
+                catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
+                {
+                }
             }
+        }
 
-            return (IReadOnlyList<string>)ids;
-        }).ConfigureAwait(false);
-
-    /// <inheritdoc />
-    public bool Exists(string id)
-    {
-        ValidId(id);
-        return Run(id, "read", () =>
-        {
-            using NpgsqlCommand command = Command($"SELECT 1 FROM {_quotedTable} WHERE id = $1", id);
-            return command.ExecuteScalar() is not null;
-        });
+        _created = true;
     }
 
-    /// <inheritdoc />
-    public async ValueTask<bool> ExistsAsync(string id, CancellationToken cancellationToken = default)
+    private async ValueTask<string> SaveCore(TSession session, bool async, CancellationToken cancellationToken)
     {
-        ValidId(id);
-        return await RunAsync(id, "read", async () =>
+        (string id, string body) = Prepare(session);
+        while (await ExecuteCore(SessionOperation.Save, id, _upsert, async, cancellationToken, id, body, Now).ConfigureAwait(false) == 0)
         {
-            await using NpgsqlCommand command = Command($"SELECT 1 FROM {_quotedTable} WHERE id = $1", id);
-            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
-        }).ConfigureAwait(false);
+            // Only a row of a newer schema refuses the upsert: reading it says which version it has (unless it was replaced meanwhile).
+            _ = await ReadRowCore(id, transaction: null, async, cancellationToken).ConfigureAwait(false);
+        }
+
+        return _location.PathOf(id);
     }
 
-    /// <inheritdoc />
-    public bool Delete(string id)
+    private async ValueTask<TSession> LoadCore(string id, bool async, CancellationToken cancellationToken) =>
+        (await ReadRowCore(id, transaction: null, async, cancellationToken).ConfigureAwait(false))?.Session ?? throw new SessionNotFoundException(id, _location);
+
+    private async ValueTask<IReadOnlyList<string>> ListCore(bool async, CancellationToken cancellationToken) =>
+        await QueryCore(SessionOperation.List, null, $"SELECT id FROM {_quotedTable} ORDER BY id COLLATE \"C\"", static r => r.GetString(0), async, cancellationToken).ConfigureAwait(false);
+
+    private async ValueTask<bool> ExistsCore(string id, bool async, CancellationToken cancellationToken)
     {
         ValidId(id);
-        try
-        {
-            EnsureTable();
-            using NpgsqlCommand command = Command($"DELETE FROM {_quotedTable} WHERE id = $1", id);
-            return command.ExecuteNonQuery() == 1;
-        }
-        catch (NpgsqlException ex)
-        {
-            throw new SessionDeleteException(id, Location(id), ex);
-        }
+        return (await QueryCore(SessionOperation.Read, id, $"SELECT 1 FROM {_quotedTable} WHERE id = $1", static _ => true, async, cancellationToken, id).ConfigureAwait(false)).Count > 0;
     }
 
-    /// <inheritdoc />
-    public async ValueTask<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    private async ValueTask<bool> DeleteCore(string id, bool async, CancellationToken cancellationToken)
     {
         ValidId(id);
-        try
-        {
-            EnsureTable();
-            await using NpgsqlCommand command = Command($"DELETE FROM {_quotedTable} WHERE id = $1", id);
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
-        }
-        catch (NpgsqlException ex)
-        {
-            throw new SessionDeleteException(id, Location(id), ex);
-        }
+        return await ExecuteCore(SessionOperation.Delete, id, $"DELETE FROM {_quotedTable} WHERE id = $1", async, cancellationToken, id).ConfigureAwait(false) == 1;
     }
 
-    /// <inheritdoc />
-    public TSession Update(string id, Func<TSession?, TSession> change)
+    private async ValueTask<TSession> UpdateCore(string id, Func<TSession?, TSession> change, bool async, CancellationToken cancellationToken)
     {
         ValidId(id);
         ArgumentNullException.ThrowIfNull(change);
-        return Locked(id, transaction =>
+        return await LockedCore(SessionOperation.Update, id, async transaction =>
         {
-            TSession? current = ReadRow(id, transaction)?.Session;
+            TSession? current = (await ReadRowCore(id, transaction, async, cancellationToken).ConfigureAwait(false))?.Session;
             (string body, TSession next) = Changed(id, current, change);
-            using NpgsqlCommand command = Command(Upsert, id, body, transaction);
-            command.ExecuteNonQuery();
+            _ = await Db.ExecuteCore(Bound(_upsert, transaction, id, body, Now), async, cancellationToken).ConfigureAwait(false);
             return next;
-        });
+        }, async, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <inheritdoc />
-    public async ValueTask<TSession> UpdateAsync(string id, Func<TSession?, TSession> change, CancellationToken cancellationToken = default)
-    {
-        ValidId(id);
-        ArgumentNullException.ThrowIfNull(change);
-        return await LockedAsync(id, async transaction =>
-        {
-            TSession? current = (await ReadRowAsync(id, cancellationToken, transaction).ConfigureAwait(false))?.Session;
-            (string body, TSession next) = Changed(id, current, change);
-            await using NpgsqlCommand command = Command(Upsert, id, body, transaction);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return next;
-        }, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    public SessionRevision<TSession> LoadRevision(string id) =>
-        ReadRow(id, forUpdate: null) is { } row ? new SessionRevision<TSession>(row.Session, row.Revision) : throw new SessionNotFoundException(id, Table);
-
-    /// <inheritdoc />
-    public async ValueTask<SessionRevision<TSession>> LoadRevisionAsync(string id, CancellationToken cancellationToken = default) =>
-        await ReadRowAsync(id, cancellationToken).ConfigureAwait(false) is { } row
+    private async ValueTask<SessionRevision<TSession>> LoadRevisionCore(string id, bool async, CancellationToken cancellationToken) =>
+        await ReadRowCore(id, transaction: null, async, cancellationToken).ConfigureAwait(false) is { } row
             ? new SessionRevision<TSession>(row.Session, row.Revision)
-            : throw new SessionNotFoundException(id, Table);
+            : throw new SessionNotFoundException(id, _location);
 
-    /// <inheritdoc />
-    public string SaveIfMatch(TSession session, string? expectedETag)
+    private async ValueTask<string> SaveIfMatchCore(TSession session, string? expectedETag, bool async, CancellationToken cancellationToken)
     {
         (string id, string body) = Prepare(session);
-        return Locked(id, transaction =>
+        return await LockedCore(SessionOperation.Save, id, async transaction =>
         {
-            string? actual = ReadRow(id, transaction)?.Revision;
+            string? actual = (await ReadRowCore(id, transaction, async, cancellationToken).ConfigureAwait(false))?.Revision;
             if (!string.Equals(actual, expectedETag, StringComparison.Ordinal))
             {
-                throw new SessionConflictException(id, Location(id), expectedETag, actual);
+                throw new SessionConflictException(id, _location, expectedETag, actual);
             }
 
-            using NpgsqlCommand command = Command(Upsert + " RETURNING revision", id, body, transaction);
-            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
-        });
+            long? revision = await Db.ScalarCore(Bound(_upsert + " RETURNING revision", transaction, id, body, Now), async, cancellationToken).ConfigureAwait(false);
+            return revision!.Value.ToString(CultureInfo.InvariantCulture);
+        }, async, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <inheritdoc />
-    public async ValueTask<string> SaveIfMatchAsync(TSession session, string? expectedETag, CancellationToken cancellationToken = default)
-    {
-        (string id, string body) = Prepare(session);
-        return await LockedAsync(id, async transaction =>
-        {
-            string? actual = (await ReadRowAsync(id, cancellationToken, transaction).ConfigureAwait(false))?.Revision;
-            if (!string.Equals(actual, expectedETag, StringComparison.Ordinal))
-            {
-                throw new SessionConflictException(id, Location(id), expectedETag, actual);
-            }
-
-            await using NpgsqlCommand command = Command(Upsert + " RETURNING revision", id, body, transaction);
-            object? revision = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-            return Convert.ToInt64(revision, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
-        }, cancellationToken).ConfigureAwait(false);
-    }
-
-    private string Upsert =>
-        $"INSERT INTO {_quotedTable} AS t (id, body, revision) VALUES ($1, $2::jsonb, 1) ON CONFLICT (id) DO UPDATE SET body = excluded.body, revision = t.revision + 1, updated_at = now()";
-
-    private string Location(string id) => "postgres:" + Table + "/" + id;
 
     private (string Id, string Body) Prepare(TSession session)
     {
@@ -295,97 +274,47 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
         string id = _sessionIdOf(session);
         ValidId(id, nameof(session));
         _validate?.Invoke(session);
-        try
-        {
-            return (id, JsonSerializer.Serialize(session, _typeInfo));
-        }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
-        {
-            throw new ArgumentException($"The session cannot be written as JSON: {ex.Message}", nameof(session), ex);
-        }
+        using PooledBytes body = _serializer.Serialize(session);
+        return (id, Encoding.UTF8.GetString(body.Span));
     }
 
-    private (TSession Session, string Revision)? ReadRow(string id, NpgsqlTransaction? forUpdate)
+    /// <summary>The session and its revision, or null when there is none; in <paramref name="transaction"/> when given (its errors are then the transaction's).</summary>
+    private async ValueTask<(TSession Session, string Revision)?> ReadRowCore(string id, NpgsqlTransaction? transaction, bool async, CancellationToken cancellationToken)
     {
         ValidId(id);
-        (string Body, long Revision)? row = Run(id, "read", () =>
-        {
-            using NpgsqlCommand command = Command($"SELECT body::text, revision FROM {_quotedTable} WHERE id = $1", id, transaction: forUpdate);
-            using NpgsqlDataReader reader = command.ExecuteReader();
-            return reader.Read() ? (reader.GetString(0), reader.GetInt64(1)) : ((string, long)?)null;
-        }, forUpdate is null);
-        return row is { } found ? (Materialize(id, found.Body), found.Revision.ToString(CultureInfo.InvariantCulture)) : null;
-    }
-
-    private async ValueTask<(TSession Session, string Revision)?> ReadRowAsync(string id, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null)
-    {
-        ValidId(id);
-        (string Body, long Revision)? row = await RunAsync(id, "read", async () =>
-        {
-            await using NpgsqlCommand command = Command($"SELECT body::text, revision FROM {_quotedTable} WHERE id = $1", id, transaction: transaction);
-            await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? (reader.GetString(0), reader.GetInt64(1)) : ((string, long)?)null;
-        }).ConfigureAwait(false);
-        return row is { } found ? (Materialize(id, found.Body), found.Revision.ToString(CultureInfo.InvariantCulture)) : null;
+        string sql = $"SELECT body::text, revision FROM {_quotedTable} WHERE id = $1";
+        static (string Body, long Revision) Read(NpgsqlDataReader reader) => (reader.GetString(0), reader.GetInt64(1));
+        List<(string Body, long Revision)> rows = transaction is null
+            ? await QueryCore(SessionOperation.Read, id, sql, Read, async, cancellationToken, id).ConfigureAwait(false)
+            : await Db.ReadCore(Bound(sql, transaction, id), Read, async, cancellationToken).ConfigureAwait(false);
+        return rows is [var row] ? (Materialize(id, row.Body), row.Revision.ToString(CultureInfo.InvariantCulture)) : null;
     }
 
     private TSession Materialize(string id, string body)
     {
-        TSession? session;
+        TSession session;
         try
         {
-            session = JsonSerializer.Deserialize(body, _typeInfo);
-            if (session is not null)
-            {
-                _validate?.Invoke(session);
-            }
+            session = _serializer.Deserialize(Encoding.UTF8.GetBytes(body));
+            _validate?.Invoke(session);
         }
-        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or NotSupportedException)
+        catch (SessionFormatException ex)
         {
-            throw new SessionCorruptException(id, Location(id), ex.Message, ex);
+            throw SessionErrors.Translate(ex, SessionOperation.Read, id, _location);
         }
-
-        if (session is null)
+        catch (NewerSchemaException ex)
         {
-            throw new SessionCorruptException(id, Location(id), "the row holds JSON null, not a session");
+            throw new SessionSchemaVersionException(id, _location, ex.FileVersion, _serializer.Schema!.CurrentVersion);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new SessionCorruptException(id, _location, ex.Message, ex);
         }
 
         string storedId = _sessionIdOf(session);
         return string.Equals(storedId, id, StringComparison.Ordinal)
             ? session
-            : throw new SessionCorruptException(id, Location(id), $"the row holds session '{storedId}', not '{id}'");
-    }
-
-    /// <summary>Runs <paramref name="work"/> in a transaction holding the session's advisory lock: every writer of one id queues here, on any machine.</summary>
-    private TResult Locked<TResult>(string id, Func<NpgsqlTransaction, TResult> work)
-    {
-        EnsureTable();
-        try
-        {
-            using NpgsqlConnection connection = _dataSource.OpenConnection();
-            using NpgsqlTransaction transaction = connection.BeginTransaction();
-            using (NpgsqlCommand timeout = LockTimeoutCommand(connection, transaction))
-            {
-                timeout.ExecuteNonQuery();
-            }
-
-            using (NpgsqlCommand lockCommand = AdvisoryLockCommand(id, connection, transaction))
-            {
-                lockCommand.ExecuteNonQuery();
-            }
-
-            TResult result = work(transaction);
-            transaction.Commit();
-            return result;
-        }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.LockNotAvailable)
-        {
-            throw new SessionLockTimeoutException(id, "advisory lock of " + Location(id), _options.LockTimeout);
-        }
-        catch (NpgsqlException ex)
-        {
-            throw new SessionStorageException(id, Location(id), "updated", ex);
-        }
+            : throw new SessionCorruptException(id, _location, $"the row holds session '{storedId}', not '{id}'");
     }
 
     private (string Body, TSession Next) Changed(string id, TSession? current, Func<TSession?, TSession> change)
@@ -397,107 +326,65 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
             : throw new ArgumentException($"The change for session '{id}' returned a session with id '{nextId}'.", nameof(change));
     }
 
-    private async ValueTask<TResult> LockedAsync<TResult>(string id, Func<NpgsqlTransaction, Task<TResult>> work, CancellationToken cancellationToken)
-    {
-        EnsureTable();
-        try
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction holding the session's advisory lock: every writer of
+    /// one id queues here, on any machine, for at most <see cref="PostgresSessionStoreOptions.LockTimeout"/>.
+    /// </summary>
+    private ValueTask<TResult> LockedCore<TResult>(
+        SessionOperation operation, string id, Func<NpgsqlTransaction, ValueTask<TResult>> work, bool async, CancellationToken cancellationToken) =>
+        RunCore(operation, id, async () =>
         {
-            await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (NpgsqlCommand timeout = LockTimeoutCommand(connection, transaction))
+            NpgsqlConnection connection = await Db.OpenCore(_dataSource, async, cancellationToken).ConfigureAwait(false);
+            await using (Db.Own(connection, async))
             {
-                await timeout.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                NpgsqlTransaction transaction = await Db.BeginCore(connection, async, cancellationToken).ConfigureAwait(false);
+                await using (Db.Own(transaction, async))
+                {
+                    string timeout = string.Create(CultureInfo.InvariantCulture, $"SET LOCAL lock_timeout = '{(long)_options.LockTimeout.TotalMilliseconds}ms'");
+                    _ = await Db.ExecuteCore(Bound(timeout, transaction), async, cancellationToken).ConfigureAwait(false);
+                    _ = await Db.ExecuteCore(Bound("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", transaction, Table + "/" + id), async, cancellationToken).ConfigureAwait(false);
+                    TResult result = await work(transaction).ConfigureAwait(false);
+                    await Db.CommitCore(transaction, async, cancellationToken).ConfigureAwait(false);
+                    return result;
+                }
             }
+        }, async, cancellationToken);
 
-            await using (NpgsqlCommand lockCommand = AdvisoryLockCommand(id, connection, transaction))
-            {
-                await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            TResult result = await work(transaction).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return result;
-        }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.LockNotAvailable)
-        {
-            throw new SessionLockTimeoutException(id, "advisory lock of " + Location(id), _options.LockTimeout);
-        }
-        catch (NpgsqlException ex)
-        {
-            throw new SessionStorageException(id, Location(id), "updated", ex);
-        }
-    }
-
-    private NpgsqlCommand LockTimeoutCommand(NpgsqlConnection connection, NpgsqlTransaction transaction) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"SET LOCAL lock_timeout = '{(long)_options.LockTimeout.TotalMilliseconds}ms'"), connection, transaction);
-
-    private NpgsqlCommand AdvisoryLockCommand(string id, NpgsqlConnection connection, NpgsqlTransaction transaction)
-    {
-        var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = Table + "/" + id });
-        return command;
-    }
-
-    private NpgsqlCommand Command(string sql, string id, string? body = null, NpgsqlTransaction? transaction = null)
-    {
-        NpgsqlCommand command = transaction is null ? _dataSource.CreateCommand(sql) : new NpgsqlCommand(sql, transaction.Connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
-        if (body is not null)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = body });
-        }
-
-        return command;
-    }
-
-    private T Run<T>(string id, string operation, Func<T> work, bool ensureTable = true)
+    /// <summary>Creates the table on first use, runs <paramref name="work"/>, and translates what the server says into the store's exceptions.</summary>
+    private async ValueTask<T> RunCore<T>(SessionOperation operation, string? id, Func<ValueTask<T>> work, bool async, CancellationToken cancellationToken)
     {
         try
         {
-            if (ensureTable)
+            if (!_created && _options.CreateTableOnFirstUse)
             {
-                EnsureTable();
+                await CreateTableCore(async, cancellationToken).ConfigureAwait(false);
             }
 
-            return work();
-        }
-        catch (NpgsqlException ex)
-        {
-            throw new SessionStorageException(id, Location(id), operation, ex);
-        }
-    }
-
-    private void Run(string id, string operation, Action work) => Run(id, operation, () =>
-    {
-        work();
-        return true;
-    });
-
-    private async ValueTask<T> RunAsync<T>(string id, string operation, Func<Task<T>> work)
-    {
-        try
-        {
-            EnsureTable();
             return await work().ConfigureAwait(false);
         }
-        catch (NpgsqlException ex)
+        catch (Exception ex) when (SessionErrors.IsRaw(ex))
         {
-            throw new SessionStorageException(id, Location(id), operation, ex);
+            throw SessionErrors.Translate(ex, operation, id, _location, _options.LockTimeout);
         }
     }
 
-    private ValueTask<bool> RunAsync(string id, string operation, Func<Task> work) => RunAsync(id, operation, async () =>
-    {
-        await work().ConfigureAwait(false);
-        return true;
-    });
+    private ValueTask<int> ExecuteCore(SessionOperation operation, string? id, string sql, bool async, CancellationToken cancellationToken, params object[] values) =>
+        RunCore(operation, id, () => Db.ExecuteCore(Bound(sql, null, values), async, cancellationToken), async, cancellationToken);
 
-    private void EnsureTable()
+    private ValueTask<List<TRow>> QueryCore<TRow>(
+        SessionOperation operation, string? id, string sql, Func<NpgsqlDataReader, TRow> read, bool async, CancellationToken cancellationToken, params object[] values) =>
+        RunCore(operation, id, () => Db.ReadCore(Bound(sql, null, values), read, async, cancellationToken), async, cancellationToken);
+
+    /// <summary>A command with positional parameters; on the data source, or in <paramref name="transaction"/>.</summary>
+    private NpgsqlCommand Bound(string sql, NpgsqlTransaction? transaction, params object[] values)
     {
-        if (!_created && _options.CreateTableOnFirstUse)
+        NpgsqlCommand command = transaction is null ? _dataSource.CreateCommand(sql) : new NpgsqlCommand(sql, transaction.Connection, transaction);
+        foreach (object value in values)
         {
-            EnsureCreated();
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
         }
+
+        return command;
     }
 
     private static void ValidId(string id, string paramName = "id")
@@ -507,6 +394,8 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
             throw new InvalidSessionIdException(id, paramName);
         }
     }
+
+    private static string Quoted(string identifier) => "\"" + identifier + "\"";
 
     private static bool IsPlainIdentifier(string? name) =>
         name is { Length: > 0 and <= 63 } && char.IsAsciiLetter(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');

@@ -1,11 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
+
 namespace SessionStore.Postgres;
 
-/// <summary>How a <see cref="PostgresSessionStore{TSession}"/> waits and where it keeps its sessions.</summary>
+/// <summary>How a <see cref="PostgresSessionStore{TSession}"/> waits, where it keeps its sessions, and which clock it reads.</summary>
 public sealed class PostgresSessionStoreOptions
 {
-    /// <summary>How long an update, a conditional save or a delete waits for the session's lock before <see cref="SessionLockTimeoutException"/>. Defaults to 10 seconds.</summary>
+    private TimeProvider _timeProvider = TimeProvider.System;
+
+    /// <summary>
+    /// How long an update, a conditional save or a restore waits for the session's lock before
+    /// <see cref="SessionLockTimeoutException"/>: from 1 ms to 24 days (PostgreSQL's <c>lock_timeout</c>,
+    /// where 0 would mean "forever"). Defaults to 10 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "24.00:00:00")]
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Checked by the source-generated validator, which parses the bounds itself; no TypeConverter is used.")]
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Whether the store creates its table on first use (default); otherwise call <c>EnsureCreated</c>.</summary>
     public bool CreateTableOnFirstUse { get; set; } = true;
+
+    /// <summary>The clock the store reads for <c>updated_at</c> (what prune compares) and <c>trashed_at</c>; <see cref="TimeProvider.System"/> by default.</summary>
+    public TimeProvider TimeProvider
+    {
+        get => _timeProvider;
+        set => _timeProvider = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    internal PostgresSessionStoreOptions Clone() => (PostgresSessionStoreOptions)MemberwiseClone();
 }

@@ -11,5 +11,5 @@ public static class PostgresSessionStores
     /// <param name="options">Lock timeout and table creation.</param>
     /// <returns>The store.</returns>
     public static PostgresSessionStore<StoredSession> ForStoredSessions(NpgsqlDataSource dataSource, string table, PostgresSessionStoreOptions? options = null) =>
-        new(dataSource, table, SessionJson.StoredSession, static s => s.SessionId, static s => s.Validate(), options);
+        new(dataSource, table, SessionDescriptor.StoredSession, options);
 }

@@ -56,16 +56,16 @@ public sealed partial class FileSessionStore
         string path = SessionPathOf(id);
         ArgumentNullException.ThrowIfNull(messages);
         ValidateSession(new StoredSession(id, messages, inputTokens, outputTokens));
-        using StripeLock held = await LockCore(id, "appended to", async, cancellationToken).ConfigureAwait(false);
+        using StripeLock held = await LockCore(id, SessionOperation.Append, async, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         bool appended;
         try
         {
             appended = TryAppendInPlace(held, id, messages, inputTokens, outputTokens);
         }
-        catch (IOException ex) when (ex is not (SessionCorruptException or SessionStorageException))
+        catch (Exception ex) when (SessionErrors.IsRaw(ex))
         {
-            throw new SessionStorageException(id, path, "appended to", ex);
+            throw SessionErrors.Translate(ex, SessionOperation.Append, id, SessionLocation.File(path));
         }
 
         if (!appended)
@@ -141,7 +141,7 @@ public sealed partial class FileSessionStore
         }
         catch (SessionFormatException ex)
         {
-            throw new SessionCorruptException(id, path, ex.Reason, ex.InnerException);
+            throw SessionErrors.Translate(ex, SessionOperation.Append, id, SessionLocation.File(path));
         }
 
         long expectedEnd = tail.HasMessages ? tail.Offset + 3 : tail.Offset;

@@ -65,25 +65,14 @@ public sealed partial class FileSessionStore : FileSessionStore<StoredSession>
     /// <exception cref="InvalidSessionIdException">An id is not valid.</exception>
     /// <exception cref="SessionNotFoundException">There is no session <paramref name="sourceId"/>.</exception>
     /// <exception cref="SessionConflictException">A session <paramref name="newId"/> exists already.</exception>
-    public string Fork(string sourceId, string newId)
-    {
-        InvalidSessionIdException.ThrowIfInvalid(newId, nameof(newId));
-        StoredSession copy = Load(sourceId) with { SessionId = newId };
-        _ = SaveIfMatch(copy, expectedETag: null);
-        return SessionFileLayout.SessionPath(DirectoryPath, newId);
-    }
+    public string Fork(string sourceId, string newId) => Completed.Result(ForkCore(sourceId, newId, async: false, CancellationToken.None));
 
     /// <inheritdoc cref="Fork(string, string)"/>
     /// <param name="sourceId">The session to copy.</param>
     /// <param name="newId">The id of the copy.</param>
     /// <param name="cancellationToken">Cancels the wait for the lock, or the write before the copy appears.</param>
-    public async ValueTask<string> ForkAsync(string sourceId, string newId, CancellationToken cancellationToken = default)
-    {
-        InvalidSessionIdException.ThrowIfInvalid(newId, nameof(newId));
-        StoredSession copy = Load(sourceId) with { SessionId = newId };
-        _ = await SaveIfMatchAsync(copy, expectedETag: null, cancellationToken).ConfigureAwait(false);
-        return SessionFileLayout.SessionPath(DirectoryPath, newId);
-    }
+    public ValueTask<string> ForkAsync(string sourceId, string newId, CancellationToken cancellationToken = default) =>
+        ForkCore(sourceId, newId, async: true, cancellationToken);
 
     /// <summary>Refuses a session that breaks the contract; see <see cref="StoredSession.Validate"/>.</summary>
     /// <param name="session">The session to check.</param>
@@ -104,6 +93,14 @@ public sealed partial class FileSessionStore : FileSessionStore<StoredSession>
     private protected override StoredSession Deserialize(ReadOnlySpan<byte> content) =>
         ReferenceReader.TryRead(content) ?? base.Deserialize(content);
 
+    private async ValueTask<string> ForkCore(string sourceId, string newId, bool async, CancellationToken cancellationToken)
+    {
+        InvalidSessionIdException.ThrowIfInvalid(newId, nameof(newId));
+        StoredSession copy = Load(sourceId) with { SessionId = newId };
+        _ = await SaveCore(copy, conditional: true, expectedETag: null, async, cancellationToken).ConfigureAwait(false);
+        return SessionFileLayout.SessionPath(DirectoryPath, newId);
+    }
+
     private SessionSummary SummaryOf(string id, ReadOnlySpan<byte> content, StatxBuffer status)
     {
         ReferenceFormat.Fields fields;
@@ -113,7 +110,7 @@ public sealed partial class FileSessionStore : FileSessionStore<StoredSession>
         }
         catch (SessionFormatException ex)
         {
-            throw new SessionCorruptException(id, Files.PathOf(id), ex.Reason, ex.InnerException);
+            throw SessionErrors.Translate(ex, SessionOperation.Read, id, SessionLocation.File(Files.PathOf(id)));
         }
 
         return fields.SessionId == id

@@ -82,7 +82,7 @@ public partial class FileSessionStore<TSession>
     {
         _ = SessionPathOf(id);
         ArgumentNullException.ThrowIfNull(change);
-        using StripeLock held = await LockCore(id, "updated", async, cancellationToken).ConfigureAwait(false);
+        using StripeLock held = await LockCore(id, SessionOperation.Update, async, cancellationToken).ConfigureAwait(false);
         TSession? current = ReadSession(id, withETag: false).Session;
         TSession next = change(current) ?? throw new InvalidOperationException($"The change for session '{id}' returned null.");
         string nextId = _sessionIdOf(next);

@@ -63,7 +63,7 @@ public partial class FileSessionStore<TSession>
             foreach ((string id, PooledBytes content) in prepared)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                using StripeLock held = await LockCore(id, "imported", async, cancellationToken).ConfigureAwait(false);
+                using StripeLock held = await LockCore(id, SessionOperation.Import, async, cancellationToken).ConfigureAwait(false);
                 string? stored = StoredETag(id);
                 if (stored is null)
                 {

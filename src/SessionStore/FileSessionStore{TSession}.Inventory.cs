@@ -27,6 +27,15 @@ public partial class FileSessionStore<TSession>
         return foreign;
     }
 
+    /// <inheritdoc cref="FindForeignEntries"/>
+    /// <param name="cancellationToken">Cancels the call before it starts.</param>
+    /// <remarks>Completes synchronously: listing a directory has no asynchronous system call.</remarks>
+    public ValueTask<IReadOnlyList<StoreProblem>> FindForeignEntriesAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(FindForeignEntries());
+    }
+
     private static StoreProblem? ForeignProblemOf(string path, SessionFileLayout.EntryKind kind) => kind switch
     {
         SessionFileLayout.EntryKind.ForeignJson => new StoreProblem(StoreProblemKind.ForeignFile, path, null, "a .json file whose name is not a valid session id; not part of the store", Repaired: false),

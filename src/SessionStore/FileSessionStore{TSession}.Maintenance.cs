@@ -32,15 +32,26 @@ public partial class FileSessionStore<TSession>
     /// <param name="repair">Fix what can be fixed safely.</param>
     /// <param name="progress">Receives the number of sessions checked so far, every 1,000 sessions.</param>
     /// <returns>How many sessions were read, and the problems found.</returns>
-    public StoreCheckResult Check(bool repair = false, IProgress<int>? progress = null)
+    public StoreCheckResult Check(bool repair = false, IProgress<int>? progress = null) =>
+        Completed.Result(CheckCore(repair, progress, async: false, CancellationToken.None));
+
+    /// <inheritdoc cref="Check(bool, IProgress{int})"/>
+    /// <param name="repair">Fix what can be fixed safely.</param>
+    /// <param name="progress">Receives the number of sessions checked so far, every 1,000 sessions.</param>
+    /// <param name="cancellationToken">Cancels the check between sessions, or a repair's wait for a session's lock.</param>
+    public ValueTask<StoreCheckResult> CheckAsync(bool repair = false, IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
+        CheckCore(repair, progress, async: true, cancellationToken);
+
+    private async ValueTask<StoreCheckResult> CheckCore(bool repair, IProgress<int>? progress, bool async, CancellationToken cancellationToken)
     {
         var problems = new List<StoreProblem>();
         CheckDirectory(problems);
-        CheckInterruptedAppends(repair, problems);
+        await CheckInterruptedAppendsCore(repair, problems, async, cancellationToken).ConfigureAwait(false);
         int checkedSessions = 0;
         foreach (string id in StoreDirectory.ListSessionIds(DirectoryPath))
         {
-            CheckSession(id, repair, problems);
+            cancellationToken.ThrowIfCancellationRequested();
+            await CheckSessionCore(id, repair, problems, async, cancellationToken).ConfigureAwait(false);
             if (++checkedSessions % 1000 == 0)
             {
                 progress?.Report(checkedSessions);
@@ -75,7 +86,7 @@ public partial class FileSessionStore<TSession>
                 continue;
             }
 
-            using StripeLock held = await LockCore(id, "pruned", async, cancellationToken).ConfigureAwait(false);
+            using StripeLock held = await LockCore(id, SessionOperation.Prune, async, cancellationToken).ConfigureAwait(false);
             if (IsOlderThan(id, cutoff) && RemoveLocked(id))
             {
                 pruned.Add(id);
@@ -94,9 +105,9 @@ public partial class FileSessionStore<TSession>
         {
             return Files.Remove(id);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (SessionErrors.IsRaw(ex))
         {
-            throw new SessionDeleteException(id, Files.PathOf(id), ex);
+            throw SessionErrors.Translate(ex, SessionOperation.Delete, id, SessionLocation.File(Files.PathOf(id)));
         }
     }
 
@@ -114,7 +125,7 @@ public partial class FileSessionStore<TSession>
         }
     }
 
-    private void CheckInterruptedAppends(bool repair, List<StoreProblem> problems)
+    private async ValueTask CheckInterruptedAppendsCore(bool repair, List<StoreProblem> problems, bool async, CancellationToken cancellationToken)
     {
         using FileDescriptor? locks = TryOpenLocks();
         if (locks is null)
@@ -139,7 +150,7 @@ public partial class FileSessionStore<TSession>
             {
                 try
                 {
-                    using StripeLock held = Completed.Result(LockCore(sessionId, "repaired", async: false, CancellationToken.None));
+                    using StripeLock held = await LockCore(sessionId, SessionOperation.Repair, async, cancellationToken).ConfigureAwait(false);
                     repaired = true;
                 }
                 catch (IOException)
@@ -165,7 +176,7 @@ public partial class FileSessionStore<TSession>
         }
     }
 
-    private void CheckSession(string id, bool repair, List<StoreProblem> problems)
+    private async ValueTask CheckSessionCore(string id, bool repair, List<StoreProblem> problems, bool async, CancellationToken cancellationToken)
     {
         string path = Files.PathOf(id);
         try
@@ -174,7 +185,7 @@ public partial class FileSessionStore<TSession>
         }
         catch (SessionCorruptException corrupt)
         {
-            problems.Add(repair ? QuarantineCorrupt(id, corrupt.Reason) : new StoreProblem(StoreProblemKind.CorruptSession, path, id, corrupt.Reason, Repaired: false));
+            problems.Add(repair ? await QuarantineCorruptCore(id, corrupt.Reason, async, cancellationToken).ConfigureAwait(false) : new StoreProblem(StoreProblemKind.CorruptSession, path, id, corrupt.Reason, Repaired: false));
         }
         catch (SessionSchemaVersionException newer)
         {
@@ -186,12 +197,12 @@ public partial class FileSessionStore<TSession>
         }
     }
 
-    private StoreProblem QuarantineCorrupt(string id, string reason)
+    private async ValueTask<StoreProblem> QuarantineCorruptCore(string id, string reason, bool async, CancellationToken cancellationToken)
     {
         string path = Files.PathOf(id);
         try
         {
-            using StripeLock held = Completed.Result(LockCore(id, "quarantined", async: false, CancellationToken.None));
+            using StripeLock held = await LockCore(id, SessionOperation.Repair, async, cancellationToken).ConfigureAwait(false);
             return new StoreProblem(StoreProblemKind.CorruptSession, path, id, $"{reason}; moved to {Quarantine.Move(DirectoryPath, id, _options.TimeProvider.GetUtcNow())}", Repaired: true);
         }
         catch (IOException ex)

@@ -19,7 +19,7 @@ public partial class FileSessionStore<TSession> : ISessionRetention
 
     /// <inheritdoc />
     public IReadOnlyList<TrashedSession> ListTrash() =>
-        HiddenStorage(null, Trash.DirectoryOf(DirectoryPath), "listed", () => Trash.List(DirectoryPath).Select(Trash.Describe).OfType<TrashedSession>().ToList());
+        HiddenStorage(null, SessionLocation.Directory(Trash.DirectoryOf(DirectoryPath)), SessionOperation.List, () => Trash.List(DirectoryPath).Select(Trash.Describe).OfType<TrashedSession>().ToList());
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<TrashedSession>> ListTrashAsync(CancellationToken cancellationToken = default)
@@ -52,7 +52,7 @@ public partial class FileSessionStore<TSession> : ISessionRetention
             throw new SessionNotFoundException(id, DirectoryPath);
         }
 
-        return HiddenStorage(id, Pins.PathOf(DirectoryPath, id), "pinned", () => Pins.Add(DirectoryPath, id, Files.Durable));
+        return HiddenStorage(id, SessionLocation.File(Pins.PathOf(DirectoryPath, id)), SessionOperation.Pin, () => Pins.Add(DirectoryPath, id, Files.Durable));
     }
 
     /// <inheritdoc />
@@ -66,7 +66,7 @@ public partial class FileSessionStore<TSession> : ISessionRetention
     public bool Unpin(string id)
     {
         _ = SessionPathOf(id);
-        return HiddenStorage(id, Pins.PathOf(DirectoryPath, id), "unpinned", () => Pins.Remove(DirectoryPath, id));
+        return HiddenStorage(id, SessionLocation.File(Pins.PathOf(DirectoryPath, id)), SessionOperation.Unpin, () => Pins.Remove(DirectoryPath, id));
     }
 
     /// <inheritdoc />
@@ -78,7 +78,7 @@ public partial class FileSessionStore<TSession> : ISessionRetention
 
     /// <inheritdoc />
     public IReadOnlyList<string> ListPinned() =>
-        HiddenStorage(null, Path.Join(DirectoryPath, Pins.DirectoryName), "listed", () => Pins.List(DirectoryPath));
+        HiddenStorage(null, SessionLocation.Directory(Path.Join(DirectoryPath, Pins.DirectoryName)), SessionOperation.List, () => Pins.List(DirectoryPath));
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<string>> ListPinnedAsync(CancellationToken cancellationToken = default)
@@ -104,7 +104,7 @@ public partial class FileSessionStore<TSession> : ISessionRetention
             return false;
         }
 
-        using StripeLock held = await LockCore(id, "moved to the trash", async, cancellationToken).ConfigureAwait(false);
+        using StripeLock held = await LockCore(id, SessionOperation.MoveToTrash, async, cancellationToken).ConfigureAwait(false);
         return MoveToTrashLocked(id);
     }
 
@@ -116,16 +116,16 @@ public partial class FileSessionStore<TSession> : ISessionRetention
             throw new SessionNotFoundException(id, Trash.DirectoryOf(DirectoryPath));
         }
 
-        using StripeLock held = await LockCore(id, "restored from the trash", async, cancellationToken).ConfigureAwait(false);
+        using StripeLock held = await LockCore(id, SessionOperation.Restore, async, cancellationToken).ConfigureAwait(false);
         Trash.Entry entry = NewestTrashed(id) ?? throw new SessionNotFoundException(id, Trash.DirectoryOf(DirectoryPath));
-        bool restored = HiddenStorage(id, path, "restored from the trash", () => Trash.MoveOut(DirectoryPath, entry, Files.Durable));
+        bool restored = HiddenStorage(id, SessionLocation.File(path), SessionOperation.Restore, () => Trash.MoveOut(DirectoryPath, entry, Files.Durable));
         return restored ? path : throw new SessionConflictException(id, path, expectedETag: null, ETagOrUnreadable(id));
     }
 
     private List<TrashedSession> EmptyTrash(DateTimeOffset? trashedBefore, bool dryRun, CancellationToken cancellationToken)
     {
         var emptied = new List<TrashedSession>();
-        foreach (Trash.Entry entry in HiddenStorage(null, Trash.DirectoryOf(DirectoryPath), "listed", () => Trash.List(DirectoryPath)))
+        foreach (Trash.Entry entry in HiddenStorage(null, SessionLocation.Directory(Trash.DirectoryOf(DirectoryPath)), SessionOperation.List, () => Trash.List(DirectoryPath)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if ((trashedBefore is { } cutoff && entry.TrashedUtc >= cutoff.UtcDateTime) || Trash.Describe(entry) is not { } described)
@@ -140,9 +140,9 @@ public partial class FileSessionStore<TSession> : ISessionRetention
                     emptied.Add(described);
                 }
             }
-            catch (IOException ex)
+            catch (Exception ex) when (SessionErrors.IsRaw(ex))
             {
-                throw new SessionDeleteException(entry.SessionId, entry.Path, ex);
+                throw SessionErrors.Translate(ex, SessionOperation.EmptyTrash, entry.SessionId, SessionLocation.File(entry.Path));
             }
         }
 
@@ -174,7 +174,7 @@ public partial class FileSessionStore<TSession> : ISessionRetention
                 continue;
             }
 
-            using StripeLock held = await LockCore(id, "moved to the trash", async, cancellationToken).ConfigureAwait(false);
+            using StripeLock held = await LockCore(id, SessionOperation.MoveToTrash, async, cancellationToken).ConfigureAwait(false);
             if (Pins.IsPinned(DirectoryPath, id))
             {
                 kept.Add(id);
@@ -189,11 +189,11 @@ public partial class FileSessionStore<TSession> : ISessionRetention
     }
 
     private bool MoveToTrashLocked(string id) =>
-        HiddenStorage(id, Files.PathOf(id), "moved to the trash", () => Trash.MoveIn(DirectoryPath, id, _options.TimeProvider.GetUtcNow().UtcDateTime, Files.Durable));
+        HiddenStorage(id, SessionLocation.File(Files.PathOf(id)), SessionOperation.MoveToTrash, () => Trash.MoveIn(DirectoryPath, id, _options.TimeProvider.GetUtcNow().UtcDateTime, Files.Durable));
 
     private Trash.Entry? NewestTrashed(string id)
     {
-        foreach (Trash.Entry entry in HiddenStorage(id, Trash.DirectoryOf(DirectoryPath), "listed", () => Trash.List(DirectoryPath)))
+        foreach (Trash.Entry entry in HiddenStorage(id, SessionLocation.Directory(Trash.DirectoryOf(DirectoryPath)), SessionOperation.List, () => Trash.List(DirectoryPath)))
         {
             if (entry.SessionId == id)
             {
@@ -217,16 +217,15 @@ public partial class FileSessionStore<TSession> : ISessionRetention
     }
 
     /// <summary>Runs a change to the trash or the pins, translating an I/O failure into the store's exception.</summary>
-    private static T HiddenStorage<T>(string? id, string path, string operation, Func<T> work)
+    private static T HiddenStorage<T>(string? id, SessionLocation location, SessionOperation operation, Func<T> work)
     {
         try
         {
             return work();
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (SessionErrors.IsRaw(ex))
         {
-            // The work only touches the trash and the pins through Storage, which throws nothing typed.
-            throw new SessionStorageException(id ?? string.Empty, path, operation, ex);
+            throw SessionErrors.Translate(ex, operation, id, location);
         }
     }
 }

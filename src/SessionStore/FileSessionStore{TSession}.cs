@@ -24,6 +24,7 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
 {
     private readonly SessionSerializer<TSession> _serializer;
     private readonly Func<TSession, string> _sessionIdOf;
+    private readonly Action<TSession>? _validate;
     private readonly FileSessionStoreOptions _options;
     private readonly SessionFiles _files;
 
@@ -56,15 +57,23 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
     /// for unversioned files. A file of a newer version is neither loaded nor overwritten.
     /// </param>
     public FileSessionStore(string directory, JsonTypeInfo<TSession> typeInfo, Func<TSession, string> sessionIdOf, FileSessionStoreOptions options, SessionSchema? schema)
+        : this(directory, new SessionDescriptor<TSession>(typeInfo, sessionIdOf, schema), options ?? throw new ArgumentNullException(nameof(options)))
+    {
+    }
+
+    /// <summary>Creates a store over <paramref name="directory"/> of the sessions <paramref name="descriptor"/> describes.</summary>
+    /// <param name="directory">The directory that holds the sessions; created on the first save.</param>
+    /// <param name="descriptor">The session type: JSON metadata, id, schema and validation (a generated store's <c>Descriptor</c>).</param>
+    /// <param name="options">Durability and limits; copied, so later changes do not affect this store. <see langword="null"/> for the defaults.</param>
+    public FileSessionStore(string directory, SessionDescriptor<TSession> descriptor, FileSessionStoreOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        ArgumentNullException.ThrowIfNull(typeInfo);
-        ArgumentNullException.ThrowIfNull(sessionIdOf);
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(descriptor);
         DirectoryPath = Path.GetFullPath(directory);
-        _serializer = new SessionSerializer<TSession>(typeInfo, schema);
-        _sessionIdOf = sessionIdOf;
-        _options = options.Clone();
+        _serializer = new SessionSerializer<TSession>(descriptor.TypeInfo, descriptor.Schema);
+        _sessionIdOf = descriptor.SessionIdOf;
+        _validate = descriptor.Validate;
+        _options = options?.Clone() ?? new FileSessionStoreOptions();
         _files = new SessionFiles(DirectoryPath, _options.Durable, _options.MaxSessionBytes, _options.AllowSharedDirectory, _options.TimeProvider);
     }
 
@@ -198,13 +207,12 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
 
     /// <summary>
     /// Checks what the JSON shape of <typeparamref name="TSession"/> cannot: called before a save, where
-    /// the exception reaches the caller, and after a load, where it makes the file corrupt.
+    /// the exception reaches the caller, and after a load, where it makes the file corrupt. By default it
+    /// runs the descriptor's <see cref="SessionDescriptor{TSession}.Validate"/>.
     /// </summary>
     /// <param name="session">The session to check.</param>
     /// <exception cref="ArgumentException">The session is not valid.</exception>
-    protected virtual void ValidateSession(TSession session)
-    {
-    }
+    protected virtual void ValidateSession(TSession session) => _validate?.Invoke(session);
 
     /// <summary>
     /// Reads the source-generated metadata for <typeparamref name="TSession"/> from a JSON context, as
@@ -240,20 +248,20 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
     /// Takes the session's write lock (which also completes an append a crash interrupted), translating
     /// every failure into the store's exceptions.
     /// </summary>
-    private protected async ValueTask<StripeLock> LockCore(string id, string operation, bool async, CancellationToken cancellationToken)
+    private protected async ValueTask<StripeLock> LockCore(string id, SessionOperation operation, bool async, CancellationToken cancellationToken)
     {
-        string path = _files.PathOf(id);
+        var location = SessionLocation.File(_files.PathOf(id));
         StripeLock? held;
         try
         {
             held = await _files.LockCore(id, _options.LockTimeout, async, cancellationToken).ConfigureAwait(false);
         }
-        catch (IOException ex) when (ex is not (UnsafeSessionDirectoryException or SessionStorageException))
+        catch (Exception ex) when (SessionErrors.IsRaw(ex))
         {
-            throw new SessionStorageException(id, path, operation, ex);
+            throw SessionErrors.Translate(ex, operation, id, location);
         }
 
-        return held ?? throw new SessionLockTimeoutException(id, SessionFileLayout.LockPath(DirectoryPath, id), _options.LockTimeout);
+        return held ?? throw new SessionLockTimeoutException(id, location, SessionFileLayout.LockPath(DirectoryPath, id), operation, _options.LockTimeout);
     }
 
     /// <summary>Replaces the session's file with <paramref name="content"/>; call under the lock.</summary>
@@ -265,9 +273,9 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
         {
             _files.Replace(id, content.Span);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (SessionErrors.IsRaw(ex))
         {
-            throw new SessionStorageException(id, path, "saved", ex);
+            throw SessionErrors.Translate(ex, SessionOperation.Save, id, SessionLocation.File(path));
         }
     }
 
@@ -308,9 +316,9 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
             {
                 outcome = _files.Read(id, out content, out status, out what);
             }
-            catch (IOException ex)
+            catch (Exception ex) when (SessionErrors.IsRaw(ex))
             {
-                throw new SessionStorageException(id, path, "read", ex);
+                throw SessionErrors.Translate(ex, SessionOperation.Read, id, SessionLocation.File(path));
             }
 
             switch (outcome)
@@ -344,10 +352,10 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
     private (TSession? Session, string? ETag) ReadSession(string id, bool withETag) =>
         ReadCore(id, (id, content, _) => (Materialize(id, content), withETag ? ContentETag.Of(content) : null));
 
-    private async ValueTask<string> SaveCore(TSession session, bool conditional, string? expectedETag, bool async, CancellationToken cancellationToken)
+    private protected async ValueTask<string> SaveCore(TSession session, bool conditional, string? expectedETag, bool async, CancellationToken cancellationToken)
     {
         using PooledBytes content = PrepareSave(session, out string id);
-        using StripeLock held = await LockCore(id, "saved", async, cancellationToken).ConfigureAwait(false);
+        using StripeLock held = await LockCore(id, SessionOperation.Save, async, cancellationToken).ConfigureAwait(false);
         if (conditional)
         {
             string? actual = ReadSession(id, withETag: true).ETag;
@@ -373,9 +381,9 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
         StripeLock? held = null;
         try
         {
-            held = await LockCore(id, "deleted", async, cancellationToken).ConfigureAwait(false);
+            held = await LockCore(id, SessionOperation.Delete, async, cancellationToken).ConfigureAwait(false);
         }
-        catch (SessionStorageException ex) when (ErrnoException.ErrnoOf(ex.InnerException!) is Libc.EACCES or Libc.EPERM or Libc.EROFS)
+        catch (SessionDeleteException ex) when (ErrnoException.ErrnoOf(ex.InnerException!) is Libc.EACCES or Libc.EPERM or Libc.EROFS)
         {
             // A directory this process cannot write (read-only, or with a lock directory it does not own):
             // no writer of ours can be in it either; the unlink below reports the real error, or false.
@@ -391,9 +399,9 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
             {
                 return _files.Remove(id);
             }
-            catch (IOException ex)
+            catch (Exception ex) when (SessionErrors.IsRaw(ex))
             {
-                throw new SessionDeleteException(id, path, ex);
+                throw SessionErrors.Translate(ex, SessionOperation.Delete, id, SessionLocation.File(path));
             }
         }
     }
@@ -438,7 +446,7 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
         }
         catch (SessionFormatException ex)
         {
-            throw new SessionCorruptException(id, path, ex.Reason, ex.InnerException);
+            throw SessionErrors.Translate(ex, SessionOperation.Read, id, SessionLocation.File(path));
         }
         catch (NewerSchemaException ex)
         {

@@ -1,7 +1,7 @@
 namespace SessionStore.Conformance;
 
 /// <summary>The contract against the directory store.</summary>
-public sealed class FileStoreConformanceTests : StoreConformanceTests
+public class FileStoreConformanceTests : StoreConformanceTests
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("sessionstore-conformance-").FullName;
 
@@ -14,9 +14,27 @@ public sealed class FileStoreConformanceTests : StoreConformanceTests
         File.WriteAllText(Path.Join(_directory, "store", id + ".json"), json);
     }
 
+    /// <summary>
+    /// Locks every lock file of the store with <c>FileShare.None</c>, which .NET takes with <c>flock</c>, as
+    /// another process holding them would: the store then polls, never the in-process queue.
+    /// </summary>
+    protected override IDisposable HoldLocks(params string[] ids)
+    {
+        var held = Directory.GetFiles(Path.Join(_directory, "store", ".locks"), "*.lock")
+            .Select(path => new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+            .ToList();
+        Assert.NotEmpty(held);
+        return new Held(held);
+    }
+
     public override void Dispose()
     {
         Directory.Delete(_directory, recursive: true);
         base.Dispose();
+    }
+
+    private sealed class Held(List<FileStream> files) : IDisposable
+    {
+        public void Dispose() => files.ForEach(file => file.Dispose());
     }
 }

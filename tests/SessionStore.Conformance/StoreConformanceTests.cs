@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace SessionStore.Conformance;
 
 /// <summary>
@@ -10,13 +12,23 @@ public abstract partial class StoreConformanceTests : IDisposable
 
     protected StoreConformanceTests() => _store = new Lazy<ISessionStore<StoredSession>>(CreateStore);
 
-    protected ISessionStore<StoredSession> Store => _store.Value;
+    /// <summary>The store under test; with <see cref="ThroughAsync"/>, its synchronous members call the asynchronous ones.</summary>
+    protected ISessionStore<StoredSession> Store => ThroughAsync ? new AsyncRoutedStore(_store.Value) : _store.Value;
+
+    /// <summary>The backend's own store object.</summary>
+    protected ISessionStore<StoredSession> BackendStore => _store.Value;
+
+    /// <summary>Whether every case runs through the asynchronous members.</summary>
+    protected virtual bool ThroughAsync => false;
 
     /// <summary>A new, empty store.</summary>
     protected abstract ISessionStore<StoredSession> CreateStore();
 
     /// <summary>Puts content that is not a valid session where session <paramref name="id"/> lives.</summary>
     protected abstract void PlantCorrupt(string id, string json);
+
+    /// <summary>Holds the locks of <paramref name="ids"/> as another process or machine would, until disposed.</summary>
+    protected abstract IDisposable HoldLocks(params string[] ids);
 
     /// <summary>Throws <see cref="SkipException"/> when the backend is not available here.</summary>
     protected virtual void SkipIfUnavailable()
@@ -186,5 +198,37 @@ public abstract partial class StoreConformanceTests : IDisposable
         Assert.Throws<ArgumentException>(() => Store.Save(new StoredSession("s", ["ok", null!], 0, 0)));
         Assert.Throws<ArgumentException>(() => Store.Save(new StoredSession("s", [], -1, 0)));
         Assert.False(Store.Exists("s"));
+    }
+
+    [SkippableFact]
+    public void AsyncMembers_WaitForALock_WithoutBlockingTheThread()
+    {
+        SkipIfUnavailable();
+        var retention = Assert.IsAssignableFrom<ISessionRetention>(Store);
+        Store.Save(Make("held-u"));
+        Store.Save(Make("held-m"));
+        Store.Save(Make("held-r"));
+        Assert.True(retention.MoveToTrash("held-r"));
+        string etag = Store.LoadRevision("held-m").ETag;
+
+        SingleThreadedContext.Run(async () =>
+        {
+            IDisposable held = HoldLocks("held-u", "held-m", "held-r");
+            var clock = Stopwatch.StartNew();
+            Task<StoredSession> update = Store.UpdateAsync("held-u", s => s! with { OutputTokens = 99 }).AsTask();
+            Task<string> saveIfMatch = Store.SaveIfMatchAsync(Make("held-m", "matched"), etag).AsTask();
+            Task<string> restore = retention.RestoreAsync("held-r").AsTask();
+            TimeSpan started = clock.Elapsed;
+
+            await Task.Delay(300);
+            Assert.True(started < TimeSpan.FromSeconds(2), $"starting the calls took {started}: one waited for the lock on the caller's thread");
+            Assert.All(new Task[] { update, saveIfMatch, restore }, task => Assert.False(task.IsCompleted, "the lock is held: nothing can have run"));
+            held.Dispose();
+            await Task.WhenAll(update, saveIfMatch, restore).WaitAsync(TimeSpan.FromSeconds(30));
+        });
+
+        Assert.Equal(99, Store.Load("held-u").OutputTokens);
+        Assert.Equal(["matched"], Store.Load("held-m").Messages);
+        Assert.Equal(Make("held-r"), Store.Load("held-r"));
     }
 }

@@ -40,8 +40,15 @@ internal sealed class StoreDefinition
     /// <summary>The migration methods, ordered by the version they migrate from.</summary>
     internal IReadOnlyList<(int FromVersion, IMethodSymbol Method)> Migrations { get; private set; } = new List<(int, IMethodSymbol)>();
 
-    /// <summary>Whether the store also gets <c>ForPostgres</c>: an unversioned store, with the PostgreSQL backend referenced.</summary>
-    internal bool CanTargetPostgres => SchemaVersion == 1 && _symbols.PostgresFactoryFits;
+    /// <summary>Whether the store also gets <c>ForPostgres</c>: the PostgreSQL backend is referenced (versioned stores migrate there too).</summary>
+    internal bool CanTargetPostgres => _symbols.PostgresFactoryFits;
+
+    /// <summary>
+    /// Whether the store overrides <c>ValidateSession</c>, so that its <c>Descriptor</c> runs that check for every
+    /// backend (on an instance of the store, which touches nothing until used; an abstract store has none).
+    /// </summary>
+    internal bool ValidatesSessions => !StoreClass.IsAbstract &&
+        StoreClass.GetMembers("ValidateSession").Any(m => m is IMethodSymbol { IsOverride: true, Parameters.Length: 1 });
 
     internal IReadOnlyList<DiagnosticInfo> Problems => _problems;
 
@@ -155,7 +162,7 @@ internal sealed class StoreDefinition
             {
                 yield return "the constructor " + constructor.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
             }
-            else if (member.Name == "Schema" || (member.Name == "ForPostgres" && CanTargetPostgres))
+            else if (member.Name is "Schema" or "Descriptor" || (member.Name == "ForPostgres" && CanTargetPostgres))
             {
                 yield return "a member named '" + member.Name + "'";
             }

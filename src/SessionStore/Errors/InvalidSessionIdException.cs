@@ -4,7 +4,7 @@ namespace SessionStore;
 /// Thrown by every store member, before any file system access, when an id breaks the rules of
 /// <see cref="SessionIdRules"/>.
 /// </summary>
-public sealed class InvalidSessionIdException : ArgumentException
+public sealed class InvalidSessionIdException : ArgumentException, ISessionError
 {
     /// <summary>Creates the exception for an id that breaks the rules.</summary>
     /// <param name="sessionId">The refused id (may be <see langword="null"/>).</param>
@@ -17,6 +17,9 @@ public sealed class InvalidSessionIdException : ArgumentException
 
     /// <summary>The refused id, exactly as it was given.</summary>
     public string? SessionId { get; }
+
+    /// <summary>Always <see langword="null"/>: the id is refused before the store touches anything.</summary>
+    SessionLocation? ISessionError.Location => null;
 
     internal static void ThrowIfInvalid(string? sessionId, string? paramName)
     {

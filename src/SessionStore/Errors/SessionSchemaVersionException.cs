@@ -1,10 +1,10 @@
 namespace SessionStore;
 
 /// <summary>
-/// Thrown when a session's file was written with a newer schema version than the store knows: it is
+/// Thrown when a session was written with a newer schema version than the store knows: it is
 /// neither loaded nor overwritten, so a newer release's data is never lost to an older one.
 /// </summary>
-public sealed class SessionSchemaVersionException : IOException
+public sealed class SessionSchemaVersionException : IOException, ISessionError
 {
     /// <summary>Creates the exception for a file of a newer schema version.</summary>
     /// <param name="sessionId">The id of the session.</param>
@@ -12,10 +12,21 @@ public sealed class SessionSchemaVersionException : IOException
     /// <param name="fileVersion">The version the file carries.</param>
     /// <param name="supportedVersion">The newest version the store knows.</param>
     public SessionSchemaVersionException(string sessionId, string path, int fileVersion, int supportedVersion)
-        : base($"Session '{sessionId}' at '{path}' has schema version {fileVersion}, newer than the {supportedVersion} this store knows; it is left untouched.")
+        : this(sessionId, SessionLocation.File(path), fileVersion, supportedVersion)
     {
+    }
+
+    /// <summary>Creates the exception for a stored session of a newer schema version.</summary>
+    /// <param name="sessionId">The id of the session.</param>
+    /// <param name="location">Where the session lives: its file, or its table.</param>
+    /// <param name="fileVersion">The version the stored session carries.</param>
+    /// <param name="supportedVersion">The newest version the store knows.</param>
+    public SessionSchemaVersionException(string sessionId, SessionLocation location, int fileVersion, int supportedVersion)
+        : base($"Session '{sessionId}' {location?.Phrase} has schema version {fileVersion}, newer than the {supportedVersion} this store knows; it is left untouched.")
+    {
+        ArgumentNullException.ThrowIfNull(location);
         SessionId = sessionId;
-        Path = path;
+        Location = location;
         FileVersion = fileVersion;
         SupportedVersion = supportedVersion;
     }
@@ -23,12 +34,17 @@ public sealed class SessionSchemaVersionException : IOException
     /// <summary>The id of the session.</summary>
     public string SessionId { get; }
 
-    /// <summary>The full path of the session's file.</summary>
-    public string Path { get; }
+    /// <summary>Where the session lives: its file, or its table.</summary>
+    public SessionLocation Location { get; }
+
+    /// <summary>The full path of the session's file; for PostgreSQL, <c>postgres:&lt;table&gt;/&lt;id&gt;</c>.</summary>
+    public string Path => Location.PathOf(SessionId);
 
     /// <summary>The schema version the file carries.</summary>
     public int FileVersion { get; }
 
     /// <summary>The newest schema version the store knows.</summary>
     public int SupportedVersion { get; }
+
+    SessionLocation? ISessionError.Location => Location;
 }

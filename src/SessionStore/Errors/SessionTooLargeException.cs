@@ -5,7 +5,7 @@ namespace SessionStore;
 /// (<see cref="FileSessionStoreOptions.MaxSessionBytes"/>). Nothing was written: what is stored stays
 /// loadable, which a session over the limit would not be.
 /// </summary>
-public sealed class SessionTooLargeException : ArgumentException
+public sealed class SessionTooLargeException : ArgumentException, ISessionError
 {
     /// <summary>Creates the exception for a session that would exceed the size limit.</summary>
     /// <param name="sessionId">The id of the session.</param>
@@ -21,6 +21,9 @@ public sealed class SessionTooLargeException : ArgumentException
 
     /// <summary>The id of the session.</summary>
     public string SessionId { get; }
+
+    /// <summary>Always <see langword="null"/>: the session is refused before the store writes anything.</summary>
+    SessionLocation? ISessionError.Location => null;
 
     /// <summary>The size the session would have had, in bytes.</summary>
     public long SizeBytes { get; }

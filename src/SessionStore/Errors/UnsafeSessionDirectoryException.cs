@@ -5,7 +5,7 @@ namespace SessionStore;
 /// or owned by another user): such a user could plant links or swap files under the store. Nothing was
 /// written. Reads work there; set <see cref="FileSessionStoreOptions.AllowSharedDirectory"/> to write anyway.
 /// </summary>
-public sealed class UnsafeSessionDirectoryException : IOException
+public sealed class UnsafeSessionDirectoryException : IOException, ISessionError
 {
     /// <summary>Creates the exception for a directory the store refuses to write in.</summary>
     /// <param name="directoryPath">The full path of the store's directory.</param>
@@ -19,6 +19,12 @@ public sealed class UnsafeSessionDirectoryException : IOException
 
     /// <summary>The full path of the store's directory.</summary>
     public string DirectoryPath { get; }
+
+    /// <summary>Always <see langword="null"/>: the refusal concerns the whole directory.</summary>
+    string? ISessionError.SessionId => null;
+
+    /// <summary>The store's directory.</summary>
+    SessionLocation? ISessionError.Location => SessionLocation.Directory(DirectoryPath);
 
     /// <summary>Why the directory is unsafe, without the path.</summary>
     public string Reason { get; }

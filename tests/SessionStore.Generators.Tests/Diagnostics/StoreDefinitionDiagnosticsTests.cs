@@ -95,6 +95,7 @@ public sealed class StoreDefinitionDiagnosticsTests
     [InlineData($"{Attribute} public static partial class {{|SSG0016:Store|}} {{ }}")]
     [InlineData($"{Attribute} public partial class {{|SSG0017:Store|}} {{ public Store(string directory) {{ }} }}")]
     [InlineData($"{Attribute} public partial class {{|SSG0017:Store|}} {{ public static int Schema => 1; }}")]
+    [InlineData($"{Attribute} public partial class {{|SSG0017:Store|}} {{ public static object Descriptor => null!; }}")]
     [InlineData($"{Attribute} public partial class {{|SSG0017:Store|}}(int size) {{ }}")]
     [InlineData($"{Attribute} file partial class {{|SSG0018:Store|}} {{ }}")]
     [InlineData("[{|SSG0018:SessionStore(typeof(Local), typeof(AppJsonContext))|}] public partial class Store { } file sealed record Local([property: SessionId] string Id);")]

@@ -16,6 +16,13 @@ namespace App
                 From2, // 2 -> 3
             });
 
+        /// <summary>What a <see cref="global::App.ChatSession"/> is to every backend: its JSON metadata, id, schema and validation.</summary>
+        public static readonly global::SessionStore.SessionDescriptor<global::App.ChatSession> Descriptor = new global::SessionStore.SessionDescriptor<global::App.ChatSession>(
+            global::SessionStore.FileSessionStore<global::App.ChatSession>.TypeInfoFrom(global::App.AppJsonContext.Default),
+            static session => session.Id,
+            Schema,
+            null);
+
         /// <summary>Creates a store over <c>.port_sessions</c> in the current directory.</summary>
         public ChatStore()
             : this(global::SessionStore.FileSessionStore.DefaultDirectory)

@@ -12,6 +12,15 @@ namespace App.Data
             currentVersion: 1,
             migrations: global::System.Array.Empty<global::System.Action<global::System.Text.Json.Nodes.JsonObject>>());
 
+        private static SharedChatStore? __sessionValidator;
+
+        /// <summary>What a <see cref="global::App.ChatSession"/> is to every backend: its JSON metadata, id, schema and validation.</summary>
+        public static readonly global::SessionStore.SessionDescriptor<global::App.ChatSession> Descriptor = new global::SessionStore.SessionDescriptor<global::App.ChatSession>(
+            global::SessionStore.FileSessionStore<global::App.ChatSession>.TypeInfoFrom(global::App.AppJsonContext.Default),
+            static session => session.Id,
+            Schema,
+            session => (__sessionValidator ?? (__sessionValidator = new SharedChatStore())).ValidateSession(session));
+
         /// <summary>Creates a store over <c>.port_sessions</c> in the current directory.</summary>
         public SharedChatStore()
             : this(global::SessionStore.FileSessionStore.DefaultDirectory)
@@ -33,12 +42,12 @@ namespace App.Data
         {
         }
 
-        /// <summary>The same sessions, JSON metadata and ids, in a PostgreSQL table instead of a directory.</summary>
+        /// <summary>The same sessions (JSON metadata, ids, schema and migrations, validation) in a PostgreSQL table instead of a directory.</summary>
         /// <param name="dataSource">Where to connect; build it with <c>NpgsqlSlimDataSourceBuilder</c> for NativeAOT.</param>
         /// <param name="table">The table's name.</param>
         /// <param name="options">Lock timeout and table creation.</param>
         /// <returns>The store.</returns>
         public static global::SessionStore.Postgres.PostgresSessionStore<global::App.ChatSession> ForPostgres(global::Npgsql.NpgsqlDataSource dataSource, string table, global::SessionStore.Postgres.PostgresSessionStoreOptions? options = null) =>
-            new global::SessionStore.Postgres.PostgresSessionStore<global::App.ChatSession>(dataSource, table, global::SessionStore.FileSessionStore<global::App.ChatSession>.TypeInfoFrom(global::App.AppJsonContext.Default), static session => session.Id, validate: null, options);
+            new global::SessionStore.Postgres.PostgresSessionStore<global::App.ChatSession>(dataSource, table, Descriptor, options);
     }
 }

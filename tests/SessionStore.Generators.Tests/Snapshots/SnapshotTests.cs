@@ -40,12 +40,21 @@ public sealed class SnapshotTests
         "Outer.Holder.Inner.SessionStore.g.cs");
 
     [Fact]
-    public void UnversionedStore_WhenThePostgresBackendIsReferenced_GetsForPostgres() => Verify(
+    public void UnversionedStore_WhenThePostgresBackendIsReferenced_GetsForPostgres_WithItsValidation() => Verify(
         """
         namespace App.Data
         {
             [SessionStore(typeof(ChatSession), typeof(AppJsonContext))]
-            internal partial class SharedChatStore;
+            internal partial class SharedChatStore
+            {
+                protected override void ValidateSession(ChatSession session)
+                {
+                    if (session.Id.Length > 10)
+                    {
+                        throw new System.ArgumentException("The id is too long.", nameof(session));
+                    }
+                }
+            }
         }
         """,
         "App.Data.SharedChatStore.SessionStore.g.cs",

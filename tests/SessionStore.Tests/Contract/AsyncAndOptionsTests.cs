@@ -32,6 +32,54 @@ public sealed class AsyncAndOptionsTests : IDisposable
     }
 
     [Fact]
+    public async Task CheckForkAndForeignEntries_HaveAsyncTwins_ThatAgree()
+    {
+        var store = Sessions.FastStore(_temp.Combine("store"));
+        store.Save(Sessions.Make("s"));
+        Assert.Equal(_temp.Combine("store", "copy.json"), await store.ForkAsync("s", "copy"));
+        await Assert.ThrowsAsync<SessionConflictException>(() => store.ForkAsync("s", "copy").AsTask());
+        File.WriteAllText(_temp.Combine("store", "bad.json"), "{");
+        File.WriteAllText(_temp.Combine("store", "notes.txt"), "mine");
+
+        Assert.Equal(store.FindForeignEntries(), await store.FindForeignEntriesAsync());
+        StoreCheckResult found = await store.CheckAsync();
+        Assert.Equal(store.Check().Problems, found.Problems);
+        Assert.Contains(found.Problems, p => p.Kind == StoreProblemKind.CorruptSession && p.SessionId == "bad" && !p.Repaired);
+
+        StoreCheckResult repaired = await store.CheckAsync(repair: true);
+        Assert.Contains(repaired.Problems, p => p.Kind == StoreProblemKind.CorruptSession && p.SessionId == "bad" && p.Repaired);
+        Assert.Equal(["copy", "s"], store.List());
+    }
+
+    [Fact]
+    public async Task Writers_FailTyped_SyncAndAsync_NamingTheOperation()
+    {
+        var store = Sessions.FastStore(_temp.Combine("store"));
+        store.Save(Sessions.Make("s"));
+        Directory.Delete(_temp.Combine("store", ".locks"), recursive: true);
+        File.WriteAllText(_temp.Combine("store", ".locks"), "not a directory");
+
+        var calls = new (SessionOperation Operation, Action Sync, Func<Task> Async)[]
+        {
+            (SessionOperation.Save, () => store.Save(Sessions.Make("s")), () => store.SaveAsync(Sessions.Make("s")).AsTask()),
+            (SessionOperation.Update, () => store.Update("s", s => s!), () => store.UpdateAsync("s", s => s!).AsTask()),
+            (SessionOperation.Append, () => store.Append("s", ["more"], 0, 0), () => store.AppendAsync("s", ["more"], 0, 0).AsTask()),
+            (SessionOperation.MoveToTrash, () => store.MoveToTrash("s"), () => store.MoveToTrashAsync("s").AsTask()),
+        };
+        foreach ((SessionOperation operation, Action sync, Func<Task> async) in calls)
+        {
+            foreach (Exception? error in new[] { Record.Exception(sync), await Record.ExceptionAsync(async) })
+            {
+                var typed = Assert.IsType<SessionStorageException>(error);
+                Assert.Equal((operation, "s", SessionLocation.File(_temp.Combine("store", "s.json"))), (typed.Operation, typed.SessionId, typed.Location));
+                Assert.Equal(typed.Location.Name, typed.Path);
+            }
+        }
+
+        Assert.Equal(Sessions.Make("s"), store.Load("s"));
+    }
+
+    [Fact]
     public async Task AsyncTwins_ObserveCancellation()
     {
         var store = Sessions.FastStore(_temp.Combine("store"));

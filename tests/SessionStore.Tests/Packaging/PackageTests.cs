@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text.RegularExpressions;
 using SessionStore.Tests.TestSupport;
 
 namespace SessionStore.Tests.Packaging;
@@ -42,7 +43,10 @@ public sealed class PackageTests : IDisposable
             Assert.Contains("<license type=\"expression\">MIT</license>", manifest, StringComparison.Ordinal);
             Assert.Contains("<readme>README.md</readme>", manifest, StringComparison.Ordinal);
             Assert.Contains("<repository type=\"git\"", manifest, StringComparison.Ordinal);
-            Assert.DoesNotContain("<dependency", manifest, StringComparison.Ordinal);
+            // AddFileSessionStore: the platform's registration and options abstractions, and nothing else.
+            Assert.Equal(
+                ["Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Options"],
+                Regex.Matches(manifest, "<dependency id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal));
         }
 
         string consumer = _temp.Combine("consumer");

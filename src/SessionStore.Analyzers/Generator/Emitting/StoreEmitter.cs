@@ -39,6 +39,7 @@ internal static class StoreEmitter
         code.Line($"/// <summary>A file store of <see cref=\"{spec.SessionCref}\"/> sessions, schema version {spec.SchemaVersion}.</summary>");
         code.Open($"partial class {spec.ClassName} : {baseType}");
         EmitSchema(code, spec);
+        EmitDescriptor(code, spec, baseType);
         const string Directory = "/// <param name=\"directory\">The directory that holds the sessions; created on the first save.</param>";
         EmitConstructor(
             code,
@@ -57,7 +58,7 @@ internal static class StoreEmitter
             $"base(directory, {TypeInfo(spec, baseType)}, {IdReader(spec)}, options, Schema)");
         if (spec.CanTargetPostgres)
         {
-            EmitPostgres(code, spec, baseType);
+            EmitPostgres(code, spec);
         }
 
         code.Close();
@@ -110,18 +111,39 @@ internal static class StoreEmitter
         code.Line("    });");
     }
 
-    private static void EmitPostgres(SourceWriter code, StoreSpec spec, string baseType)
+    /// <summary>The session type for every backend; a store's own <c>ValidateSession</c> runs on an instance made for that, which touches nothing.</summary>
+    private static void EmitDescriptor(SourceWriter code, StoreSpec spec, string baseType)
+    {
+        string nullable = spec.LanguageVersion >= CSharp8 ? "?" : string.Empty;
+        code.Line();
+        if (spec.ValidatesSessions)
+        {
+            code.Line($"private static {spec.ClassName}{nullable} __sessionValidator;");
+            code.Line();
+        }
+
+        code.Line($"/// <summary>What a <see cref=\"{spec.SessionCref}\"/> is to every backend: its JSON metadata, id, schema and validation.</summary>");
+        code.Line($"public static readonly global::SessionStore.SessionDescriptor<{spec.SessionType}> Descriptor = new global::SessionStore.SessionDescriptor<{spec.SessionType}>(");
+        code.Line($"    {TypeInfo(spec, baseType)},");
+        code.Line($"    {IdReader(spec)},");
+        code.Line("    Schema,");
+        code.Line(spec.ValidatesSessions
+            ? $"    session => (__sessionValidator ?? (__sessionValidator = new {spec.ClassName}())).ValidateSession(session));"
+            : "    null);");
+    }
+
+    private static void EmitPostgres(SourceWriter code, StoreSpec spec)
     {
         const string Postgres = "global::SessionStore.Postgres";
         string optional = spec.LanguageVersion >= CSharp8 ? "?" : string.Empty;
         code.Line();
-        code.Line("/// <summary>The same sessions, JSON metadata and ids, in a PostgreSQL table instead of a directory.</summary>");
+        code.Line("/// <summary>The same sessions (JSON metadata, ids, schema and migrations, validation) in a PostgreSQL table instead of a directory.</summary>");
         code.Line("/// <param name=\"dataSource\">Where to connect; build it with <c>NpgsqlSlimDataSourceBuilder</c> for NativeAOT.</param>");
         code.Line("/// <param name=\"table\">The table's name.</param>");
         code.Line("/// <param name=\"options\">Lock timeout and table creation.</param>");
         code.Line("/// <returns>The store.</returns>");
         code.Line($"public static {Postgres}.PostgresSessionStore<{spec.SessionType}> ForPostgres(global::Npgsql.NpgsqlDataSource dataSource, string table, {Postgres}.PostgresSessionStoreOptions{optional} options = null) =>");
-        code.Line($"    new {Postgres}.PostgresSessionStore<{spec.SessionType}>(dataSource, table, {TypeInfo(spec, baseType)}, {IdReader(spec)}, validate: null, options);");
+        code.Line($"    new {Postgres}.PostgresSessionStore<{spec.SessionType}>(dataSource, table, Descriptor, options);");
     }
 
     private static string TypeInfo(StoreSpec spec, string baseType) => $"{baseType}.TypeInfoFrom({spec.ContextType}.Default)";

@@ -16,6 +16,7 @@ namespace SessionStore.Analyzers.Generator.Model;
 /// <param name="IdIsNullable">Whether that property is a <c>string?</c> (the store refuses a null id at run time).</param>
 /// <param name="SchemaVersion">The version the store writes.</param>
 /// <param name="Migrations">The migration methods' names; element i migrates version i + 1.</param>
+/// <param name="ValidatesSessions">Whether the store overrides <c>ValidateSession</c>, which its <c>Descriptor</c> then runs.</param>
 /// <param name="CanTargetPostgres">Whether to emit <c>ForPostgres</c>.</param>
 /// <param name="LanguageVersion">The C# version of the store's file, as a number (7.3 is 703); the code uses only what it allows.</param>
 internal sealed record StoreSpec(
@@ -30,5 +31,6 @@ internal sealed record StoreSpec(
     bool IdIsNullable,
     int SchemaVersion,
     EquatableArray<string> Migrations,
+    bool ValidatesSessions,
     bool CanTargetPostgres,
     int LanguageVersion);

@@ -56,6 +56,7 @@ internal static class StoreParser
             IdIsNullable: definition.IdProperty.NullableAnnotation == NullableAnnotation.Annotated,
             SchemaVersion: definition.SchemaVersion,
             Migrations: new EquatableArray<string>(definition.Migrations.Select(m => Escape(m.Method.Name))),
+            ValidatesSessions: definition.ValidatesSessions,
             CanTargetPostgres: definition.CanTargetPostgres,
             LanguageVersion: (int)((CSharpParseOptions)context.TargetNode.SyntaxTree.Options).LanguageVersion);
         return new StoreModel(spec, new EquatableArray<DiagnosticInfo>([]));

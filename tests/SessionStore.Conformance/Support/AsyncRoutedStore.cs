@@ -1,0 +1,90 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace SessionStore.Conformance;
+
+/// <summary>
+/// A store whose synchronous members call the wrapped store's asynchronous twins, so every conformance
+/// case also runs through the asynchronous members (<see cref="StoreConformanceTests.ThroughAsync"/>).
+/// </summary>
+internal sealed class AsyncRoutedStore(ISessionStore<StoredSession> inner) : ISessionStore<StoredSession>, ISessionRetention
+{
+    private ISessionRetention Retention => (ISessionRetention)inner;
+
+    public string Save(StoredSession session) => Wait(inner.SaveAsync(session));
+
+    public ValueTask<string> SaveAsync(StoredSession session, CancellationToken cancellationToken = default) => inner.SaveAsync(session, cancellationToken);
+
+    public StoredSession Load(string id) => Wait(inner.LoadAsync(id));
+
+    public ValueTask<StoredSession> LoadAsync(string id, CancellationToken cancellationToken = default) => inner.LoadAsync(id, cancellationToken);
+
+    public bool TryLoad(string id, [NotNullWhen(true)] out StoredSession? session)
+    {
+        session = Wait(inner.TryLoadAsync(id));
+        return session is not null;
+    }
+
+    public ValueTask<StoredSession?> TryLoadAsync(string id, CancellationToken cancellationToken = default) => inner.TryLoadAsync(id, cancellationToken);
+
+    public IReadOnlyList<string> List() => Wait(inner.ListAsync());
+
+    public ValueTask<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken = default) => inner.ListAsync(cancellationToken);
+
+    public bool Exists(string id) => Wait(inner.ExistsAsync(id));
+
+    public ValueTask<bool> ExistsAsync(string id, CancellationToken cancellationToken = default) => inner.ExistsAsync(id, cancellationToken);
+
+    public bool Delete(string id) => Wait(inner.DeleteAsync(id));
+
+    public ValueTask<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) => inner.DeleteAsync(id, cancellationToken);
+
+    public StoredSession Update(string id, Func<StoredSession?, StoredSession> change) => Wait(inner.UpdateAsync(id, change));
+
+    public ValueTask<StoredSession> UpdateAsync(string id, Func<StoredSession?, StoredSession> change, CancellationToken cancellationToken = default) =>
+        inner.UpdateAsync(id, change, cancellationToken);
+
+    public SessionRevision<StoredSession> LoadRevision(string id) => Wait(inner.LoadRevisionAsync(id));
+
+    public ValueTask<SessionRevision<StoredSession>> LoadRevisionAsync(string id, CancellationToken cancellationToken = default) => inner.LoadRevisionAsync(id, cancellationToken);
+
+    public string SaveIfMatch(StoredSession session, string? expectedETag) => Wait(inner.SaveIfMatchAsync(session, expectedETag));
+
+    public ValueTask<string> SaveIfMatchAsync(StoredSession session, string? expectedETag, CancellationToken cancellationToken = default) =>
+        inner.SaveIfMatchAsync(session, expectedETag, cancellationToken);
+
+    public bool MoveToTrash(string id) => Wait(Retention.MoveToTrashAsync(id));
+
+    public ValueTask<bool> MoveToTrashAsync(string id, CancellationToken cancellationToken = default) => Retention.MoveToTrashAsync(id, cancellationToken);
+
+    public IReadOnlyList<TrashedSession> ListTrash() => Wait(Retention.ListTrashAsync());
+
+    public ValueTask<IReadOnlyList<TrashedSession>> ListTrashAsync(CancellationToken cancellationToken = default) => Retention.ListTrashAsync(cancellationToken);
+
+    public string Restore(string id) => Wait(Retention.RestoreAsync(id));
+
+    public ValueTask<string> RestoreAsync(string id, CancellationToken cancellationToken = default) => Retention.RestoreAsync(id, cancellationToken);
+
+    public IReadOnlyList<TrashedSession> EmptyTrash(DateTimeOffset? trashedBefore = null, bool dryRun = false) => Wait(Retention.EmptyTrashAsync(trashedBefore, dryRun));
+
+    public ValueTask<IReadOnlyList<TrashedSession>> EmptyTrashAsync(DateTimeOffset? trashedBefore = null, bool dryRun = false, CancellationToken cancellationToken = default) =>
+        Retention.EmptyTrashAsync(trashedBefore, dryRun, cancellationToken);
+
+    public bool Pin(string id) => Wait(Retention.PinAsync(id));
+
+    public ValueTask<bool> PinAsync(string id, CancellationToken cancellationToken = default) => Retention.PinAsync(id, cancellationToken);
+
+    public bool Unpin(string id) => Wait(Retention.UnpinAsync(id));
+
+    public ValueTask<bool> UnpinAsync(string id, CancellationToken cancellationToken = default) => Retention.UnpinAsync(id, cancellationToken);
+
+    public IReadOnlyList<string> ListPinned() => Wait(Retention.ListPinnedAsync());
+
+    public ValueTask<IReadOnlyList<string>> ListPinnedAsync(CancellationToken cancellationToken = default) => Retention.ListPinnedAsync(cancellationToken);
+
+    public PruneResult Prune(DateTimeOffset cutoff, bool dryRun = false) => Wait(Retention.PruneAsync(cutoff, dryRun));
+
+    public ValueTask<PruneResult> PruneAsync(DateTimeOffset cutoff, bool dryRun = false, CancellationToken cancellationToken = default) =>
+        Retention.PruneAsync(cutoff, dryRun, cancellationToken);
+
+    private static T Wait<T>(ValueTask<T> task) => task.AsTask().GetAwaiter().GetResult();
+}
