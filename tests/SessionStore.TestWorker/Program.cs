@@ -82,7 +82,7 @@ switch (args)
         int seed = rest is [var s] ? (int)Number(s) : Environment.TickCount;
         CrashHarness.Report report = CrashHarness.Run(directory, (int)Number(kills), sessions: 4, seed, Console.Out.WriteLine);
         Console.Out.WriteLine($"survived {report.Kills} kills: {report.WritesCommitted} committed writes ({report.AppendsCommitted} appends), none lost; {report.FilesVerified} session files verified complete; " +
-            $"at most {report.MostLeftoverTempFiles} leftover temp files on disk at once (never visible through the API, swept after LeftoverFileAge); {report.Elapsed.TotalSeconds:0} s; seed {seed}");
+            $"at most {report.MostLeftoverTempFiles} leftover temp files on disk at once (never visible through the API; verify --repair removes them once older than LeftoverFileAge); {report.Elapsed.TotalSeconds:0} s; seed {seed}");
         return 0;
     }
 
