@@ -4,7 +4,11 @@ using SessionStore.Tool.Cli;
 
 namespace SessionStore.Tool.Commands;
 
-/// <summary><c>export [id...]</c>: sessions as a JSON array on stdout (the reference format), all read before any is written. Reads only.</summary>
+/// <summary>
+/// <c>export [id...]</c>: sessions as a JSON array on stdout (the reference format), all read before any is
+/// written. Reads only. A session it cannot read (corrupt, unreadable, of a newer schema) is left out and
+/// named on stderr, the rest is exported, and the exit code is 1 so a script sees the export is partial.
+/// </summary>
 internal static class ExportCommand
 {
     internal static Command Create(GlobalOptions globals)
@@ -17,14 +21,25 @@ internal static class ExportCommand
             FileSessionStore store = Stores.Open(globals.DirectoryOf(result));
             string[] wanted = result.GetValue(ids) is { Length: > 0 } given ? given : [.. store.List()];
             var sessions = new List<StoredSession>(wanted.Length);
+            var skipped = new List<string>();
             using (var progress = new Progress(output, "reading", wanted.Length))
             {
                 foreach (string id in wanted)
                 {
-                    sessions.Add(store.Load(id));
-                    progress.Report(sessions.Count);
+                    try
+                    {
+                        sessions.Add(store.Load(id));
+                    }
+                    catch (Exception ex) when (ex is SessionCorruptException or SessionStorageException or SessionSchemaVersionException)
+                    {
+                        skipped.Add($"skipped session '{id}': {Errors.Describe(ex).Message}");
+                    }
+
+                    progress.Report(sessions.Count + skipped.Count);
                 }
             }
+
+            skipped.ForEach(Output.Error);
 
             Output.WriteJson(writer =>
             {
@@ -36,7 +51,7 @@ internal static class ExportCommand
 
                 writer.WriteEndArray();
             });
-            return ExitCodes.Success;
+            return skipped.Count == 0 ? ExitCodes.Success : ExitCodes.Failure;
         });
         return command;
     }

@@ -220,6 +220,23 @@ public sealed class ToolCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Export_GoesOnPastSessionsItCannotRead_NamesThem_AndFailsTheExitCode()
+    {
+        File.WriteAllText(Path.Combine(_store.DirectoryPath, "torn.json"), "{ torn");
+        File.CreateSymbolicLink(Path.Combine(_store.DirectoryPath, "linked.json"), Path.Combine(_store.DirectoryPath, "alpha.json"));
+
+        ProcessRunner.Result export = await RunAsync("export");
+
+        Assert.Equal(1, export.ExitCode);
+        using JsonDocument document = JsonDocument.Parse(export.StandardOutput);
+        Assert.Equal(["alpha", "beta", "gamma"], document.RootElement.EnumerateArray().Select(s => s.GetProperty("session_id").GetString()));
+        string[] errors = export.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, errors.Length);
+        Assert.StartsWith("error: skipped session 'linked': ", errors[0], StringComparison.Ordinal);
+        Assert.StartsWith("error: skipped session 'torn': ", errors[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ExportThenImport_IsHonest()
     {
         ProcessRunner.Result export = await RunAsync("export");
