@@ -83,6 +83,59 @@ public sealed partial class FileSessionStore : FileSessionStore<StoredSession>
         session.Validate();
     }
 
+    /// <summary>
+    /// Folds the append journal SessionStore 0.1 may have left for the session into its file before any
+    /// writer changes the file (a change would detach the journal for good). Only a journal that matches
+    /// the file as it is now is applied; a detached one is left for <see cref="FileSessionStore{TSession}.Check"/> to report.
+    /// </summary>
+    private protected override void OnLocked(string id, SessionOperation operation)
+    {
+        string path = SessionFileLayout.SessionPath(DirectoryPath, id);
+        try
+        {
+            FoldLegacyJournal(id);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or SessionCorruptException or OverflowException)
+        {
+            // A file that does not parse is Check's to report; the journal stays.
+        }
+        catch (Exception ex) when (SessionErrors.IsRaw(ex))
+        {
+            throw SessionErrors.Translate(ex, operation, id, SessionLocation.File(path));
+        }
+    }
+
+    private void FoldLegacyJournal(string id)
+    {
+        if (ReadLegacyAppends(id, out PooledBytes? content) is not { } entries)
+        {
+            return;
+        }
+
+        using (content)
+        {
+            StoredSession folded = Deserialize(content!.Span);
+            foreach (LegacyJournal.Entry entry in entries)
+            {
+                folded = folded with
+                {
+                    Messages = [.. folded.Messages, .. entry.Messages],
+                    InputTokens = checked(folded.InputTokens + entry.InputTokens),
+                    OutputTokens = checked(folded.OutputTokens + entry.OutputTokens),
+                };
+            }
+
+            using PooledBytes bytes = Serialize(folded);
+            if (bytes.Length > Files.MaxBytes)
+            {
+                return; // Folded, it would be too large to read: Check reports the journal.
+            }
+
+            Files.Replace(id, bytes.Span);
+            LegacyJournal.Remove(DirectoryPath, id);
+        }
+    }
+
     private protected override PooledBytes Serialize(StoredSession session)
     {
         var content = new PooledBytes(4096);

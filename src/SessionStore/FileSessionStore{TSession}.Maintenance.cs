@@ -1,3 +1,4 @@
+using SessionStore.Buffers;
 using SessionStore.Interop;
 using SessionStore.Storage;
 
@@ -60,7 +61,10 @@ public partial class FileSessionStore<TSession>
 
         foreach ((string path, SessionFileLayout.EntryKind kind) in StoreDirectory.ListOtherEntries(DirectoryPath))
         {
-            if (ProblemOf(path, kind, repair) is { } problem)
+            StoreProblem? problem = kind == SessionFileLayout.EntryKind.LegacyJournal
+                ? await LegacyJournalProblemCore(path, repair, async, cancellationToken).ConfigureAwait(false)
+                : ProblemOf(path, kind, repair);
+            if (problem is not null)
             {
                 problems.Add(problem);
             }
@@ -214,10 +218,69 @@ public partial class FileSessionStore<TSession>
     private StoreProblem? ProblemOf(string path, SessionFileLayout.EntryKind kind, bool repair) => kind switch
     {
         SessionFileLayout.EntryKind.Leftover => LeftoverProblem(path, repair),
-        SessionFileLayout.EntryKind.LegacyJournal => new StoreProblem(StoreProblemKind.LegacyJournal, path, null,
-            "an append journal of SessionStore 0.1: its appends are not in the session's file (fold it in with 0.1's Compact, or remove it)", Repaired: false),
         _ => ForeignProblemOf(path, kind),
     };
+
+    /// <summary>
+    /// A journal SessionStore 0.1 left. With <paramref name="repair"/> the session's lock is taken, which
+    /// folds a journal that matches its file (see <see cref="OnLocked"/>); one that does not is never applied.
+    /// </summary>
+    private async ValueTask<StoreProblem> LegacyJournalProblemCore(string path, bool repair, bool async, CancellationToken cancellationToken)
+    {
+        string name = Path.GetFileName(path);
+        string id = name[1..^SessionFileLayout.LegacyJournalExtension.Length];
+        int? appends = LegacyAppendsMatchingTheFile(id);
+        if (repair && appends is not null)
+        {
+            using StripeLock held = await LockCore(id, SessionOperation.Repair, async, cancellationToken).ConfigureAwait(false);
+            if (!Posix.TryStatEntry(path, out _, out _))
+            {
+                return new StoreProblem(StoreProblemKind.LegacyJournal, path, id, $"a SessionStore 0.1 journal; its {appends} append(s) were folded into the session's file", Repaired: true);
+            }
+        }
+
+        return new StoreProblem(StoreProblemKind.LegacyJournal, path, id, appends is { } count
+            ? $"a SessionStore 0.1 journal with {count} append(s) not yet in the session's file (loads do not show them): verify --repair, or any write to the session, folds them in"
+            : "a SessionStore 0.1 journal that does not match the session's file (it was replaced or touched after the appends, or is gone): never applied, kept for you to inspect", Repaired: false);
+    }
+
+    /// <summary>How many appends a 0.1 journal holds for the session's file as it is now; null when it holds none for it.</summary>
+    private int? LegacyAppendsMatchingTheFile(string id)
+    {
+        try
+        {
+            List<LegacyJournal.Entry>? appends = ReadLegacyAppends(id, out PooledBytes? content);
+            content?.Dispose();
+            return appends?.Count;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The appends a SessionStore 0.1 journal holds for the session's file as it is now, and the file's
+    /// bytes (the caller disposes them); null when there is no journal, no file, or they do not match.
+    /// </summary>
+    /// <exception cref="IOException">The journal or the file cannot be read (carries the errno).</exception>
+    private protected List<LegacyJournal.Entry>? ReadLegacyAppends(string id, out PooledBytes? content)
+    {
+        content = null;
+        if (LegacyJournal.TryRead(DirectoryPath, id) is not { } journal || Files.Read(id, out content, out StatxBuffer status, out _) != SessionFiles.Outcome.Read)
+        {
+            return null;
+        }
+
+        List<LegacyJournal.Entry>? appends = LegacyJournal.Parse(journal, content!.Span, status);
+        if (appends is null)
+        {
+            content.Dispose();
+            content = null;
+        }
+
+        return appends;
+    }
 
     private StoreProblem LeftoverProblem(string path, bool repair)
     {

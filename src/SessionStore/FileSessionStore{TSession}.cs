@@ -261,7 +261,26 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
             throw SessionErrors.Translate(ex, operation, id, location);
         }
 
-        return held ?? throw new SessionLockTimeoutException(id, location, SessionFileLayout.LockPath(DirectoryPath, id), operation, _options.LockTimeout);
+        if (held is null)
+        {
+            throw new SessionLockTimeoutException(id, location, SessionFileLayout.LockPath(DirectoryPath, id), operation, _options.LockTimeout);
+        }
+
+        try
+        {
+            OnLocked(id, operation);
+            return held;
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Lets a derived store of this assembly bring a session's file up to date once its lock is held, before any writer changes it.</summary>
+    private protected virtual void OnLocked(string id, SessionOperation operation)
+    {
     }
 
     /// <summary>Replaces the session's file with <paramref name="content"/>; call under the lock.</summary>
