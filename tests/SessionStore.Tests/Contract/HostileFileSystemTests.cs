@@ -67,6 +67,30 @@ public sealed class HostileFileSystemTests : IDisposable
     }
 
     [Fact]
+    public void SymlinkedTrashOrPinsDirectories_AreRefused_AndNothingMovesOutside()
+    {
+        string outside = _temp.Combine("outside-retention");
+        Directory.CreateDirectory(outside);
+        File.WriteAllText(Path.Combine(outside, "s~0638000000000000000~00000000.json"), "{}");
+        File.WriteAllText(Path.Combine(outside, "s"), "");
+        _store.Save(Sessions.Make("s", "kept"));
+        Directory.CreateSymbolicLink(Path.Combine(_store.DirectoryPath, ".trash"), outside);
+        Directory.CreateSymbolicLink(Path.Combine(_store.DirectoryPath, ".pins"), outside);
+
+        Assert.Contains("never followed", Assert.Throws<SessionStorageException>(() => _store.MoveToTrash("s")).Message, StringComparison.Ordinal);
+        Assert.Throws<SessionStorageException>(() => _store.Prune(DateTimeOffset.UtcNow.AddDays(1)));
+        Assert.Throws<SessionStorageException>(() => _store.ListTrash());
+        Assert.Throws<SessionStorageException>(() => _store.Restore("s"));
+        Assert.Throws<SessionStorageException>(() => _store.EmptyTrash());
+        Assert.Throws<SessionStorageException>(() => _store.Pin("s"));
+        Assert.Throws<SessionStorageException>(() => _store.Unpin("s"));
+        Assert.Throws<SessionStorageException>(() => _store.ListPinned());
+
+        Assert.Equal(Sessions.Make("s", "kept"), _store.Load("s"));
+        Assert.Equal(["s", "s~0638000000000000000~00000000.json"], Directory.EnumerateFileSystemEntries(outside).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task AFifoWhereASessionFileShouldBe_IsReportedAtOnce_AndCheckGoesOn()
     {
         _store.Save(Sessions.Make("good"));
