@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using SessionStore.Samples.Telemetry;
@@ -34,6 +35,38 @@ public sealed class TelemetryTests : IDisposable
         }
 
         ExportsOperations("postgres", postgres, "postgresql", _table);
+    }
+
+    [Fact]
+    public void UnderDependencyInjection_TheStoresMeterComesFromTheContainersFactory_ElseItIsTheStaticOne()
+    {
+        var scopes = new List<object?>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, _) =>
+            {
+                if (instrument.Meter.Name == SessionStoreTelemetry.Name && instrument.Name == SessionStoreTelemetry.OperationDuration)
+                {
+                    lock (scopes)
+                    {
+                        scopes.Add(instrument.Meter.Scope);
+                    }
+                }
+            },
+        };
+        listener.Start();
+        var services = new ServiceCollection();
+        services.AddMetrics();
+        services.AddFileSessionStore(_directory);
+        using ServiceProvider provider = services.BuildServiceProvider();
+        _ = provider.GetRequiredService<ISessionStore<StoredSession>>();
+        _ = new FileSessionStore(_directory);
+
+        lock (scopes)
+        {
+            Assert.Contains(provider.GetRequiredService<IMeterFactory>(), scopes);
+            Assert.Contains(null, scopes);
+        }
     }
 
     private void ExportsOperations(string key, string? postgres, string system, string collection)
