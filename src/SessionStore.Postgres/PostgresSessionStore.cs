@@ -7,6 +7,7 @@ using SessionStore.Buffers;
 using SessionStore.Postgres.Data;
 using SessionStore.Serialization;
 using SessionStore.Storage;
+using SessionStore.Telemetry;
 
 namespace SessionStore.Postgres;
 
@@ -74,6 +75,7 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
         _sessionIdOf = descriptor.SessionIdOf;
         _validate = descriptor.Validate;
         _options = options?.Clone() ?? new PostgresSessionStoreOptions();
+        _instruments = new StoreInstruments(StoreInstruments.PostgreSql, table, _options.MeterFactory, _options.LoggerFactory);
         _upsert = $"INSERT INTO {_quotedTable} AS t (id, body, revision, updated_at) VALUES ($1, $2::jsonb, 1, $3) " +
             "ON CONFLICT (id) DO UPDATE SET body = excluded.body, revision = t.revision + 1, updated_at = excluded.updated_at" +
             (descriptor.Schema is { } schema ? string.Create(CultureInfo.InvariantCulture, $" WHERE {StoredVersion} <= {schema.CurrentVersion}") : "");
@@ -160,7 +162,7 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
     /// <summary>The store's clock, for <c>updated_at</c> and <c>trashed_at</c>.</summary>
     private DateTime Now => _options.TimeProvider.GetUtcNow().UtcDateTime;
 
-    private async ValueTask CreateCore(bool async, CancellationToken cancellationToken)
+    private async ValueTask CreateUntracedCore(bool async, CancellationToken cancellationToken)
     {
         try
         {
@@ -351,7 +353,7 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
         }, async, cancellationToken);
 
     /// <summary>Creates the table on first use, runs <paramref name="work"/>, and translates what the server says into the store's exceptions.</summary>
-    private async ValueTask<T> RunCore<T>(SessionOperation operation, string? id, Func<ValueTask<T>> work, bool async, CancellationToken cancellationToken)
+    private async ValueTask<T> RunUntracedCore<T>(SessionOperation operation, string? id, Func<ValueTask<T>> work, bool async, CancellationToken cancellationToken)
     {
         try
         {

@@ -1,10 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+using SessionStore.Telemetry;
 
 namespace SessionStore.Postgres;
 
 /// <summary>How a <see cref="PostgresSessionStore{TSession}"/> waits, where it keeps its sessions, and which clock it reads.</summary>
-public sealed class PostgresSessionStoreOptions
+public sealed class PostgresSessionStoreOptions : ITelemetryOptions
 {
     private TimeProvider _timeProvider = TimeProvider.System;
 
@@ -26,6 +29,18 @@ public sealed class PostgresSessionStoreOptions
         get => _timeProvider;
         set => _timeProvider = value ?? throw new ArgumentNullException(nameof(value));
     }
+
+    /// <summary>
+    /// Creates the store's <see cref="System.Diagnostics.Metrics.Meter"/> (named <see cref="SessionStoreTelemetry.Name"/>);
+    /// <see langword="null"/> for the library's static meter. Dependency injection sets the container's.
+    /// </summary>
+    public IMeterFactory? MeterFactory { get; set; }
+
+    /// <summary>
+    /// Creates the store's logger (category <see cref="SessionStoreTelemetry.Name"/>): quarantined files, completed interrupted
+    /// appends, lock timeouts, refused directories. <see langword="null"/> logs nothing. Dependency injection sets the container's.
+    /// </summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
 
     internal PostgresSessionStoreOptions Clone() => (PostgresSessionStoreOptions)MemberwiseClone();
 }

@@ -51,7 +51,7 @@ public sealed partial class FileSessionStore
     public ValueTask AppendAsync(string id, IReadOnlyList<string> messages, long inputTokens, long outputTokens, CancellationToken cancellationToken = default) =>
         AppendCore(id, messages, inputTokens, outputTokens, async: true, cancellationToken);
 
-    private async ValueTask AppendCore(string id, IReadOnlyList<string> messages, long inputTokens, long outputTokens, bool async, CancellationToken cancellationToken)
+    private async ValueTask AppendUntracedCore(string id, IReadOnlyList<string> messages, long inputTokens, long outputTokens, bool async, CancellationToken cancellationToken)
     {
         string path = SessionPathOf(id);
         ArgumentNullException.ThrowIfNull(messages);

@@ -1,7 +1,11 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+using SessionStore.Telemetry;
+
 namespace SessionStore;
 
 /// <summary>How a <see cref="FileSessionStore{TSession}"/> trades safety for speed, and its limits.</summary>
-public sealed class FileSessionStoreOptions
+public sealed class FileSessionStoreOptions : ITelemetryOptions
 {
     /// <summary>The default for <see cref="MaxSessionBytes"/>: 64 MiB.</summary>
     public const long DefaultMaxSessionBytes = 64L * 1024 * 1024;
@@ -82,6 +86,18 @@ public sealed class FileSessionStoreOptions
         get => _timeProvider;
         set => _timeProvider = value ?? throw new ArgumentNullException(nameof(value));
     }
+
+    /// <summary>
+    /// Creates the store's <see cref="System.Diagnostics.Metrics.Meter"/> (named <see cref="SessionStoreTelemetry.Name"/>);
+    /// <see langword="null"/> for the library's static meter. Dependency injection sets the container's.
+    /// </summary>
+    public IMeterFactory? MeterFactory { get; set; }
+
+    /// <summary>
+    /// Creates the store's logger (category <see cref="SessionStoreTelemetry.Name"/>): quarantined files, completed interrupted
+    /// appends, lock timeouts, refused directories. <see langword="null"/> logs nothing. Dependency injection sets the container's.
+    /// </summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
 
     internal FileSessionStoreOptions Clone() => (FileSessionStoreOptions)MemberwiseClone();
 }

@@ -78,7 +78,7 @@ public partial class FileSessionStore<TSession>
     public ValueTask<string> SaveIfMatchAsync(TSession session, string? expectedETag, CancellationToken cancellationToken = default) =>
         SaveCore(session, conditional: true, expectedETag, async: true, cancellationToken);
 
-    private async ValueTask<TSession> UpdateCore(string id, Func<TSession?, TSession> change, bool async, CancellationToken cancellationToken)
+    private async ValueTask<TSession> UpdateUntracedCore(string id, Func<TSession?, TSession> change, bool async, CancellationToken cancellationToken)
     {
         _ = SessionPathOf(id);
         ArgumentNullException.ThrowIfNull(change);

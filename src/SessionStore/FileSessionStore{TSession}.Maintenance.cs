@@ -1,6 +1,7 @@
 using SessionStore.Buffers;
 using SessionStore.Interop;
 using SessionStore.Storage;
+using SessionStore.Telemetry;
 
 namespace SessionStore;
 
@@ -207,7 +208,9 @@ public partial class FileSessionStore<TSession>
         try
         {
             using StripeLock held = await LockCore(id, SessionOperation.Repair, async, cancellationToken).ConfigureAwait(false);
-            return new StoreProblem(StoreProblemKind.CorruptSession, path, id, $"{reason}; moved to {Quarantine.Move(DirectoryPath, id, _options.TimeProvider.GetUtcNow())}", Repaired: true);
+            string quarantined = Quarantine.Move(DirectoryPath, id, _options.TimeProvider.GetUtcNow());
+            StoreLog.Quarantined(Instruments.Logger, id, reason, quarantined);
+            return new StoreProblem(StoreProblemKind.CorruptSession, path, id, $"{reason}; moved to {quarantined}", Repaired: true);
         }
         catch (IOException ex)
         {

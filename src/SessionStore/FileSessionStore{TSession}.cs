@@ -5,6 +5,7 @@ using SessionStore.Buffers;
 using SessionStore.Interop;
 using SessionStore.Serialization;
 using SessionStore.Storage;
+using SessionStore.Telemetry;
 
 namespace SessionStore;
 
@@ -74,7 +75,8 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
         _sessionIdOf = descriptor.SessionIdOf;
         _validate = descriptor.Validate;
         _options = options?.Clone() ?? new FileSessionStoreOptions();
-        _files = new SessionFiles(DirectoryPath, _options.Durable, _options.MaxSessionBytes, _options.AllowSharedDirectory, _options.TimeProvider);
+        _instruments = new StoreInstruments(StoreInstruments.FileSystem, DirectoryPath, _options.MeterFactory, _options.LoggerFactory);
+        _files = new SessionFiles(DirectoryPath, _options.Durable, _options.MaxSessionBytes, _options.AllowSharedDirectory, _options.TimeProvider) { Logger = _instruments.Logger };
     }
 
     /// <summary>The full path of the store's directory.</summary>
@@ -322,7 +324,7 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
     /// reported, so a writer finishing a recovery meanwhile is never mistaken for corruption.
     /// </summary>
     /// <returns>The parsed value, or default when there is no session.</returns>
-    private protected TResult? ReadCore<TResult>(string id, Func<string, ReadOnlySpan<byte>, StatxBuffer, TResult> parse)
+    private protected TResult? ReadUntraced<TResult>(string id, Func<string, ReadOnlySpan<byte>, StatxBuffer, TResult> parse)
     {
         string path = _files.PathOf(ValidId(id));
         for (int attempt = 0; ; attempt++)
@@ -371,7 +373,7 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
     private (TSession? Session, string? ETag) ReadSession(string id, bool withETag) =>
         ReadCore(id, (id, content, _) => (Materialize(id, content), withETag ? ContentETag.Of(content) : null));
 
-    private protected async ValueTask<string> SaveCore(TSession session, bool conditional, string? expectedETag, bool async, CancellationToken cancellationToken)
+    private protected async ValueTask<string> SaveUntracedCore(TSession session, bool conditional, string? expectedETag, bool async, CancellationToken cancellationToken)
     {
         using PooledBytes content = PrepareSave(session, out string id);
         using StripeLock held = await LockCore(id, SessionOperation.Save, async, cancellationToken).ConfigureAwait(false);
@@ -389,7 +391,7 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
         return conditional ? ContentETag.Of(content.Span) : _files.PathOf(id);
     }
 
-    private async ValueTask<bool> DeleteCore(string id, bool async, CancellationToken cancellationToken)
+    private async ValueTask<bool> DeleteUntracedCore(string id, bool async, CancellationToken cancellationToken)
     {
         string path = SessionPathOf(id);
         if (_files.StatEntry(id) is null)

@@ -1,7 +1,10 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SessionStore.Telemetry;
 
 namespace SessionStore.DependencyInjection;
 
@@ -9,7 +12,8 @@ namespace SessionStore.DependencyInjection;
 /// How every backend registers a store, so they all follow the platform's conventions the same way:
 /// <c>TryAdd</c> (a second registration of the same service is ignored), one singleton per service key
 /// exposed as its concrete type, <see cref="ISessionStore{TSession}"/> and <see cref="ISessionRetention"/>,
-/// and options of their own name, configured by an <see cref="Action{T}"/> and validated at start.
+/// options of their own name, configured by an <see cref="Action{T}"/> and validated at start, and the
+/// container's <see cref="IMeterFactory"/> and <see cref="ILoggerFactory"/> for the store's telemetry.
 /// </summary>
 internal static class StoreRegistration
 {
@@ -34,6 +38,15 @@ internal static class StoreRegistration
             options.Configure(configure);
         }
 
+        // Telemetry through the container's meter factory and logger factory, unless the action set others.
+        options.PostConfigure<IServiceProvider>(static (o, provider) =>
+        {
+            if (o is ITelemetryOptions telemetry)
+            {
+                telemetry.MeterFactory ??= provider.GetService<IMeterFactory>();
+                telemetry.LoggerFactory ??= provider.GetService<ILoggerFactory>();
+            }
+        });
         options.ValidateOnStart();
         services.TryAddKeyedSingleton(serviceKey, (provider, key) => create(provider, key, provider.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name)));
         services.TryAddKeyedSingleton<ISessionStore<TSession>>(serviceKey, static (provider, key) => provider.GetRequiredKeyedService<TStore>(key));

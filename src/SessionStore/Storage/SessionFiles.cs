@@ -1,6 +1,9 @@
 using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using SessionStore.Buffers;
 using SessionStore.Interop;
+using SessionStore.Telemetry;
 
 namespace SessionStore.Storage;
 
@@ -31,6 +34,9 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
     }
 
     internal string Directory => directory;
+
+    /// <summary>Where a completed interrupted append is logged.</summary>
+    internal ILogger Logger { get; init; } = NullLogger.Instance;
 
     internal bool Durable => durable;
 
@@ -388,6 +394,7 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
 
                     WriteTail(file, path, intent.Offset, length, intent.NewTail);
                     RecoveredAppends++;
+                    StoreLog.AppendRecovered(Logger, intent.SessionId, path);
                 }
 
                 if ((status.Mode & AppendMarker) != 0)

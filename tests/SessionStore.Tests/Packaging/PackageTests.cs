@@ -43,9 +43,10 @@ public sealed class PackageTests : IDisposable
             Assert.Contains("<license type=\"expression\">MIT</license>", manifest, StringComparison.Ordinal);
             Assert.Contains("<readme>README.md</readme>", manifest, StringComparison.Ordinal);
             Assert.Contains("<repository type=\"git\"", manifest, StringComparison.Ordinal);
-            // AddFileSessionStore: the platform's registration and options abstractions, and nothing else.
+            // AddFileSessionStore: the platform's registration, options and logging abstractions, and nothing else
+            // (ActivitySource, Meter and IMeterFactory are in the runtime).
             Assert.Equal(
-                ["Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Options"],
+                ["Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options"],
                 Regex.Matches(manifest, "<dependency id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal));
         }
 

@@ -55,6 +55,23 @@ public sealed class AppendRecoveryTests : IDisposable
     }
 
     [Fact]
+    public void TheWriterThatCompletesAnAppend_LogsIt()
+    {
+        var logs = new CollectingLogger();
+        var logged = new FileSessionStore(_store.DirectoryPath, new FileSessionStoreOptions { Durable = false, LoggerFactory = logs });
+        _ = Crash(written: 4);
+        Assert.Equal(2, logged.Load("s").Messages.Count); // a reader completes nothing
+        Assert.Empty(logs.Entries);
+
+        logged.Append("s", ["three"], 0, 0);
+
+        var entry = Assert.Single(logs.Entries);
+        Assert.Equal((Microsoft.Extensions.Logging.LogLevel.Warning, 2, "AppendRecovered"), (entry.Level, entry.Event.Id, entry.Event.Name));
+        Assert.Equal("s", entry.State["SessionId"]);
+        Assert.Equal(SessionFile, entry.State["Path"]);
+    }
+
+    [Fact]
     public void CheckRepair_CompletesTheAppend_SoThePlainFileIsWhole()
     {
         StoredSession after = Crash(written: 10);
