@@ -186,7 +186,7 @@ public partial class PostgresSessionStore<TSession> : ISessionRetention
         yield return $"ALTER TABLE {_quotedTable} ADD COLUMN IF NOT EXISTS updated_at timestamptz NOT NULL DEFAULT now()";
         if (Table.Length <= MaxTableLengthForRetention)
         {
-            yield return $"CREATE TABLE IF NOT EXISTS {TrashTable} (entry bigserial PRIMARY KEY, id text NOT NULL, body jsonb NOT NULL, revision bigint NOT NULL, " +
+            yield return $"CREATE TABLE IF NOT EXISTS {TrashTable} (entry bigserial PRIMARY KEY, id text NOT NULL, body json NOT NULL, revision bigint NOT NULL, " +
                 "updated_at timestamptz NOT NULL, trashed_at timestamptz NOT NULL DEFAULT clock_timestamp())";
             yield return $"CREATE TABLE IF NOT EXISTS {PinsTable} (id text PRIMARY KEY)";
         }

@@ -61,7 +61,7 @@ public sealed class DependencyInjectionTests : IDisposable
 
         using ServiceProvider postgres = new ServiceCollection()
             .AddNpgsqlSlimDataSource("Host=127.0.0.1;Username=postgres")
-            .AddPostgresSessionStore("sessions", options => options.LockTimeout = TimeSpan.Zero)
+            .AddPostgresSessionStore("sessions", options => options.LockTimeout = TimeSpan.FromDays(25))
             .BuildServiceProvider();
         var invalid = Assert.Throws<OptionsValidationException>(() => postgres.GetRequiredService<IStartupValidator>().Validate());
         Assert.Contains(nameof(PostgresSessionStoreOptions.LockTimeout), invalid.Message, StringComparison.Ordinal);

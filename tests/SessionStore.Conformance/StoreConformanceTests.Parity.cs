@@ -1,0 +1,107 @@
+namespace SessionStore.Conformance;
+
+/// <summary>Where the backends used to differ (issue 14): revisions, delete against update, lock timeouts, accepted content, listing, limits.</summary>
+public abstract partial class StoreConformanceTests
+{
+    /// <summary>A store over the same sessions as <see cref="Store"/>, with these limits.</summary>
+    protected abstract ISessionStore<StoredSession> CreateStore(TimeSpan lockTimeout, long maxSessionBytes);
+
+    private ISessionStore<StoredSession> StoreWith(TimeSpan? lockTimeout = null, long maxSessionBytes = FileSessionStoreOptions.DefaultMaxSessionBytes)
+    {
+        _ = BackendStore;
+        ISessionStore<StoredSession> store = CreateStore(lockTimeout ?? TimeSpan.FromSeconds(10), maxSessionBytes);
+        return ThroughAsync ? new AsyncRoutedStore(store) : store;
+    }
+
+    [SkippableFact]
+    public void StaleETag_AfterDeleteAndRecreate_Conflicts()
+    {
+        SkipIfUnavailable();
+        string stale = Store.SaveIfMatch(Make("reborn", "first"), null);
+        Assert.True(Store.Delete("reborn"));
+        Store.Save(Make("reborn", "someone else's"));
+
+        var conflict = Assert.Throws<SessionConflictException>(() => Store.SaveIfMatch(Make("reborn", "mine"), stale));
+        Assert.Equal(stale, conflict.ExpectedETag);
+        Assert.Equal(["someone else's"], Store.Load("reborn").Messages);
+    }
+
+    [SkippableFact]
+    public async Task Delete_DuringAnUpdate_IsNotUndoneByIt()
+    {
+        SkipIfUnavailable();
+        Store.Save(Make("contested", "before"));
+        Task<bool>? delete = null;
+        Store.Update("contested", s =>
+        {
+            // The delete starts while the update holds the session; an unserialised delete finishes here, and the update then writes the session back.
+            delete ??= Task.Run(() => Store.Delete("contested"));
+            _ = delete.Wait(TimeSpan.FromMilliseconds(500));
+            return s! with { Messages = ["updated"] };
+        });
+
+        Assert.True(await delete!);
+        Assert.False(Store.Exists("contested"));
+        Assert.Empty(Store.List());
+    }
+
+    [SkippableFact]
+    public void ZeroLockTimeout_FailsAtOnce_WhenTheLockIsTaken()
+    {
+        SkipIfUnavailable();
+        Store.Save(Make("busy"));
+        ISessionStore<StoredSession> impatient = StoreWith(lockTimeout: TimeSpan.Zero);
+        Assert.Equal(2, impatient.Update("busy", s => s! with { OutputTokens = 2 }).OutputTokens);
+        using (HoldLocks("busy"))
+        {
+            var error = Assert.Throws<SessionLockTimeoutException>(() => impatient.Update("busy", s => s! with { OutputTokens = 3 }));
+            Assert.Equal("busy", error.SessionId);
+            Assert.Throws<SessionLockTimeoutException>(() => impatient.SaveIfMatch(Make("busy", "x"), null));
+            Assert.Throws<SessionLockTimeoutException>(() => impatient.Delete("busy"));
+        }
+
+        Assert.Equal(2, Store.Load("busy").OutputTokens);
+    }
+
+    [SkippableFact]
+    public void NulCharacters_RoundTrip_OnEveryBackend()
+    {
+        SkipIfUnavailable();
+        StoredSession session = Make("nul-chars", "a\0b", "\0", "tail\u0001\u001f");
+        Store.Save(session);
+        Assert.Equal(session, Store.Load("nul-chars"));
+        SessionRevision<StoredSession> read = Store.LoadRevision("nul-chars");
+        Assert.NotEqual(read.ETag, Store.SaveIfMatch(read.Session with { Messages = [.. read.Session.Messages, "\0\0"] }, read.ETag));
+        Assert.Equal("\0\0", Store.Update("nul-chars", s => s!).Messages[^1]);
+    }
+
+    [SkippableTheory]
+    [InlineData("white space")]
+    [InlineData("é")]
+    [InlineData("CON")]
+    [InlineData(".dot")]
+    public void List_SkipsIds_TheRulesRefuse(string foreignId)
+    {
+        SkipIfUnavailable();
+        Store.Save(Make("fine"));
+        PlantCorrupt(foreignId, "{\"session_id\": \"fine\", \"messages\": [], \"input_tokens\": 0, \"output_tokens\": 0}");
+        Assert.Equal(["fine"], Store.List());
+    }
+
+    [SkippableFact]
+    public void SessionsOverTheLimit_AreRefused_BeforeWriting()
+    {
+        SkipIfUnavailable();
+        ISessionStore<StoredSession> small = StoreWith(maxSessionBytes: 1000);
+        small.Save(Make("small", "fits"));
+        string big = new('x', 2000);
+
+        var error = Assert.Throws<SessionTooLargeException>(() => small.Save(Make("big", big)));
+        Assert.Equal(("big", 1000L), (error.SessionId, error.MaxSessionBytes));
+        Assert.True(error.SizeBytes > 2000);
+        Assert.False(Store.Exists("big"));
+        Assert.Throws<SessionTooLargeException>(() => small.Update("small", s => s! with { Messages = [big] }));
+        Assert.Throws<SessionTooLargeException>(() => small.SaveIfMatch(Make("small", big), small.LoadRevision("small").ETag));
+        Assert.Equal(["fits"], Store.Load("small").Messages);
+    }
+}
