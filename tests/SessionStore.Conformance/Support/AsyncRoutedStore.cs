@@ -6,9 +6,19 @@ namespace SessionStore.Conformance;
 /// A store whose synchronous members call the wrapped store's asynchronous twins, so every conformance
 /// case also runs through the asynchronous members (<see cref="StoreConformanceTests.ThroughAsync"/>).
 /// </summary>
-internal sealed class AsyncRoutedStore(ISessionStore<StoredSession> inner) : ISessionStore<StoredSession>, ISessionRetention
+internal sealed class AsyncRoutedStore(ISessionStore<StoredSession> inner) : IStoredSessionStore, ISessionRetention
 {
     private ISessionRetention Retention => (ISessionRetention)inner;
+
+    private IStoredSessionStore Stored => (IStoredSessionStore)inner;
+
+    public string Fork(string sourceId, string newId) => Wait(Stored.ForkAsync(sourceId, newId));
+
+    public ValueTask<string> ForkAsync(string sourceId, string newId, CancellationToken cancellationToken = default) => Stored.ForkAsync(sourceId, newId, cancellationToken);
+
+    public SessionSummary Summarize(string id) => Wait(Stored.SummarizeAsync(id));
+
+    public ValueTask<SessionSummary> SummarizeAsync(string id, CancellationToken cancellationToken = default) => Stored.SummarizeAsync(id, cancellationToken);
 
     public string Save(StoredSession session) => Wait(inner.SaveAsync(session));
 
