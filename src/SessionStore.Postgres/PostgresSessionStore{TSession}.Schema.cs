@@ -29,6 +29,11 @@ public partial class PostgresSessionStore<TSession>
             }
         }
 
+        foreach (string statement in PagingIndexesSql())
+        {
+            _ = await Db.ExecuteCore(Bound(statement, transaction), async, cancellationToken).ConfigureAwait(false);
+        }
+
         if (await Db.ScalarCore(Bound("SELECT count(*) FROM pg_class WHERE oid = to_regclass($1)", transaction, RevisionSequence), async, cancellationToken).ConfigureAwait(false) == 0)
         {
             _ = await Db.ExecuteCore(Bound($"CREATE SEQUENCE {RevisionSequence} OWNED BY {_quotedTable}.revision", transaction), async, cancellationToken).ConfigureAwait(false);

@@ -6,8 +6,14 @@ namespace SessionStore.Conformance;
 /// A store whose synchronous members call the wrapped store's asynchronous twins, so every conformance
 /// case also runs through the asynchronous members (<see cref="StoreConformanceTests.ThroughAsync"/>).
 /// </summary>
-internal sealed class AsyncRoutedStore(ISessionStore<StoredSession> inner) : IStoredSessionStore, ISessionRetention
+internal sealed class AsyncRoutedStore(ISessionStore<StoredSession> inner) : IStoredSessionStore, ISessionRetention, ISessionPaging
 {
+    public SessionPage ListPage(SessionOrder order = SessionOrder.Id, int pageSize = SessionPaging.DefaultPageSize, string? pageToken = null) =>
+        Wait(((ISessionPaging)inner).ListPageAsync(order, pageSize, pageToken));
+
+    public ValueTask<SessionPage> ListPageAsync(SessionOrder order = SessionOrder.Id, int pageSize = SessionPaging.DefaultPageSize, string? pageToken = null, CancellationToken cancellationToken = default) =>
+        ((ISessionPaging)inner).ListPageAsync(order, pageSize, pageToken, cancellationToken);
+
     private ISessionRetention Retention => (ISessionRetention)inner;
 
     private IStoredSessionStore Stored => (IStoredSessionStore)inner;
