@@ -1,11 +1,8 @@
-namespace SessionStore.Conformance;
+namespace SessionStore.Testing;
 
 /// <summary>Where the backends used to differ (issue 14): revisions, delete against update, lock timeouts, accepted content, listing, limits.</summary>
 public abstract partial class StoreConformanceTests
 {
-    /// <summary>A store over the same sessions as <see cref="Store"/>, with these limits.</summary>
-    protected abstract ISessionStore<StoredSession> CreateStore(TimeSpan lockTimeout, long maxSessionBytes);
-
     private ISessionStore<StoredSession> StoreWith(TimeSpan? lockTimeout = null, long maxSessionBytes = FileSessionStoreOptions.DefaultMaxSessionBytes)
     {
         _ = BackendStore;
@@ -13,6 +10,7 @@ public abstract partial class StoreConformanceTests
         return ThroughAsync ? new AsyncRoutedStore(store) : store;
     }
 
+    /// <summary>An ETag read before a delete and a re-create conflicts: revisions are never reused.</summary>
     [SkippableFact]
     public void StaleETag_AfterDeleteAndRecreate_Conflicts()
     {
@@ -26,6 +24,7 @@ public abstract partial class StoreConformanceTests
         Assert.Equal(["someone else's"], Store.Load("reborn").Messages);
     }
 
+    /// <summary>A delete during an update waits for it and then removes its result; the update never brings the session back.</summary>
     [SkippableFact]
     public async Task Delete_DuringAnUpdate_IsNotUndoneByIt()
     {
@@ -45,6 +44,7 @@ public abstract partial class StoreConformanceTests
         Assert.Empty(Store.List());
     }
 
+    /// <summary>With a zero lock timeout, a writer fails at once with SessionLockTimeoutException when the lock is taken.</summary>
     [SkippableFact]
     public void ZeroLockTimeout_FailsAtOnce_WhenTheLockIsTaken()
     {
@@ -63,6 +63,7 @@ public abstract partial class StoreConformanceTests
         Assert.Equal(2, Store.Load("busy").OutputTokens);
     }
 
+    /// <summary>Messages holding U+0000 and other control characters round-trip.</summary>
     [SkippableFact]
     public void NulCharacters_RoundTrip_OnEveryBackend()
     {
@@ -75,6 +76,7 @@ public abstract partial class StoreConformanceTests
         Assert.Equal("\0\0", Store.Update("nul-chars", s => s!).Messages[^1]);
     }
 
+    /// <summary>List returns only ids the id rules accept, whatever else is stored.</summary>
     [SkippableTheory]
     [InlineData("white space")]
     [InlineData("é")]
@@ -88,6 +90,7 @@ public abstract partial class StoreConformanceTests
         Assert.Equal(["fine"], Store.List());
     }
 
+    /// <summary>A save, update or conditional save over the size limit throws SessionTooLargeException and writes nothing.</summary>
     [SkippableFact]
     public void SessionsOverTheLimit_AreRefused_BeforeWriting()
     {

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace SessionStore.Conformance;
+namespace SessionStore.Testing;
 
 /// <summary>
 /// A store whose synchronous members call the wrapped store's asynchronous twins, so every conformance
