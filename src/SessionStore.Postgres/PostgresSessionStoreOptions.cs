@@ -40,12 +40,7 @@ public sealed class PostgresSessionStoreOptions
     public long MaxSessionBytes
     {
         get => _maxSessionBytes;
-        set
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, Array.MaxLength - 1L);
-            _maxSessionBytes = value;
-        }
+        set => _maxSessionBytes = FileSessionStoreOptions.CheckedMaxSessionBytes(value);
     }
 
     /// <summary>Whether the store creates its table on first use (default); otherwise call <c>EnsureCreated</c>.</summary>

@@ -28,12 +28,7 @@ public sealed class FileSessionStoreOptions
     public long MaxSessionBytes
     {
         get => _maxSessionBytes;
-        set
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, Array.MaxLength - 1L);
-            _maxSessionBytes = value;
-        }
+        set => _maxSessionBytes = CheckedMaxSessionBytes(value);
     }
 
     /// <summary>
@@ -84,4 +79,12 @@ public sealed class FileSessionStoreOptions
     }
 
     internal FileSessionStoreOptions Clone() => (FileSessionStoreOptions)MemberwiseClone();
+
+    /// <summary>A size limit both backends accept: from 1 to <see cref="Array.MaxLength"/> - 1 bytes (one array holds a session).</summary>
+    internal static long CheckedMaxSessionBytes(long value)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(value, Array.MaxLength - 1L);
+        return value;
+    }
 }
