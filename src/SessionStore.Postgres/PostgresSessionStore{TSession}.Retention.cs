@@ -91,7 +91,11 @@ public partial class PostgresSessionStore<TSession> : ISessionRetention
     {
         ValidId(id);
         RequireRetentionTables();
-        return await ExecuteCore(SessionOperation.MoveToTrash, id, MoveToTrashSql, async, cancellationToken, id, Now).ConfigureAwait(false) == 1;
+
+        // Under the session's lock, as a delete: an update in flight finishes first, and its result is what goes to the trash.
+        return await LockedCore(SessionOperation.MoveToTrash, id, async transaction =>
+            await Db.ExecuteCore(Bound(MoveToTrashSql, transaction, id, Now), async, cancellationToken).ConfigureAwait(false) == 1,
+            async, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<IReadOnlyList<TrashedSession>> ListTrashCore(bool async, CancellationToken cancellationToken)

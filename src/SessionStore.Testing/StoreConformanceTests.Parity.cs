@@ -44,6 +44,28 @@ public abstract partial class StoreConformanceTests
         Assert.Empty(Store.List());
     }
 
+    /// <summary>A move to the trash during an update waits for it and trashes its result; the session is never both live and trashed.</summary>
+    [SkippableFact]
+    public async Task MoveToTrash_DuringAnUpdate_TrashesItsResult()
+    {
+        SkipIfUnavailable();
+        ISessionRetention retention = Capability<ISessionRetention>();
+        Store.Save(Make("binned", "before"));
+        Task<bool>? move = null;
+        Store.Update("binned", s =>
+        {
+            move ??= Task.Run(() => retention.MoveToTrash("binned"));
+            _ = move.Wait(TimeSpan.FromMilliseconds(500));
+            return s! with { Messages = ["updated"] };
+        });
+
+        Assert.True(await move!);
+        Assert.False(Store.Exists("binned"));
+        Assert.Single(retention.ListTrash());
+        _ = retention.Restore("binned");
+        Assert.Equal(["updated"], Store.Load("binned").Messages);
+    }
+
     /// <summary>With a zero lock timeout, a writer fails at once with SessionLockTimeoutException when the lock is taken.</summary>
     [SkippableFact]
     public void ZeroLockTimeout_FailsAtOnce_WhenTheLockIsTaken()
