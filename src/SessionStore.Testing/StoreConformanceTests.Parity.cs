@@ -10,6 +10,24 @@ public abstract partial class StoreConformanceTests
         return ThroughAsync ? new AsyncRoutedStore(store) : store;
     }
 
+    /// <summary>
+    /// Runs <paramref name="call"/> on another thread while the caller holds a session, and returns once it is
+    /// surely running and has had time to finish if nothing holds it back: a call that should wait for the
+    /// session is then still waiting (the time bounds only how long a broken store has to show itself).
+    /// </summary>
+    private static Task<bool> StartedWhileHeld(Func<bool> call)
+    {
+        using var started = new ManualResetEventSlim();
+        Task<bool> task = Task.Factory.StartNew(() =>
+        {
+            started.Set();
+            return call();
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        started.Wait();
+        _ = task.Wait(TimeSpan.FromMilliseconds(300));
+        return task;
+    }
+
     /// <summary>An ETag read before a delete and a re-create conflicts: revisions are never reused.</summary>
     [SkippableFact]
     public void StaleETag_AfterDeleteAndRecreate_Conflicts()
@@ -34,8 +52,7 @@ public abstract partial class StoreConformanceTests
         Store.Update("contested", s =>
         {
             // The delete starts while the update holds the session; an unserialised delete finishes here, and the update then writes the session back.
-            delete ??= Task.Run(() => Store.Delete("contested"));
-            _ = delete.Wait(TimeSpan.FromMilliseconds(500));
+            delete ??= StartedWhileHeld(() => Store.Delete("contested"));
             return s! with { Messages = ["updated"] };
         });
 
@@ -54,8 +71,7 @@ public abstract partial class StoreConformanceTests
         Task<bool>? move = null;
         Store.Update("binned", s =>
         {
-            move ??= Task.Run(() => retention.MoveToTrash("binned"));
-            _ = move.Wait(TimeSpan.FromMilliseconds(500));
+            move ??= StartedWhileHeld(() => retention.MoveToTrash("binned"));
             return s! with { Messages = ["updated"] };
         });
 
