@@ -70,6 +70,7 @@ public sealed class PostgresDeadServerTests : IDisposable
             ["ListPinned"] = (SessionOperation.List, null, () => store.ListPinned(), () => store.ListPinnedAsync().AsTask()),
             ["Prune"] = (SessionOperation.Prune, null, () => store.Prune(Cutoff), () => store.PruneAsync(Cutoff).AsTask()),
             ["Fork"] = (SessionOperation.Read, "s", () => store.Fork("s", "t"), () => store.ForkAsync("s", "t").AsTask()),
+            ["ListPage"] = (SessionOperation.List, null, () => store.ListPage(SessionOrder.Recent), () => store.ListPageAsync(SessionOrder.Recent).AsTask()),
             ["Summarize"] = (SessionOperation.Read, "s", () => store.Summarize("s"), () => store.SummarizeAsync("s").AsTask()),
         };
     }
