@@ -1,11 +1,16 @@
 // BenchmarkDotNet suites (dotnet run -c Release -- --filter '*') and the side-by-side comparison
-// (dotnet run -c Release -- compare [sessions] [messages]).
+// (dotnet run -c Release -- compare [sessions] [messages]), and the paged listing (-- paging [sessions]).
 using BenchmarkDotNet.Running;
 using SessionStore.Benchmarks.Compare;
 
 if (args is ["compare", .. var rest])
 {
     return CompareCommand.Run(rest);
+}
+
+if (args is ["paging", .. var pagingArgs])
+{
+    return PagingCommand.Run(pagingArgs);
 }
 
 if (args is ["compare-variant", var variant, var directory, var sessions, var messages])

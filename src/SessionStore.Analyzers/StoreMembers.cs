@@ -16,6 +16,8 @@ internal sealed class StoreMembers
 {
     internal const string DeleteName = "Delete";
     internal const string DeleteAsyncName = "DeleteAsync";
+    internal const string ListPageName = "ListPage";
+    internal const string ListPageAsyncName = "ListPageAsync";
 
     /// <summary>The library's other assembly with a store type (<c>PostgresSessionStore&lt;T&gt;</c>), known by name so it is not looked up in every compilation.</summary>
     private const string PostgresAssemblyName = "SessionStore.Postgres";
@@ -79,7 +81,8 @@ internal sealed class StoreMembers
                 method.ContainingType.GetMembers(parameter.Name).OfType<IPropertySymbol>().Any(IsSessionIdProperty);
         }
 
-        if (!IsStoreMethod(method))
+        // The paged listing's string is a page token (null for the first page), never an id.
+        if (method.Name is ListPageName or ListPageAsyncName || !IsStoreMethod(method))
         {
             return false;
         }

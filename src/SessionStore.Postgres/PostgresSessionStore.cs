@@ -12,7 +12,7 @@ using SessionStore.Telemetry;
 namespace SessionStore.Postgres;
 
 /// <summary>
-/// Sessions in one PostgreSQL table (<c>id text primary key, body jsonb, revision bigint</c>), behind the
+/// Sessions in one PostgreSQL table (<c>id text primary key, body json, revision bigint</c>), behind the
 /// same contract as the directory store: ids validated before any I/O, the same typed exceptions, a
 /// delete that says whether this call removed the row, updates and conditional saves that are
 /// transactional and serialized per session (a transaction-scoped advisory lock), so no update is lost
@@ -41,7 +41,7 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
 
     /// <summary>Creates a store over <paramref name="table"/>.</summary>
     /// <param name="dataSource">Where to connect; build it with <c>NpgsqlSlimDataSourceBuilder</c> for trimmed and NativeAOT apps.</param>
-    /// <param name="table">The table's name: letters, digits and '_', starting with a letter, at most 63 characters.</param>
+    /// <param name="table">The table's name: ASCII letters, digits and '_', starting with a letter, at most 57 characters, neither a system name (<c>pg_*</c>, <c>information_schema</c>) nor an SQL key word.</param>
     /// <param name="typeInfo">The source-generated JSON metadata for <typeparamref name="TSession"/>.</param>
     /// <param name="sessionIdOf">Reads a session's id.</param>
     /// <param name="validate">Checks a session beyond its JSON shape; throws <see cref="ArgumentException"/> when invalid.</param>
@@ -55,16 +55,16 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
 
     /// <summary>Creates a store over <paramref name="table"/> of the sessions <paramref name="descriptor"/> describes.</summary>
     /// <param name="dataSource">Where to connect; build it with <c>NpgsqlSlimDataSourceBuilder</c> for trimmed and NativeAOT apps.</param>
-    /// <param name="table">The table's name: letters, digits and '_', starting with a letter, at most 63 characters.</param>
+    /// <param name="table">The table's name: ASCII letters, digits and '_', starting with a letter, at most 57 characters, neither a system name (<c>pg_*</c>, <c>information_schema</c>) nor an SQL key word.</param>
     /// <param name="descriptor">The session type: JSON metadata, id, schema and validation (a generated store's <c>Descriptor</c>).</param>
     /// <param name="options">Lock timeout, table creation and clock; copied, so later changes do not affect this store.</param>
     public PostgresSessionStore(NpgsqlDataSource dataSource, string table, SessionDescriptor<TSession> descriptor, PostgresSessionStoreOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(descriptor);
-        if (!IsPlainIdentifier(table))
+        if (TableNames.GetViolation(table) is { } violation)
         {
-            throw new ArgumentException($"'{table}' is not a plain table name (letters, digits, '_', starting with a letter, at most 63).", nameof(table));
+            throw new ArgumentException($"'{table}' cannot name a session table: {violation}.", nameof(table));
         }
 
         _dataSource = dataSource;
@@ -76,8 +76,8 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
         _validate = descriptor.Validate;
         _options = options?.Clone() ?? new PostgresSessionStoreOptions();
         _instruments = new StoreInstruments(StoreInstruments.PostgreSql, table, _options.MeterFactory, _options.LoggerFactory);
-        _upsert = $"INSERT INTO {_quotedTable} AS t (id, body, revision, updated_at) VALUES ($1, $2::jsonb, 1, $3) " +
-            "ON CONFLICT (id) DO UPDATE SET body = excluded.body, revision = t.revision + 1, updated_at = excluded.updated_at" +
+        _upsert = $"INSERT INTO {_quotedTable} AS t (id, body, revision, updated_at) VALUES ($1, $2::json, nextval('{RevisionSequence}'), $3) " +
+            "ON CONFLICT (id) DO UPDATE SET body = excluded.body, revision = excluded.revision, updated_at = excluded.updated_at" +
             (descriptor.Schema is { } schema ? string.Create(CultureInfo.InvariantCulture, $" WHERE {StoredVersion} <= {schema.CurrentVersion}") : "");
     }
 
@@ -157,7 +157,7 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
 
     /// <summary>A stored row's schema version, as the directory store reads a file's: absent (or not a number) is 1.</summary>
     private static string StoredVersion =>
-        $"(CASE WHEN jsonb_typeof(t.body -> '{SessionSchema.VersionPropertyName}') = 'number' THEN (t.body ->> '{SessionSchema.VersionPropertyName}')::numeric ELSE 1 END)";
+        $"(CASE WHEN json_typeof(t.body -> '{SessionSchema.VersionPropertyName}') = 'number' THEN (t.body ->> '{SessionSchema.VersionPropertyName}')::numeric ELSE 1 END)";
 
     /// <summary>The store's clock, for <c>updated_at</c> and <c>trashed_at</c>.</summary>
     private DateTime Now => _options.TimeProvider.GetUtcNow().UtcDateTime;
@@ -188,12 +188,14 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
                 try
                 {
                     _ = await Db.ExecuteCore(Bound(
-                        $"CREATE TABLE IF NOT EXISTS {_quotedTable} (id text PRIMARY KEY, body jsonb NOT NULL, revision bigint NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())",
+                        $"CREATE TABLE IF NOT EXISTS {_quotedTable} (id text PRIMARY KEY, body json NOT NULL, revision bigint NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())",
                         transaction), async, cancellationToken).ConfigureAwait(false);
                     foreach (string statement in RetentionTablesSql())
                     {
                         _ = await Db.ExecuteCore(Bound(statement, transaction), async, cancellationToken).ConfigureAwait(false);
                     }
+
+                    await MigrateCore(transaction, async, cancellationToken).ConfigureAwait(false);
 
                     await Db.CommitCore(transaction, async, cancellationToken).ConfigureAwait(false);
                 }
@@ -221,8 +223,13 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
     private async ValueTask<TSession> LoadCore(string id, bool async, CancellationToken cancellationToken) =>
         (await ReadRowCore(id, transaction: null, async, cancellationToken).ConfigureAwait(false))?.Session ?? throw new SessionNotFoundException(id, _location);
 
-    private async ValueTask<IReadOnlyList<string>> ListCore(bool async, CancellationToken cancellationToken) =>
-        await QueryCore(SessionOperation.List, null, $"SELECT id FROM {_quotedTable} ORDER BY id COLLATE \"C\"", static r => r.GetString(0), async, cancellationToken).ConfigureAwait(false);
+    private async ValueTask<IReadOnlyList<string>> ListCore(bool async, CancellationToken cancellationToken)
+    {
+        // Rows other clients inserted under ids our rules refuse could be neither loaded nor deleted through this store: they are not listed.
+        List<string> ids = await QueryCore(SessionOperation.List, null, $"SELECT id FROM {_quotedTable} ORDER BY id COLLATE \"C\"", static r => r.GetString(0), async, cancellationToken).ConfigureAwait(false);
+        _ = ids.RemoveAll(static id => !SessionIdRules.IsValid(id));
+        return ids;
+    }
 
     private async ValueTask<bool> ExistsCore(string id, bool async, CancellationToken cancellationToken)
     {
@@ -233,7 +240,11 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
     private async ValueTask<bool> DeleteCore(string id, bool async, CancellationToken cancellationToken)
     {
         ValidId(id);
-        return await ExecuteCore(SessionOperation.Delete, id, $"DELETE FROM {_quotedTable} WHERE id = $1", async, cancellationToken, id).ConfigureAwait(false) == 1;
+
+        // Under the session's lock, as an update: an update in flight finishes first and the delete then removes its result.
+        return await LockedCore(SessionOperation.Delete, id, async transaction =>
+            await Db.ExecuteCore(Bound($"DELETE FROM {_quotedTable} WHERE id = $1", transaction, id), async, cancellationToken).ConfigureAwait(false) == 1,
+            async, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<TSession> UpdateCore(string id, Func<TSession?, TSession> change, bool async, CancellationToken cancellationToken)
@@ -277,6 +288,11 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
         ValidId(id, nameof(session));
         _validate?.Invoke(session);
         using PooledBytes body = _serializer.Serialize(session);
+        if (body.Length > _options.MaxSessionBytes)
+        {
+            throw new SessionTooLargeException(id, body.Length, _options.MaxSessionBytes);
+        }
+
         return (id, Encoding.UTF8.GetString(body.Span));
     }
 
@@ -342,9 +358,7 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
                 NpgsqlTransaction transaction = await Db.BeginCore(connection, async, cancellationToken).ConfigureAwait(false);
                 await using (Db.Own(transaction, async))
                 {
-                    string timeout = string.Create(CultureInfo.InvariantCulture, $"SET LOCAL lock_timeout = '{(long)_options.LockTimeout.TotalMilliseconds}ms'");
-                    _ = await Db.ExecuteCore(Bound(timeout, transaction), async, cancellationToken).ConfigureAwait(false);
-                    _ = await Db.ExecuteCore(Bound("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", transaction, Table + "/" + id), async, cancellationToken).ConfigureAwait(false);
+                    await LockSessionCore(operation, id, transaction, async, cancellationToken).ConfigureAwait(false);
                     TResult result = await work(transaction).ConfigureAwait(false);
                     await Db.CommitCore(transaction, async, cancellationToken).ConfigureAwait(false);
                     return result;
@@ -398,7 +412,4 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
     }
 
     private static string Quoted(string identifier) => "\"" + identifier + "\"";
-
-    private static bool IsPlainIdentifier(string? name) =>
-        name is { Length: > 0 and <= 63 } && char.IsAsciiLetter(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 }

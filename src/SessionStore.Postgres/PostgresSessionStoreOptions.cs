@@ -10,15 +10,41 @@ namespace SessionStore.Postgres;
 public sealed class PostgresSessionStoreOptions : ITelemetryOptions
 {
     private TimeProvider _timeProvider = TimeProvider.System;
+    private TimeSpan _lockTimeout = TimeSpan.FromSeconds(10);
+    private long _maxSessionBytes = FileSessionStoreOptions.DefaultMaxSessionBytes;
 
     /// <summary>
     /// How long an update, a conditional save or a restore waits for the session's lock before
-    /// <see cref="SessionLockTimeoutException"/>: from 1 ms to 24 days (PostgreSQL's <c>lock_timeout</c>,
-    /// where 0 would mean "forever"). Defaults to 10 seconds.
+    /// <see cref="SessionLockTimeoutException"/>: up to 24 days, as the directory store's. Zero does not wait at
+    /// all: the call fails at once when another writer holds the lock (the store then only tries the lock; it
+    /// never sets PostgreSQL's <c>lock_timeout</c> to 0, which would mean "forever"). Defaults to 10 seconds.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "24.00:00:00")]
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    [Range(typeof(TimeSpan), "00:00:00", "24.00:00:00")]
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Checked by the source-generated validator, which parses the bounds itself; no TypeConverter is used.")]
-    public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan LockTimeout
+    {
+        get => _lockTimeout;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            _lockTimeout = value;
+        }
+    }
+
+    /// <summary>
+    /// The largest session the store writes, in bytes of its JSON, as the directory store's
+    /// <see cref="FileSessionStoreOptions.MaxSessionBytes"/>: a larger save or update is refused with
+    /// <see cref="SessionTooLargeException"/> before anything is written. Defaults to
+    /// <see cref="FileSessionStoreOptions.DefaultMaxSessionBytes"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1 or above <see cref="Array.MaxLength"/> - 1.</exception>
+    [Range(1L, 2147483590L)]
+    public long MaxSessionBytes
+    {
+        get => _maxSessionBytes;
+        set => _maxSessionBytes = FileSessionStoreOptions.CheckedMaxSessionBytes(value);
+    }
 
     /// <summary>Whether the store creates its table on first use (default); otherwise call <c>EnsureCreated</c>.</summary>
     public bool CreateTableOnFirstUse { get; set; } = true;

@@ -10,6 +10,6 @@ public static class PostgresSessionStores
     /// <param name="table">The table's name.</param>
     /// <param name="options">Lock timeout and table creation.</param>
     /// <returns>The store.</returns>
-    public static PostgresSessionStore<StoredSession> ForStoredSessions(NpgsqlDataSource dataSource, string table, PostgresSessionStoreOptions? options = null) =>
-        new(dataSource, table, SessionDescriptor.StoredSession, options);
+    public static PostgresStoredSessionStore ForStoredSessions(NpgsqlDataSource dataSource, string table, PostgresSessionStoreOptions? options = null) =>
+        new(dataSource, table, options);
 }

@@ -91,7 +91,11 @@ public partial class PostgresSessionStore<TSession> : ISessionRetention
     {
         ValidId(id);
         RequireRetentionTables();
-        return await ExecuteCore(SessionOperation.MoveToTrash, id, MoveToTrashSql, async, cancellationToken, id, Now).ConfigureAwait(false) == 1;
+
+        // Under the session's lock, as a delete: an update in flight finishes first, and its result is what goes to the trash.
+        return await LockedCore(SessionOperation.MoveToTrash, id, async transaction =>
+            await Db.ExecuteCore(Bound(MoveToTrashSql, transaction, id, Now), async, cancellationToken).ConfigureAwait(false) == 1,
+            async, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<IReadOnlyList<TrashedSession>> ListTrashCore(bool async, CancellationToken cancellationToken)
@@ -186,7 +190,7 @@ public partial class PostgresSessionStore<TSession> : ISessionRetention
         yield return $"ALTER TABLE {_quotedTable} ADD COLUMN IF NOT EXISTS updated_at timestamptz NOT NULL DEFAULT now()";
         if (Table.Length <= MaxTableLengthForRetention)
         {
-            yield return $"CREATE TABLE IF NOT EXISTS {TrashTable} (entry bigserial PRIMARY KEY, id text NOT NULL, body jsonb NOT NULL, revision bigint NOT NULL, " +
+            yield return $"CREATE TABLE IF NOT EXISTS {TrashTable} (entry bigserial PRIMARY KEY, id text NOT NULL, body json NOT NULL, revision bigint NOT NULL, " +
                 "updated_at timestamptz NOT NULL, trashed_at timestamptz NOT NULL DEFAULT clock_timestamp())";
             yield return $"CREATE TABLE IF NOT EXISTS {PinsTable} (id text PRIMARY KEY)";
         }

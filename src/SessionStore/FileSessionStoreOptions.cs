@@ -32,12 +32,7 @@ public sealed class FileSessionStoreOptions : ITelemetryOptions
     public long MaxSessionBytes
     {
         get => _maxSessionBytes;
-        set
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, Array.MaxLength - 1L);
-            _maxSessionBytes = value;
-        }
+        set => _maxSessionBytes = CheckedMaxSessionBytes(value);
     }
 
     /// <summary>
@@ -100,4 +95,12 @@ public sealed class FileSessionStoreOptions : ITelemetryOptions
     public ILoggerFactory? LoggerFactory { get; set; }
 
     internal FileSessionStoreOptions Clone() => (FileSessionStoreOptions)MemberwiseClone();
+
+    /// <summary>A size limit both backends accept: from 1 to <see cref="Array.MaxLength"/> - 1 bytes (one array holds a session).</summary>
+    internal static long CheckedMaxSessionBytes(long value)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(value, Array.MaxLength - 1L);
+        return value;
+    }
 }

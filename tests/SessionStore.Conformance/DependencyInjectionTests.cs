@@ -24,11 +24,30 @@ public sealed class DependencyInjectionTests : IDisposable
         var store = services.GetRequiredService<FileSessionStore>();
         Assert.Same(store, services.GetRequiredService<ISessionStore<StoredSession>>());
         Assert.Same(store, services.GetRequiredService<ISessionRetention>());
+        Assert.Same(store, services.GetRequiredService<ISessionPaging>());
+        Assert.Same(store, services.GetRequiredService<IStoredSessionStore>());
         Assert.Equal(200, store.MaxSessionBytes);
 
         store.Save(new StoredSession("di", ["x"], 1, 2));
         Assert.Equal(new StoredSession("di", ["x"], 1, 2), new FileSessionStore(Path.Join(_directory, "one")).Load("di"));
         Assert.Throws<SessionTooLargeException>(() => store.Save(new StoredSession("big", [new string('x', 300)], 0, 0)));
+    }
+
+    [Fact]
+    public void AddPostgresSessionStore_OfStoredSessions_IsOneStore_UnderEveryServiceType()
+    {
+        using ServiceProvider services = new ServiceCollection()
+            .AddNpgsqlSlimDataSource("Host=127.0.0.1;Username=postgres")
+            .AddPostgresSessionStore("sessions", options => options.MaxSessionBytes = 300)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var store = services.GetRequiredService<PostgresStoredSessionStore>();
+        Assert.Same(store, services.GetRequiredService<PostgresSessionStore<StoredSession>>());
+        Assert.Same(store, services.GetRequiredService<ISessionStore<StoredSession>>());
+        Assert.Same(store, services.GetRequiredService<ISessionRetention>());
+        Assert.Same(store, services.GetRequiredService<ISessionPaging>());
+        Assert.Same(store, services.GetRequiredService<IStoredSessionStore>());
+        Assert.Equal("sessions", store.Table);
+        Assert.Throws<SessionTooLargeException>(() => store.Save(new StoredSession("big", [new string('x', 400)], 0, 0)));
     }
 
     [Fact]
@@ -61,7 +80,7 @@ public sealed class DependencyInjectionTests : IDisposable
 
         using ServiceProvider postgres = new ServiceCollection()
             .AddNpgsqlSlimDataSource("Host=127.0.0.1;Username=postgres")
-            .AddPostgresSessionStore("sessions", options => options.LockTimeout = TimeSpan.Zero)
+            .AddPostgresSessionStore("sessions", options => options.LockTimeout = TimeSpan.FromDays(25))
             .BuildServiceProvider();
         var invalid = Assert.Throws<OptionsValidationException>(() => postgres.GetRequiredService<IStartupValidator>().Validate());
         Assert.Contains(nameof(PostgresSessionStoreOptions.LockTimeout), invalid.Message, StringComparison.Ordinal);

@@ -8,6 +8,9 @@ public class FileStoreConformanceTests : StoreConformanceTests
     protected override ISessionStore<StoredSession> CreateStore() =>
         new FileSessionStore(Path.Join(_directory, "store"), new FileSessionStoreOptions { Durable = false });
 
+    protected override ISessionStore<StoredSession> CreateStore(TimeSpan lockTimeout, long maxSessionBytes) =>
+        new FileSessionStore(Path.Join(_directory, "store"), new FileSessionStoreOptions { Durable = false, LockTimeout = lockTimeout, MaxSessionBytes = maxSessionBytes });
+
     protected override void PlantCorrupt(string id, string json)
     {
         Directory.CreateDirectory(Path.Join(_directory, "store"));

@@ -15,7 +15,7 @@ public sealed class PostgresDeadServerTests : IDisposable
     private const string Table = "dead_server";
     private static readonly DateTimeOffset Cutoff = DateTimeOffset.UtcNow;
     private readonly NpgsqlDataSource _dataSource = new NpgsqlSlimDataSourceBuilder($"Host=127.0.0.1;Port={StoppedPort()};Username=postgres;Timeout=5").Build();
-    private readonly PostgresSessionStore<StoredSession> _store;
+    private readonly PostgresStoredSessionStore _store;
 
     public PostgresDeadServerTests() => _store = PostgresSessionStores.ForStoredSessions(_dataSource, Table);
 
@@ -46,7 +46,7 @@ public sealed class PostgresDeadServerTests : IDisposable
 
     public void Dispose() => _dataSource.Dispose();
 
-    private static Dictionary<string, (SessionOperation Operation, string? Id, Action Sync, Func<Task> Async)> Calls(PostgresSessionStore<StoredSession> store)
+    private static Dictionary<string, (SessionOperation Operation, string? Id, Action Sync, Func<Task> Async)> Calls(PostgresStoredSessionStore store)
     {
         var session = new StoredSession("s", ["hi"], 1, 2);
         return new()
@@ -69,6 +69,9 @@ public sealed class PostgresDeadServerTests : IDisposable
             ["Unpin"] = (SessionOperation.Unpin, "s", () => store.Unpin("s"), () => store.UnpinAsync("s").AsTask()),
             ["ListPinned"] = (SessionOperation.List, null, () => store.ListPinned(), () => store.ListPinnedAsync().AsTask()),
             ["Prune"] = (SessionOperation.Prune, null, () => store.Prune(Cutoff), () => store.PruneAsync(Cutoff).AsTask()),
+            ["Fork"] = (SessionOperation.Read, "s", () => store.Fork("s", "t"), () => store.ForkAsync("s", "t").AsTask()),
+            ["ListPage"] = (SessionOperation.List, null, () => store.ListPage(SessionOrder.Recent), () => store.ListPageAsync(SessionOrder.Recent).AsTask()),
+            ["Summarize"] = (SessionOperation.Read, "s", () => store.Summarize("s"), () => store.SummarizeAsync("s").AsTask()),
         };
     }
 

@@ -16,7 +16,10 @@ public class PostgresStoreConformanceTests : StoreConformanceTests
     private readonly string _table = "conformance_" + Guid.NewGuid().ToString("N")[..12];
     private NpgsqlDataSource? _dataSource;
 
-    protected override void SkipIfUnavailable()
+    protected override void SkipIfUnavailable() => RequireServer();
+
+    /// <summary>Skips without a server, fails without one under CI=true, and gives the connection string.</summary>
+    internal static string RequireServer()
     {
         if (string.IsNullOrEmpty(ConnectionString))
         {
@@ -27,6 +30,8 @@ public class PostgresStoreConformanceTests : StoreConformanceTests
 
             Skip.If(true, $"Set {Variable} to a PostgreSQL connection string (e.g. Host=127.0.0.1;Username=postgres;Database=postgres) to run these tests.");
         }
+
+        return ConnectionString!;
     }
 
     protected override ISessionStore<StoredSession> CreateStore()
@@ -35,10 +40,13 @@ public class PostgresStoreConformanceTests : StoreConformanceTests
         return PostgresSessionStores.ForStoredSessions(_dataSource, _table);
     }
 
+    protected override ISessionStore<StoredSession> CreateStore(TimeSpan lockTimeout, long maxSessionBytes) =>
+        PostgresSessionStores.ForStoredSessions(_dataSource!, _table, new PostgresSessionStoreOptions { LockTimeout = lockTimeout, MaxSessionBytes = maxSessionBytes });
+
     protected override void PlantCorrupt(string id, string json)
     {
         ((PostgresSessionStore<StoredSession>)BackendStore).EnsureCreated();
-        using NpgsqlCommand command = _dataSource!.CreateCommand($"INSERT INTO \"{_table}\" (id, body, revision) VALUES ($1, $2::jsonb, 1)");
+        using NpgsqlCommand command = _dataSource!.CreateCommand($"INSERT INTO \"{_table}\" (id, body, revision) VALUES ($1, $2::json, 1)");
         command.Parameters.Add(new NpgsqlParameter { Value = id });
         command.Parameters.Add(new NpgsqlParameter { Value = json });
         command.ExecuteNonQuery();

@@ -18,13 +18,24 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// </summary>
 public static class PostgresSessionStoreServiceCollectionExtensions
 {
-    /// <summary>Registers a store of reference-format <see cref="StoredSession"/>s in <paramref name="table"/>, over the container's <see cref="NpgsqlDataSource"/>.</summary>
+    /// <summary>
+    /// Registers a store of reference-format <see cref="StoredSession"/>s in <paramref name="table"/>, over the container's <see cref="NpgsqlDataSource"/>:
+    /// one <see cref="PostgresStoredSessionStore"/>, also resolved as <see cref="PostgresSessionStore{TSession}"/>, <see cref="ISessionStore{TSession}"/>,
+    /// <see cref="ISessionRetention"/>, <see cref="ISessionPaging"/> and <see cref="IStoredSessionStore"/>.
+    /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="table">The table's name.</param>
     /// <param name="configure">Sets the lock timeout, table creation and clock.</param>
     /// <returns>The service collection.</returns>
-    public static IServiceCollection AddPostgresSessionStore(this IServiceCollection services, string table, Action<PostgresSessionStoreOptions>? configure = null) =>
-        services.AddKeyedPostgresSessionStore(serviceKey: null, table, SessionDescriptor.StoredSession, configure);
+    public static IServiceCollection AddPostgresSessionStore(this IServiceCollection services, string table, Action<PostgresSessionStoreOptions>? configure = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(table);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgresSessionStoreOptions>, PostgresSessionStoreOptionsValidator>());
+        StoreRegistration.Add<PostgresStoredSessionStore, StoredSession, PostgresSessionStoreOptions>(
+            services, serviceKey: null, configure, (provider, key, options) => new PostgresStoredSessionStore(DataSource(provider, key), table, options));
+        services.TryAddSingleton<PostgresSessionStore<StoredSession>>(static provider => provider.GetRequiredService<PostgresStoredSessionStore>());
+        return services;
+    }
 
     /// <summary>Registers a store of your own session type in <paramref name="table"/>, over the container's <see cref="NpgsqlDataSource"/>.</summary>
     /// <typeparam name="TSession">The session type.</typeparam>

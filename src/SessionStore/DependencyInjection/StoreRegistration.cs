@@ -26,7 +26,7 @@ internal static class StoreRegistration
 
     internal static IServiceCollection Add<TStore, TSession, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
         IServiceCollection services, object? serviceKey, Action<TOptions>? configure, Func<IServiceProvider, object?, TOptions, TStore> create)
-        where TStore : class, ISessionStore<TSession>, ISessionRetention
+        where TStore : class, ISessionStore<TSession>, ISessionRetention, ISessionPaging
         where TSession : class
         where TOptions : class
     {
@@ -51,6 +51,11 @@ internal static class StoreRegistration
         services.TryAddKeyedSingleton(serviceKey, (provider, key) => create(provider, key, provider.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name)));
         services.TryAddKeyedSingleton<ISessionStore<TSession>>(serviceKey, static (provider, key) => provider.GetRequiredKeyedService<TStore>(key));
         services.TryAddKeyedSingleton<ISessionRetention>(serviceKey, static (provider, key) => provider.GetRequiredKeyedService<TStore>(key));
+        services.TryAddKeyedSingleton<ISessionPaging>(serviceKey, static (provider, key) => provider.GetRequiredKeyedService<TStore>(key));
+        if (typeof(IStoredSessionStore).IsAssignableFrom(typeof(TStore)))
+        {
+            services.TryAddKeyedSingleton<IStoredSessionStore>(serviceKey, static (provider, key) => (IStoredSessionStore)provider.GetRequiredKeyedService<TStore>(key));
+        }
         return services;
     }
 }

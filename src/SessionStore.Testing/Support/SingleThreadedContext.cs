@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace SessionStore.Conformance;
+namespace SessionStore.Testing;
 
 /// <summary>
 /// A synchronization context with one thread, the caller's (as a UI thread has): continuations queue

@@ -1,4 +1,4 @@
-namespace SessionStore.Conformance;
+namespace SessionStore.Testing;
 
 /// <summary>Trash, restore, pins and prune: the same assertions on every backend.</summary>
 public abstract partial class StoreConformanceTests
@@ -6,8 +6,9 @@ public abstract partial class StoreConformanceTests
     private static readonly DateTimeOffset Everything = DateTimeOffset.UtcNow.AddDays(1);
     private static readonly DateTimeOffset Nothing = DateTimeOffset.UtcNow.AddHours(-1);
 
-    private ISessionRetention Retention => Assert.IsAssignableFrom<ISessionRetention>(Store);
+    private ISessionRetention Retention => Capability<ISessionRetention>();
 
+    /// <summary>Prune moves old unpinned sessions to the trash; a dry run moves nothing.</summary>
     [SkippableFact]
     public void Prune_MovesOldUnpinnedSessionsToTheTrash_AndADryRunMovesNothing()
     {
@@ -37,6 +38,7 @@ public abstract partial class StoreConformanceTests
         Assert.All(Retention.ListTrash(), t => Assert.True(t.SizeBytes > 0 && t.TrashedAt >= t.LastModified.AddSeconds(-1)));
     }
 
+    /// <summary>Restore gives the session back as it was and never overwrites one that exists again.</summary>
     [SkippableFact]
     public void Restore_GivesTheSessionBackAsItWas_AndNeverOverwrites()
     {
@@ -60,6 +62,7 @@ public abstract partial class StoreConformanceTests
         Assert.Throws<SessionNotFoundException>(() => Retention.Restore("ghost"));
     }
 
+    /// <summary>The trash keeps every trashed version and restores the newest first.</summary>
     [SkippableFact]
     public void Trash_KeepsEveryVersion_AndRestoresTheNewestFirst()
     {
@@ -79,6 +82,7 @@ public abstract partial class StoreConformanceTests
         Assert.Equal(["one"], Store.Load("v").Messages);
     }
 
+    /// <summary>EmptyTrash removes only what the cut-off selects, and a dry run removes nothing.</summary>
     [SkippableFact]
     public void EmptyTrash_OnlyWhatIsAsked()
     {
@@ -99,6 +103,7 @@ public abstract partial class StoreConformanceTests
         Assert.Equal(["live"], Store.List());
     }
 
+    /// <summary>Pins belong to an id and need a stored session.</summary>
     [SkippableFact]
     public void Pins_BelongToTheId_AndNeedASession()
     {
@@ -121,6 +126,7 @@ public abstract partial class StoreConformanceTests
         Assert.Equal(["p"], Retention.Prune(Everything).Trashed);
     }
 
+    /// <summary>Every retention member refuses a hostile id before any I/O.</summary>
     [SkippableTheory]
     [InlineData("../x")]
     [InlineData("")]
@@ -134,6 +140,7 @@ public abstract partial class StoreConformanceTests
         Assert.Throws<InvalidSessionIdException>(() => Retention.Unpin(id));
     }
 
+    /// <summary>The asynchronous retention members agree with the synchronous ones.</summary>
     [SkippableFact]
     public async Task RetentionAsyncTwins_Agree()
     {

@@ -1,14 +1,30 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace SessionStore.Conformance;
+namespace SessionStore.Testing;
 
 /// <summary>
 /// A store whose synchronous members call the wrapped store's asynchronous twins, so every conformance
 /// case also runs through the asynchronous members (<see cref="StoreConformanceTests.ThroughAsync"/>).
 /// </summary>
-internal sealed class AsyncRoutedStore(ISessionStore<StoredSession> inner) : ISessionStore<StoredSession>, ISessionRetention
+internal sealed class AsyncRoutedStore(ISessionStore<StoredSession> inner) : IStoredSessionStore, ISessionRetention, ISessionPaging
 {
+    public SessionPage ListPage(SessionOrder order = SessionOrder.Id, int pageSize = SessionPaging.DefaultPageSize, string? pageToken = null) =>
+        Wait(((ISessionPaging)inner).ListPageAsync(order, pageSize, pageToken));
+
+    public ValueTask<SessionPage> ListPageAsync(SessionOrder order = SessionOrder.Id, int pageSize = SessionPaging.DefaultPageSize, string? pageToken = null, CancellationToken cancellationToken = default) =>
+        ((ISessionPaging)inner).ListPageAsync(order, pageSize, pageToken, cancellationToken);
+
     private ISessionRetention Retention => (ISessionRetention)inner;
+
+    private IStoredSessionStore Stored => (IStoredSessionStore)inner;
+
+    public string Fork(string sourceId, string newId) => Wait(Stored.ForkAsync(sourceId, newId));
+
+    public ValueTask<string> ForkAsync(string sourceId, string newId, CancellationToken cancellationToken = default) => Stored.ForkAsync(sourceId, newId, cancellationToken);
+
+    public SessionSummary Summarize(string id) => Wait(Stored.SummarizeAsync(id));
+
+    public ValueTask<SessionSummary> SummarizeAsync(string id, CancellationToken cancellationToken = default) => Stored.SummarizeAsync(id, cancellationToken);
 
     public string Save(StoredSession session) => Wait(inner.SaveAsync(session));
 

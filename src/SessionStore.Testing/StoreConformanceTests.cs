@@ -1,15 +1,21 @@
 using System.Diagnostics;
 
-namespace SessionStore.Conformance;
+namespace SessionStore.Testing;
 
 /// <summary>
-/// The contract of API.md and the reliability issue, written once against <see cref="ISessionStore{TSession}"/>
-/// and run with the same assertions against every backend.
+/// The SessionStore contract as xUnit tests, written once against <see cref="ISessionStore{TSession}"/> of
+/// <see cref="StoredSession"/>: derive from it, return a new empty store from <see cref="CreateStore()"/>, and every
+/// case runs against your backend (derive twice, once with <see cref="ThroughAsync"/>, to run them all through
+/// the asynchronous members too). Override the optional hooks (<see cref="PlantCorrupt"/>, <see cref="HoldLocks"/>,
+/// <see cref="CreateStore(TimeSpan, long)"/>) to run the cases that need them; without them those cases are
+/// skipped, as are the cases of <see cref="ISessionRetention"/>, <see cref="ISessionPaging"/> and
+/// <see cref="IStoredSessionStore"/> when the store does not implement them.
 /// </summary>
 public abstract partial class StoreConformanceTests : IDisposable
 {
     private readonly Lazy<ISessionStore<StoredSession>> _store;
 
+    /// <summary>Prepares the store, which is made on first use.</summary>
     protected StoreConformanceTests() => _store = new Lazy<ISessionStore<StoredSession>>(CreateStore);
 
     /// <summary>The store under test; with <see cref="ThroughAsync"/>, its synchronous members call the asynchronous ones.</summary>
@@ -22,26 +28,77 @@ public abstract partial class StoreConformanceTests : IDisposable
     protected virtual bool ThroughAsync => false;
 
     /// <summary>A new, empty store.</summary>
+    /// <returns>The store; disposed of by <see cref="Dispose()"/> if you override it to.</returns>
     protected abstract ISessionStore<StoredSession> CreateStore();
 
-    /// <summary>Puts content that is not a valid session where session <paramref name="id"/> lives.</summary>
-    protected abstract void PlantCorrupt(string id, string json);
+    /// <summary>
+    /// Optional: puts <paramref name="json"/> (not a valid session, or one under another id) where session
+    /// <paramref name="id"/> lives, bypassing the store, as another program or a damaged disk would. Without
+    /// it, the cases about corrupt data are skipped.
+    /// </summary>
+    /// <param name="id">Where to put it; not necessarily an id the rules accept.</param>
+    /// <param name="json">What to put there.</param>
+    protected virtual void PlantCorrupt(string id, string json) => Skip.If(true, "PlantCorrupt is not overridden: the store cannot hold corrupt data here.");
 
-    /// <summary>Holds the locks of <paramref name="ids"/> as another process or machine would, until disposed.</summary>
-    protected abstract IDisposable HoldLocks(params string[] ids);
+    /// <summary>Optional: holds the locks of <paramref name="ids"/> as another process or machine would, until disposed. Without it, the lock cases are skipped.</summary>
+    /// <param name="ids">The sessions whose locks to hold.</param>
+    /// <returns>Releases the locks when disposed.</returns>
+    protected virtual IDisposable HoldLocks(params string[] ids)
+    {
+        Skip.If(true, "HoldLocks is not overridden: no other holder of a session's lock can be simulated.");
+        throw new InvalidOperationException("unreachable");
+    }
 
-    /// <summary>Throws <see cref="SkipException"/> when the backend is not available here.</summary>
+    /// <summary>
+    /// Optional: another store over the same sessions as <see cref="Store"/>, waiting at most
+    /// <paramref name="lockTimeout"/> for a lock (zero: not at all) and refusing sessions larger than
+    /// <paramref name="maxSessionBytes"/> (<see cref="SessionTooLargeException"/>). Without it, the limit cases are skipped.
+    /// </summary>
+    /// <param name="lockTimeout">How long to wait for a session's lock.</param>
+    /// <param name="maxSessionBytes">The largest session, in bytes of its stored form.</param>
+    /// <returns>The store.</returns>
+    protected virtual ISessionStore<StoredSession> CreateStore(TimeSpan lockTimeout, long maxSessionBytes)
+    {
+        Skip.If(true, "CreateStore(lockTimeout, maxSessionBytes) is not overridden: the store has no limits to test.");
+        throw new InvalidOperationException("unreachable");
+    }
+
+    /// <summary>Throws <see cref="SkipException"/> when the backend is not available here (a server that is not running).</summary>
     protected virtual void SkipIfUnavailable()
     {
     }
 
+    /// <summary>Releases what the test made; override to remove the store's directory, table or connections.</summary>
     public virtual void Dispose()
     {
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>The store as <typeparamref name="TCapability"/> (through the async members with <see cref="ThroughAsync"/>), or a skip when the backend does not implement it.</summary>
+    private TCapability Capability<TCapability>()
+        where TCapability : class
+    {
+        Skip.IfNot(BackendStore is TCapability, $"The store does not implement {typeof(TCapability).Name}.");
+        return (TCapability)(object)Store;
+    }
+
+    /// <summary>Plants a foreign entry when the backend can, for cases where it is incidental; whether it did.</summary>
+    private bool PlantIfPossible(string id, string json)
+    {
+        try
+        {
+            PlantCorrupt(id, json);
+            return true;
+        }
+        catch (SkipException)
+        {
+            return false;
+        }
+    }
+
     private static StoredSession Make(string id, params string[] messages) => new(id, messages, 12, 34);
 
+    /// <summary>Save, list, exists, load and delete round-trip; a delete says whether this call removed the session.</summary>
     [SkippableFact]
     public void SaveListExistsLoadDelete_RoundTrip()
     {
@@ -58,6 +115,7 @@ public abstract partial class StoreConformanceTests : IDisposable
         Assert.Equal(["another"], Store.List());
     }
 
+    /// <summary>A missing session is SessionNotFoundException; the asynchronous members agree with the synchronous ones.</summary>
     [SkippableFact]
     public async Task Missing_IsTyped_AndAsyncTwinsAgree()
     {
@@ -81,6 +139,7 @@ public abstract partial class StoreConformanceTests : IDisposable
         Assert.False(await Store.ExistsAsync("async"));
     }
 
+    /// <summary>Every member refuses a hostile id with InvalidSessionIdException before any I/O.</summary>
     [SkippableTheory]
     [InlineData("")]
     [InlineData("../x")]
@@ -101,6 +160,7 @@ public abstract partial class StoreConformanceTests : IDisposable
         Assert.Empty(Store.List());
     }
 
+    /// <summary>What is not a valid session (or is another session) is SessionCorruptException, and still exists.</summary>
     [SkippableTheory]
     [InlineData("{\"session_id\": \"bad\", \"messages\": [1], \"input_tokens\": 0, \"output_tokens\": 0}")]
     [InlineData("{\"session_id\": \"bad\", \"messages\": [], \"input_tokens\": -1, \"output_tokens\": 0}")]
@@ -117,6 +177,7 @@ public abstract partial class StoreConformanceTests : IDisposable
         Assert.True(Store.Exists("bad"));
     }
 
+    /// <summary>Concurrent deletes of one session: exactly one returns true.</summary>
     [SkippableFact]
     public async Task ConcurrentDeletes_HaveExactlyOneWinner()
     {
@@ -143,6 +204,7 @@ public abstract partial class StoreConformanceTests : IDisposable
         Assert.Empty(Store.List());
     }
 
+    /// <summary>Updates from concurrent workers are never lost.</summary>
     [SkippableFact]
     public async Task UpdatesFromManyWorkers_SumExactly()
     {
@@ -164,6 +226,7 @@ public abstract partial class StoreConformanceTests : IDisposable
         Assert.Equal(Workers * Each, final.Messages.Count);
     }
 
+    /// <summary>An update that changes the id is refused and changes nothing.</summary>
     [SkippableFact]
     public void Update_WithAnotherId_IsRefused()
     {
@@ -174,6 +237,7 @@ public abstract partial class StoreConformanceTests : IDisposable
         Assert.False(Store.Exists("b"));
     }
 
+    /// <summary>Conditional saves conflict on a stale or unexpected revision and succeed on the current one.</summary>
     [SkippableFact]
     public void Revisions_DetectConflicts()
     {
@@ -191,6 +255,7 @@ public abstract partial class StoreConformanceTests : IDisposable
         Assert.Equal(["two"], Store.Load("r").Messages);
     }
 
+    /// <summary>Invalid sessions are refused with ArgumentException before anything is written.</summary>
     [SkippableFact]
     public void InvalidSessions_AreRefused_BeforeWriting()
     {
@@ -200,11 +265,12 @@ public abstract partial class StoreConformanceTests : IDisposable
         Assert.False(Store.Exists("s"));
     }
 
+    /// <summary>Asynchronous members wait for a held lock without blocking the caller's thread, and finish once it is released.</summary>
     [SkippableFact]
     public void AsyncMembers_WaitForALock_WithoutBlockingTheThread()
     {
         SkipIfUnavailable();
-        var retention = Assert.IsAssignableFrom<ISessionRetention>(Store);
+        var retention = Capability<ISessionRetention>();
         Store.Save(Make("held-u"));
         Store.Save(Make("held-m"));
         Store.Save(Make("held-r"));

@@ -1,0 +1,140 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace SessionStore.Conformance.InMemory;
+
+/// <summary>
+/// A third backend written only from the README's conformance-kit section: sessions in a dictionary behind
+/// one lock, revisions from one counter (never reused), ids and sessions checked before anything changes.
+/// </summary>
+internal sealed class InMemorySessionStore : ISessionStore<StoredSession>
+{
+    private static readonly SessionLocation Location = SessionLocation.Table("memory");
+    private readonly Dictionary<string, (StoredSession Session, string ETag)> _sessions = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private long _revision;
+
+    public string Save(StoredSession session)
+    {
+        string id = Checked(session);
+        lock (_gate)
+        {
+            _sessions[id] = (session, NextETag());
+        }
+
+        return "memory/" + id;
+    }
+
+    public StoredSession Load(string id) => TryLoad(id, out StoredSession? session) ? session : throw new SessionNotFoundException(id, Location);
+
+    public bool TryLoad(string id, [NotNullWhen(true)] out StoredSession? session)
+    {
+        Valid(id);
+        lock (_gate)
+        {
+            session = _sessions.TryGetValue(id, out var entry) ? entry.Session : null;
+            return session is not null;
+        }
+    }
+
+    public IReadOnlyList<string> List()
+    {
+        lock (_gate)
+        {
+            return _sessions.Keys.Order(StringComparer.Ordinal).ToArray();
+        }
+    }
+
+    public bool Exists(string id) => TryLoad(id, out _);
+
+    public bool Delete(string id)
+    {
+        Valid(id);
+        lock (_gate)
+        {
+            return _sessions.Remove(id);
+        }
+    }
+
+    public StoredSession Update(string id, Func<StoredSession?, StoredSession> change)
+    {
+        Valid(id);
+        ArgumentNullException.ThrowIfNull(change);
+        lock (_gate)
+        {
+            StoredSession next = change(_sessions.TryGetValue(id, out var entry) ? entry.Session : null);
+            if (Checked(next) != id)
+            {
+                throw new ArgumentException($"The change for '{id}' returned session '{next.SessionId}'.", nameof(change));
+            }
+
+            _sessions[id] = (next, NextETag());
+            return next;
+        }
+    }
+
+    public SessionRevision<StoredSession> LoadRevision(string id)
+    {
+        Valid(id);
+        lock (_gate)
+        {
+            return _sessions.TryGetValue(id, out var entry) ? new(entry.Session, entry.ETag) : throw new SessionNotFoundException(id, Location);
+        }
+    }
+
+    public string SaveIfMatch(StoredSession session, string? expectedETag)
+    {
+        string id = Checked(session);
+        lock (_gate)
+        {
+            string? actual = _sessions.TryGetValue(id, out var entry) ? entry.ETag : null;
+            if (actual != expectedETag)
+            {
+                throw new SessionConflictException(id, Location, expectedETag, actual);
+            }
+
+            string etag = NextETag();
+            _sessions[id] = (session, etag);
+            return etag;
+        }
+    }
+
+    public ValueTask<string> SaveAsync(StoredSession session, CancellationToken cancellationToken = default) => ValueTask.FromResult(Save(session));
+
+    public ValueTask<StoredSession> LoadAsync(string id, CancellationToken cancellationToken = default) => ValueTask.FromResult(Load(id));
+
+    public ValueTask<StoredSession?> TryLoadAsync(string id, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(TryLoad(id, out StoredSession? session) ? session : null);
+
+    public ValueTask<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(List());
+
+    public ValueTask<bool> ExistsAsync(string id, CancellationToken cancellationToken = default) => ValueTask.FromResult(Exists(id));
+
+    public ValueTask<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) => ValueTask.FromResult(Delete(id));
+
+    public ValueTask<StoredSession> UpdateAsync(string id, Func<StoredSession?, StoredSession> change, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Update(id, change));
+
+    public ValueTask<SessionRevision<StoredSession>> LoadRevisionAsync(string id, CancellationToken cancellationToken = default) => ValueTask.FromResult(LoadRevision(id));
+
+    public ValueTask<string> SaveIfMatchAsync(StoredSession session, string? expectedETag, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(SaveIfMatch(session, expectedETag));
+
+    private static void Valid(string id)
+    {
+        if (!SessionIdRules.IsValid(id))
+        {
+            throw new InvalidSessionIdException(id, nameof(id));
+        }
+    }
+
+    private static string Checked(StoredSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        Valid(session.SessionId);
+        session.Validate();
+        return session.SessionId;
+    }
+
+    private string NextETag() => (++_revision).ToString(CultureInfo.InvariantCulture);
+}
