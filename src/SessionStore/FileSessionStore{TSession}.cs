@@ -27,6 +27,7 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
     private readonly Action<TSession>? _validate;
     private readonly FileSessionStoreOptions _options;
     private readonly SessionFiles _files;
+    private readonly SessionItems<TSession>? _items;
 
     /// <summary>Creates a store over <paramref name="directory"/> with default options.</summary>
     /// <param name="directory">The directory that holds the sessions; created on the first save.</param>
@@ -73,6 +74,7 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
         _serializer = new SessionSerializer<TSession>(descriptor.TypeInfo, descriptor.Schema);
         _sessionIdOf = descriptor.SessionIdOf;
         _validate = descriptor.Validate;
+        _items = descriptor.Items;
         _options = options?.Clone() ?? new FileSessionStoreOptions();
         _files = new SessionFiles(DirectoryPath, _options.Durable, _options.MaxSessionBytes, _options.AllowSharedDirectory, _options.TimeProvider);
     }
@@ -235,7 +237,7 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
     private protected string SessionPathOf(string id) => _files.PathOf(ValidId(id));
 
     /// <summary>Writes a session the store's way; the reference store writes exactly what the Python module writes.</summary>
-    private protected virtual PooledBytes Serialize(TSession session) => _serializer.Serialize(session);
+    private protected virtual PooledBytes Serialize(TSession session) => SerializeLaidOut(session, out _);
 
     /// <summary>Reads a session from its file's bytes; the reference store tries its exact-shape reader first.</summary>
     /// <exception cref="SessionFormatException">The bytes do not hold a session of this type.</exception>
