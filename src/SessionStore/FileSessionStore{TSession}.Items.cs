@@ -22,37 +22,37 @@ public partial class FileSessionStore<TSession>
     /// <summary>Where the list is in the versions of files this store has read whole and found in the layout, by path.</summary>
     private readonly ConcurrentDictionary<string, (FileVersion Version, ItemsLayout.Bounds Bounds)> _laidOut = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// Appends items to the session's growing list (see <see cref="SessionDescriptor{TSession}.Items"/>) and updates its
-    /// totals, creating the session when absent if the descriptor says how. The cost depends on what is appended, not on
-    /// the session's length. Once it returns, the session's own file holds the append (and, with
-    /// <see cref="FileSessionStoreOptions.Durable"/>, it is on disk); a crash during the call leaves the session as it was
-    /// before or after it, and concurrent readers see it whole, before or after.
-    /// </summary>
-    /// <typeparam name="TItem">The type of the list's items, as the descriptor declares it.</typeparam>
-    /// <param name="id">The session's id.</param>
-    /// <param name="items">The items to add, in order; none is <see langword="null"/>.</param>
-    /// <exception cref="InvalidOperationException">The session type declares no growing list of <typeparamref name="TItem"/>.</exception>
+    /// <inheritdoc/>
+    public bool CanAppend<TItem>() => _items is SessionItems<TSession, TItem>;
+
+    /// <inheritdoc/>
     /// <exception cref="InvalidSessionIdException"><paramref name="id"/> is not valid.</exception>
-    /// <exception cref="ArgumentException">An item is null or cannot be written as JSON, or the session with the items is not valid; nothing was written.</exception>
-    /// <exception cref="OverflowException">A total would overflow (as the descriptor's totals function says); nothing was written.</exception>
-    /// <exception cref="SessionNotFoundException">No session has this id, and the descriptor cannot create one.</exception>
-    /// <exception cref="SessionTooLargeException">The session would grow past <see cref="MaxSessionBytes"/>; nothing was written.</exception>
+    /// <exception cref="OverflowException">A total would overflow (as the totals function says); nothing was written.</exception>
     /// <exception cref="SessionCorruptException">The stored file is corrupt; nothing was written.</exception>
     /// <exception cref="SessionLockTimeoutException">The lock stayed taken for <see cref="FileSessionStoreOptions.LockTimeout"/>.</exception>
     /// <exception cref="SessionStorageException">The file system refused the write; nothing was appended.</exception>
     /// <exception cref="UnsafeSessionDirectoryException">Another user can write the directory; nothing was written.</exception>
     /// <exception cref="SessionSchemaVersionException">The stored file has a newer schema version than this store writes; it is left as it was.</exception>
-    public void Append<TItem>(string id, IReadOnlyList<TItem> items) =>
-        Completed.Wait(AppendItemsCore(id, items, async: false, CancellationToken.None));
+    /// <remarks>
+    /// The file is written in <see cref="ItemsLayout"/> (the list's end and the members after it at the file's end), so an
+    /// append overwrites that tail in place behind the same intent as the reference format's append; the first append to a
+    /// version of the file this instance has not written reads it whole once to check it. A file in another layout (an older
+    /// version's, another tool's) is rewritten whole, once. With <see cref="FileSessionStoreOptions.Durable"/>, the append is
+    /// on disk when this returns.
+    /// </remarks>
+    public void Append<TItem>(string id, IReadOnlyList<TItem> items, Func<TSession, IReadOnlyList<TItem>, TSession>? totals = null) =>
+        Completed.Wait(AppendItemsCore(id, items, totals, async: false, CancellationToken.None));
 
-    /// <inheritdoc cref="Append{TItem}(string, IReadOnlyList{TItem})"/>
-    /// <typeparam name="TItem">The type of the list's items, as the descriptor declares it.</typeparam>
-    /// <param name="id">The session's id.</param>
-    /// <param name="items">The items to add, in order; none is <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Cancels the wait for the lock, or the append before it writes.</param>
-    public ValueTask AppendAsync<TItem>(string id, IReadOnlyList<TItem> items, CancellationToken cancellationToken = default) =>
-        AppendItemsCore(id, items, async: true, cancellationToken);
+    /// <inheritdoc/>
+    /// <exception cref="InvalidSessionIdException"><paramref name="id"/> is not valid.</exception>
+    /// <exception cref="OverflowException">A total would overflow (as the totals function says); nothing was written.</exception>
+    /// <exception cref="SessionCorruptException">The stored file is corrupt; nothing was written.</exception>
+    /// <exception cref="SessionLockTimeoutException">The lock stayed taken for <see cref="FileSessionStoreOptions.LockTimeout"/>.</exception>
+    /// <exception cref="SessionStorageException">The file system refused the write; nothing was appended.</exception>
+    /// <exception cref="UnsafeSessionDirectoryException">Another user can write the directory; nothing was written.</exception>
+    /// <exception cref="SessionSchemaVersionException">The stored file has a newer schema version than this store writes; it is left as it was.</exception>
+    public ValueTask AppendAsync<TItem>(string id, IReadOnlyList<TItem> items, Func<TSession, IReadOnlyList<TItem>, TSession>? totals = null, CancellationToken cancellationToken = default) =>
+        AppendItemsCore(id, items, totals, async: true, cancellationToken);
 
     /// <summary>Serializes a session, in <see cref="ItemsLayout"/> when the type declares a growing list.</summary>
     private protected PooledBytes SerializeLaidOut(TSession session, out ItemsLayout.Bounds? bounds)
@@ -90,18 +90,19 @@ public partial class FileSessionStore<TSession>
             ? $"{typeof(TSession).Name} declares no growing list: give its descriptor one (SessionDescriptor.WithItems, or [SessionItems] on a generated store)."
             : $"{typeof(TSession).Name}'s growing list holds {_items.ItemType.Name}, not {typeof(TItem).Name}.");
 
-    private async ValueTask AppendItemsCore<TItem>(string id, IReadOnlyList<TItem> items, bool async, CancellationToken cancellationToken)
+    private async ValueTask AppendItemsCore<TItem>(string id, IReadOnlyList<TItem> items, Func<TSession, IReadOnlyList<TItem>, TSession>? totals, bool async, CancellationToken cancellationToken)
     {
         string path = SessionPathOf(id);
         ArgumentNullException.ThrowIfNull(items);
         SessionItems<TSession, TItem> declared = ItemsOf<TItem>();
+        totals ??= declared.UpdateTotals;
         byte[][] itemJson = SerializeItems(declared, items);
         using StripeLock held = await LockCore(id, SessionOperation.Append, async, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         bool appended;
         try
         {
-            appended = TryAppendItemsInPlace(held, id, declared, items, itemJson);
+            appended = TryAppendItemsInPlace(held, id, declared, totals, items, itemJson);
         }
         catch (Exception ex) when (SessionErrors.IsRaw(ex))
         {
@@ -111,7 +112,7 @@ public partial class FileSessionStore<TSession>
         if (!appended)
         {
             // No file yet, or one not in the layout: write it whole, in the layout, once.
-            using PooledBytes content = AppendedWhole(id, declared, items, itemJson);
+            using PooledBytes content = AppendedWhole(id, declared, totals, items, itemJson);
             WriteLocked(id, content);
         }
     }
@@ -147,7 +148,7 @@ public partial class FileSessionStore<TSession>
     }
 
     /// <summary>The session with the items appended, written whole in the layout: the path for files not in it, and for new sessions.</summary>
-    private PooledBytes AppendedWhole<TItem>(string id, SessionItems<TSession, TItem> declared, IReadOnlyList<TItem> items, byte[][] itemJson)
+    private PooledBytes AppendedWhole<TItem>(string id, SessionItems<TSession, TItem> declared, Func<TSession, IReadOnlyList<TItem>, TSession>? totals, IReadOnlyList<TItem> items, byte[][] itemJson)
     {
         TSession current = TryLoad(id, out TSession? loaded)
             ? loaded
@@ -158,7 +159,7 @@ public partial class FileSessionStore<TSession>
             throw new InvalidOperationException($"{typeof(TSession).Name}'s '{declared.JsonName}' is not a JSON array (is it null?); nothing was written.");
         }
 
-        PooledBytes whole = Spliced(id, declared, items, itemJson, laidOut.Span, bounds, out _);
+        PooledBytes whole = Spliced(id, declared, totals, items, itemJson, laidOut.Span, bounds, out _);
         if (whole.Length > MaxSessionBytes)
         {
             long size = whole.Length;
@@ -170,7 +171,7 @@ public partial class FileSessionStore<TSession>
     }
 
     /// <returns>False when the append must rewrite the file instead.</returns>
-    private bool TryAppendItemsInPlace<TItem>(StripeLock held, string id, SessionItems<TSession, TItem> declared, IReadOnlyList<TItem> items, byte[][] itemJson)
+    private bool TryAppendItemsInPlace<TItem>(StripeLock held, string id, SessionItems<TSession, TItem> declared, Func<TSession, IReadOnlyList<TItem>, TSession>? totals, IReadOnlyList<TItem> items, byte[][] itemJson)
     {
         string path = Files.PathOf(id);
         using FileDescriptor? file = Files.OpenForAppend(id, out StatxBuffer status);
@@ -192,7 +193,7 @@ public partial class FileSessionStore<TSession>
         // The session without its items: the file's bytes up to the list's '[' and from its ']'.
         byte[] head = Files.ReadRange(file, id, 0, (int)bounds.Start + 1);
         byte[] shell = [.. head, .. end.AsSpan(found)];
-        using PooledBytes next = Spliced(id, declared, items, itemJson, shell, new ItemsLayout.Bounds(bounds.Start, bounds.Start + 1), out int afterLength);
+        using PooledBytes next = Spliced(id, declared, totals, items, itemJson, shell, new ItemsLayout.Bounds(bounds.Start, bounds.Start + 1), out int afterLength);
         if (!next.Span[..head.Length].SequenceEqual(head))
         {
             // The update changed a member before the list (or the schema version): not an in-place write.
@@ -227,7 +228,7 @@ public partial class FileSessionStore<TSession>
     /// existing items when <paramref name="laidOut"/> has any. <paramref name="afterLength"/> is the length of the
     /// result's end from the list's <c>]</c> on.
     /// </summary>
-    private PooledBytes Spliced<TItem>(string id, SessionItems<TSession, TItem> declared, IReadOnlyList<TItem> items, byte[][] itemJson,
+    private PooledBytes Spliced<TItem>(string id, SessionItems<TSession, TItem> declared, Func<TSession, IReadOnlyList<TItem>, TSession>? totals, IReadOnlyList<TItem> items, byte[][] itemJson,
         ReadOnlySpan<byte> laidOut, ItemsLayout.Bounds bounds, out int afterLength)
     {
         string path = Files.PathOf(id);
@@ -247,18 +248,18 @@ public partial class FileSessionStore<TSession>
             throw new SessionSchemaVersionException(id, path, ex.FileVersion, _serializer.Schema!.CurrentVersion);
         }
 
-        if (declared.UpdateTotals is { } update)
+        if (totals is not null)
         {
-            shell = update(shell, items) ?? throw new InvalidOperationException("The descriptor's totals function returned null.");
+            shell = totals(shell, items) ?? throw new InvalidOperationException("The totals function returned null.");
         }
 
         if (!string.Equals(_sessionIdOf(shell), id, StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"The descriptor's totals function changed the session's id from '{id}'.");
+            throw new InvalidOperationException($"The totals function changed the session's id from '{id}'.");
         }
 
         using PooledBytes updated = SerializeLaidOut(shell, out ItemsLayout.Bounds? updatedBounds);
-        ItemsLayout.Bounds empty = updatedBounds ?? throw new InvalidOperationException($"The descriptor's totals function left '{declared.JsonName}' null.");
+        ItemsLayout.Bounds empty = updatedBounds ?? throw new InvalidOperationException($"The totals function left '{declared.JsonName}' null.");
         afterLength = updated.Length - (int)empty.End;
 
         // The whole result: the updated head, the existing items, the new ones, the updated members after the list.

@@ -19,7 +19,7 @@ namespace SessionStore;
 /// given <see cref="JsonTypeInfo{T}"/> only, so the store works trimmed and under NativeAOT.
 /// </remarks>
 /// <typeparam name="TSession">The session type.</typeparam>
-public partial class FileSessionStore<TSession> : ISessionStore<TSession>
+public partial class FileSessionStore<TSession> : ISessionStore<TSession>, ISessionAppender<TSession>
     where TSession : class
 {
     private readonly SessionSerializer<TSession> _serializer;

@@ -3,7 +3,7 @@ namespace SessionStore;
 /// <summary>
 /// Marks the list property of a session type that grows one turn at a time (at most one per session type):
 /// a generated store's <c>Descriptor</c> then declares it, and the store offers
-/// <see cref="FileSessionStore{TSession}.Append{TItem}(string, IReadOnlyList{TItem})"/> for its items, at a
+/// <see cref="ISessionAppender{TSession}.Append{TItem}"/> for its items, at a
 /// cost that depends on what is appended, not on the session's length.
 /// </summary>
 /// <remarks>
