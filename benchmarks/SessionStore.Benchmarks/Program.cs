@@ -1,5 +1,6 @@
 // BenchmarkDotNet suites (dotnet run -c Release -- --filter '*') and the side-by-side comparison
-// (dotnet run -c Release -- compare [sessions] [messages]), and the paged listing (-- paging [sessions]).
+// (dotnet run -c Release -- compare [sessions] [messages]), the paged listing (-- paging [sessions]),
+// and typed appends (-- typed-append-cost [appends]).
 using BenchmarkDotNet.Running;
 using SessionStore.Benchmarks.Compare;
 
@@ -21,6 +22,11 @@ if (args is ["compare-variant", var variant, var directory, var sessions, var me
 if (args is ["compare-ops", var column, var opsDirectory, var opsSessions])
 {
     return OperationsTable.Run(column, opsDirectory, int.Parse(opsSessions));
+}
+
+if (args is ["typed-append-cost", .. var typedArgs])
+{
+    return SessionStore.Benchmarks.Typed.TypedAppendCost.Run(typedArgs);
 }
 
 if (args is ["syscall-loop", var phase, var operation, var loopDirectory, var count])

@@ -69,6 +69,21 @@ public static class AgentJson
         return (JsonTypeInfo<ChatConversation>)options.GetTypeInfo(typeof(ChatConversation));
     }
 
+    /// <summary>
+    /// <see cref="Agents.ChatConversation"/> under <paramref name="options"/> as every backend sees it, with its messages
+    /// declared as the list that grows per turn: stores built from it append a turn in O(delta)
+    /// (<see cref="ISessionAppender{TSession}"/>), and an append to a missing conversation creates it.
+    /// </summary>
+    /// <param name="options">The options, for example MEAI's defaults with custom content types registered; <see langword="null"/>: <see cref="DefaultOptions"/>.</param>
+    /// <returns>The descriptor, for a store's constructor or DI registration.</returns>
+    public static SessionDescriptor<ChatConversation> ChatConversationDescriptor(JsonSerializerOptions? options = null)
+    {
+        JsonTypeInfo<ChatConversation> conversation = options is null ? ChatConversation : ChatConversationFor(options);
+        var message = (JsonTypeInfo<ChatMessage>)conversation.Options.GetTypeInfo(typeof(ChatMessage));
+        return new SessionDescriptor<ChatConversation>(conversation, static c => c.Id)
+            .WithItems(new SessionItems<ChatConversation, ChatMessage>("messages", message, static c => c.Messages, create: static id => new ChatConversation(id)));
+    }
+
     private static bool HasOurContext(JsonSerializerOptions options) =>
         options.AllowOutOfOrderMetadataProperties && options.TypeInfoResolverChain.Contains(AgentsJsonContext.Default);
 }

@@ -9,13 +9,16 @@ namespace SessionStore.Agents;
 /// </summary>
 public static class AgentStores
 {
-    /// <summary>A directory of <see cref="ChatConversation"/>s, one <c>&lt;id&gt;.json</c> file each.</summary>
+    /// <summary>
+    /// A directory of <see cref="ChatConversation"/>s, one <c>&lt;id&gt;.json</c> file each, whose messages are the list
+    /// that grows per turn (<see cref="AgentJson.ChatConversationDescriptor"/>): a turn is appended in O(delta).
+    /// </summary>
     /// <param name="directory">The directory; created on the first write.</param>
     /// <param name="options">Durability, limits and locking; <see langword="null"/> for the defaults (durable).</param>
     /// <param name="jsonOptions">Options with custom <see cref="Microsoft.Extensions.AI.AIContent"/> types registered (see <see cref="AgentJson"/>); <see langword="null"/>: <see cref="AgentJson.DefaultOptions"/>.</param>
     /// <returns>The store.</returns>
     public static FileSessionStore<ChatConversation> Conversations(string directory, FileSessionStoreOptions? options = null, JsonSerializerOptions? jsonOptions = null) =>
-        new(directory, jsonOptions is null ? AgentJson.ChatConversation : AgentJson.ChatConversationFor(jsonOptions), static c => c.Id, options ?? new FileSessionStoreOptions());
+        new(directory, AgentJson.ChatConversationDescriptor(jsonOptions), options ?? new FileSessionStoreOptions());
 
     /// <summary>A directory of <see cref="StoredAgentSession"/>s, for <see cref="SessionStoreAgentSessionStore"/>.</summary>
     /// <param name="directory">The directory; created on the first write. Not the directory of the conversations: one directory holds one session type.</param>

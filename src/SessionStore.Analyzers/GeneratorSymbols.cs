@@ -9,6 +9,9 @@ internal sealed class GeneratorSymbols
     internal GeneratorSymbols(Compilation compilation)
     {
         SessionMigrationAttribute = compilation.GetTypeByMetadataName("SessionStore.SessionMigrationAttribute");
+        SessionItemsAttribute = compilation.GetTypeByMetadataName("SessionStore.SessionItemsAttribute");
+        ReadOnlyList = compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyList`1");
+        JsonPropertyNameAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPropertyNameAttribute");
         FileStoreOptions = compilation.GetTypeByMetadataName("SessionStore.FileSessionStoreOptions");
         JsonSerializerContext = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonSerializerContext");
         JsonSerializableAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonSerializableAttribute");
@@ -21,6 +24,12 @@ internal sealed class GeneratorSymbols
     }
 
     internal INamedTypeSymbol? SessionMigrationAttribute { get; }
+
+    internal INamedTypeSymbol? SessionItemsAttribute { get; }
+
+    internal INamedTypeSymbol? ReadOnlyList { get; }
+
+    internal INamedTypeSymbol? JsonPropertyNameAttribute { get; }
 
     internal INamedTypeSymbol? FileStoreOptions { get; }
 

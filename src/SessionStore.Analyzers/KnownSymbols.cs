@@ -59,6 +59,12 @@ internal sealed class KnownSymbols
 
     internal INamedTypeSymbol? SessionMigrationAttribute => _generator.Value.SessionMigrationAttribute;
 
+    internal INamedTypeSymbol? SessionItemsAttribute => _generator.Value.SessionItemsAttribute;
+
+    internal INamedTypeSymbol? ReadOnlyList => _generator.Value.ReadOnlyList;
+
+    internal INamedTypeSymbol? JsonPropertyNameAttribute => _generator.Value.JsonPropertyNameAttribute;
+
     internal INamedTypeSymbol? FileStoreOptions => _generator.Value.FileStoreOptions;
 
     internal INamedTypeSymbol? JsonSerializerContext => _generator.Value.JsonSerializerContext;

@@ -32,6 +32,10 @@ internal static class RuleIdentifiers
     internal const string StoreNotAPlainClass = "SSG0016";
     internal const string StoreDeclaresGeneratedMember = "SSG0017";
     internal const string FileLocalType = "SSG0018";
+    internal const string SeveralSessionItems = "SSG0019";
+    internal const string SessionItemsNotAList = "SSG0020";
+    internal const string ItemTypeNotRegistered = "SSG0021";
+    internal const string TotalsSignature = "SSG0022";
 
     internal static string HelpLink(string id) => DocsBase + id + ".md";
 }

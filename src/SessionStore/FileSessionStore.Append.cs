@@ -171,11 +171,4 @@ public sealed partial class FileSessionStore
             throw new ArgumentOutOfRangeException(name, added, $"Adding {added} to the session's {current} would overflow its total; nothing was written.");
         }
     }
-
-    /// <summary>A version of a file: any write changes its size or its change time, a replace its inode.</summary>
-    private readonly record struct FileVersion(ulong Inode, ulong Size, long ChangeSeconds, uint ChangeNanoseconds, long WriteSeconds, uint WriteNanoseconds)
-    {
-        internal static FileVersion Of(Interop.StatxBuffer status) =>
-            new(status.Ino, status.Size, status.CTimeSeconds, status.CTimeNanoseconds, status.MTimeSeconds, status.MTimeNanoseconds);
-    }
 }

@@ -20,7 +20,7 @@ namespace SessionStore;
 /// given <see cref="JsonTypeInfo{T}"/> only, so the store works trimmed and under NativeAOT.
 /// </remarks>
 /// <typeparam name="TSession">The session type.</typeparam>
-public partial class FileSessionStore<TSession> : ISessionStore<TSession>
+public partial class FileSessionStore<TSession> : ISessionStore<TSession>, ISessionAppender<TSession>
     where TSession : class
 {
     private readonly SessionSerializer<TSession> _serializer;
@@ -28,6 +28,7 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
     private readonly Action<TSession>? _validate;
     private readonly FileSessionStoreOptions _options;
     private readonly SessionFiles _files;
+    private readonly SessionItems<TSession>? _items;
 
     /// <summary>Creates a store over <paramref name="directory"/> with default options.</summary>
     /// <param name="directory">The directory that holds the sessions; created on the first save.</param>
@@ -74,6 +75,7 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
         _serializer = new SessionSerializer<TSession>(descriptor.TypeInfo, descriptor.Schema);
         _sessionIdOf = descriptor.SessionIdOf;
         _validate = descriptor.Validate;
+        _items = descriptor.Items;
         _options = options?.Clone() ?? new FileSessionStoreOptions();
         _instruments = new StoreInstruments(StoreInstruments.FileSystem, DirectoryPath, _options.MeterFactory, _options.LoggerFactory);
         _files = new SessionFiles(DirectoryPath, _options.Durable, _options.MaxSessionBytes, _options.AllowSharedDirectory, _options.TimeProvider) { Logger = _instruments.Logger };
@@ -237,7 +239,7 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>
     private protected string SessionPathOf(string id) => _files.PathOf(ValidId(id));
 
     /// <summary>Writes a session the store's way; the reference store writes exactly what the Python module writes.</summary>
-    private protected virtual PooledBytes Serialize(TSession session) => _serializer.Serialize(session);
+    private protected virtual PooledBytes Serialize(TSession session) => SerializeLaidOut(session, out _);
 
     /// <summary>Reads a session from its file's bytes; the reference store tries its exact-shape reader first.</summary>
     /// <exception cref="SessionFormatException">The bytes do not hold a session of this type.</exception>

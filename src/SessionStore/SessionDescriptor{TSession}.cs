@@ -7,6 +7,8 @@ namespace SessionStore;
 /// a session's id, its schema (the version written and the migrations of older ones) and its validation.
 /// Both stores and their DI registrations take it, and the generator emits one for each <c>[SessionStore]</c>
 /// (<c>ChatStore.Descriptor</c>), so a schema or a validation rule reaches the directory and PostgreSQL alike.
+/// A session type whose list grows per turn also declares it (<see cref="Items"/>, <see cref="WithItems{TItem}"/>,
+/// or <see cref="SessionItemsAttribute"/> for generated stores), and stores then append to it in O(delta).
 /// </summary>
 /// <typeparam name="TSession">The session type.</typeparam>
 public sealed class SessionDescriptor<TSession>
@@ -38,4 +40,22 @@ public sealed class SessionDescriptor<TSession>
 
     /// <summary>Checks a session beyond its JSON shape; <see langword="null"/> when the shape is all there is to check.</summary>
     public Action<TSession>? Validate { get; }
+
+    /// <summary>The list that grows per turn, which stores append to; <see langword="null"/> when the session type declares none.</summary>
+    public SessionItems<TSession>? Items { get; private init; }
+
+    /// <summary>This descriptor with the list that grows per turn declared.</summary>
+    /// <typeparam name="TItem">The type of the list's items.</typeparam>
+    /// <param name="items">The list: its JSON name and metadata, and how totals change with it.</param>
+    /// <returns>A new descriptor; this one is unchanged.</returns>
+    public SessionDescriptor<TSession> WithItems<TItem>(SessionItems<TSession, TItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (!TypeInfo.Properties.Any(p => string.Equals(p.Name, items.JsonName, StringComparison.Ordinal)))
+        {
+            throw new ArgumentException($"{typeof(TSession).Name} has no JSON property '{items.JsonName}'.", nameof(items));
+        }
+
+        return new SessionDescriptor<TSession>(TypeInfo, SessionIdOf, Schema, Validate) { Items = items };
+    }
 }

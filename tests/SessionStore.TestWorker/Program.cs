@@ -5,6 +5,7 @@
 //   mixed <dir> <seed> <ops>                                  see MixedLoad.cs
 //   crash-loop <dir> <sessions>                               see CrashLoop.cs
 //   append-crash-loop <dir>                                   see AppendCrashLoop.cs
+//   typed-append-crash-loop <dir>                             see TypedAppendCrashLoop.cs
 //   operation-crash-loop <fork|delete|repair|import> <dir>    see OperationCrashLoop.cs
 //   load-harness <dir> <processes> <ops>                      runs `mixed` children and checks the sums: see LoadHarness.cs
 //   crash-harness <dir> <kills> [seed]                        runs crash-loop children and kills them: see CrashHarness.cs
@@ -67,6 +68,9 @@ switch (args)
 
     case ["append-crash-loop", var directory]:
         return AppendCrashLoop.Run(directory);
+
+    case ["typed-append-crash-loop", var directory]:
+        return TypedAppendCrashLoop.Run(directory);
 
     case ["operation-crash-loop", var operation, var directory]:
         return OperationCrashLoop.Run(operation, directory);

@@ -3,8 +3,13 @@ namespace SessionStore.Agents.Persistence;
 /// <summary>Picks how turns are persisted.</summary>
 internal static class TurnWriter
 {
-    // When typed append (issue 14: Append/AppendAsync for any session type, O(delta)) lands, return a writer
-    // over it here for the stores that offer it; nothing else in this library changes.
+    /// <summary>
+    /// A typed append (O(delta) per turn) when the store appends <see cref="Microsoft.Extensions.AI.ChatMessage"/>s to its
+    /// conversations (<see cref="AgentStores.Conversations"/> and <see cref="AgentJson.ChatConversationDescriptor"/> declare
+    /// them); otherwise a whole-conversation update under the store's lock.
+    /// </summary>
     internal static ITurnWriter For(ISessionStore<ChatConversation> store, TimeProvider timeProvider) =>
-        new UpdateTurnWriter(store, timeProvider);
+        store is ISessionAppender<ChatConversation> appender && appender.CanAppend<Microsoft.Extensions.AI.ChatMessage>()
+            ? new AppendTurnWriter(appender, timeProvider)
+            : new UpdateTurnWriter(store, timeProvider);
 }

@@ -7,10 +7,10 @@ namespace SessionStore.Agents.Persistence;
 /// conversation, add the turn, write the whole conversation back, under the store's cross-process lock.
 /// </summary>
 /// <remarks>
-/// O(n) in the size of the conversation per turn (O(n²) over a conversation), unlike the store's own
-/// <c>StoredSession</c> append: only the seed's reference format can append today. Nothing is lost and
-/// concurrent writers never overwrite each other, but a 10,000-turn conversation rewrites all of it on
-/// every turn. Replaced by typed append once stores offer it (see <see cref="TurnWriter.For"/>).
+/// O(n) in the size of the conversation per turn (O(n²) over a conversation): the fallback for stores that
+/// cannot append typed items (a backend without <see cref="ISessionAppender{TSession}"/>, or one built from a
+/// descriptor that does not declare the messages as its growing list; see <see cref="TurnWriter.For"/>).
+/// Nothing is lost and concurrent writers never overwrite each other, but every turn rewrites the whole conversation.
 /// </remarks>
 internal sealed class UpdateTurnWriter(ISessionStore<ChatConversation> store, TimeProvider timeProvider) : ITurnWriter
 {
@@ -30,28 +30,11 @@ internal sealed class UpdateTurnWriter(ISessionStore<ChatConversation> store, Ti
         var next = new ChatConversation(id)
         {
             Messages = current is null ? [.. messages] : [.. current.Messages, .. messages],
-            Usage = Sum(current?.Usage, usage),
+            Usage = ReportedUsage.Sum(current?.Usage, usage),
             CreatedAt = current?.CreatedAt ?? now,
             UpdatedAt = now,
             AdditionalProperties = current?.AdditionalProperties,
         };
         return next;
-    }
-
-    private static UsageDetails? Sum(UsageDetails? total, UsageDetails? added)
-    {
-        if (added is null)
-        {
-            return total;
-        }
-
-        var sum = new UsageDetails();
-        if (total is not null)
-        {
-            sum.Add(total);
-        }
-
-        sum.Add(added);
-        return sum;
     }
 }

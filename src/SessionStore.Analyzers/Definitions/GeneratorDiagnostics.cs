@@ -66,11 +66,24 @@ internal static class GeneratorDiagnostics
     internal static readonly DiagnosticDescriptor FileLocalType = Error(
         RuleIdentifiers.FileLocalType, "A type the generated store uses is file-local", "'{0}' is file-local, so the generated part of '{1}' (another file) cannot use it");
 
+    internal static readonly DiagnosticDescriptor SeveralSessionItems = Error(
+        RuleIdentifiers.SeveralSessionItems, "The session type has more than one [SessionItems] property", "'{0}' has more than one property marked [SessionItems]: {1}; a session grows through one list");
+
+    internal static readonly DiagnosticDescriptor SessionItemsNotAList = Error(
+        RuleIdentifiers.SessionItemsNotAList, "The [SessionItems] property is not a readable list", "'{0}.{1}' must be an array or a list (a type that is an IReadOnlyList<T>) with a getter the store can call");
+
+    internal static readonly DiagnosticDescriptor ItemTypeNotRegistered = Error(
+        RuleIdentifiers.ItemTypeNotRegistered, "The item type is not registered on the JSON context", "'{0}' has no [JsonSerializable(typeof({1}))]; an append writes items on their own");
+
+    internal static readonly DiagnosticDescriptor TotalsSignature = Error(
+        RuleIdentifiers.TotalsSignature, "The totals method of [SessionItems] is missing or has the wrong signature", "'{0}' must be a method of the store: 'static {1} {0}({1} session, IReadOnlyList<{2}> items)'");
+
     /// <summary>Every descriptor here, in id order.</summary>
     internal static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         StoreNotPartial, StoreHasOtherBaseClass, NoSessionId, SeveralSessionIds, SessionIdNotReadableString, NotAJsonContext,
         SessionNotRegistered, MigrationGap, DuplicateMigration, MigrationOutOfRange, MigrationSignature, SchemaVersionTooLow,
-        GenericStore, SessionTypeNotAClass, StoreMoreAccessibleThanSession, StoreNotAPlainClass, StoreDeclaresGeneratedMember, FileLocalType);
+        GenericStore, SessionTypeNotAClass, StoreMoreAccessibleThanSession, StoreNotAPlainClass, StoreDeclaresGeneratedMember, FileLocalType,
+        SeveralSessionItems, SessionItemsNotAList, ItemTypeNotRegistered, TotalsSignature);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: RuleIdentifiers.HelpLink(id));

@@ -37,6 +37,18 @@ internal sealed class StoreDefinition
 
     internal int SchemaVersion { get; private set; } = 1;
 
+    /// <summary>The session's <c>[SessionItems]</c> list, or null when it declares none.</summary>
+    internal IPropertySymbol? ItemsProperty { get; private set; }
+
+    /// <summary>The type of the list's items.</summary>
+    internal ITypeSymbol? ItemType { get; private set; }
+
+    /// <summary>The list's <c>[JsonPropertyName]</c>, or null when the JSON metadata names it.</summary>
+    internal string? ItemsJsonName { get; private set; }
+
+    /// <summary>The store's method that updates totals for appended items, or null.</summary>
+    internal string? TotalsMethod { get; private set; }
+
     /// <summary>The migration methods, ordered by the version they migrate from.</summary>
     internal IReadOnlyList<(int FromVersion, IMethodSymbol Method)> Migrations { get; private set; } = new List<(int, IMethodSymbol)>();
 
@@ -81,6 +93,11 @@ internal sealed class StoreDefinition
         }
 
         definition.CheckContext();
+        if (definition.SessionType is not null)
+        {
+            definition.CheckItems();
+        }
+
         definition.CheckMigrations();
         return definition;
     }
@@ -290,6 +307,102 @@ internal sealed class StoreDefinition
         {
             Report(GeneratorDiagnostics.SessionNotRegistered, _attributeLocation, ContextType.ToDisplayString(), SessionType.ToDisplayString());
         }
+    }
+
+    /// <summary>At most one <c>[SessionItems]</c> list, readable, of items the context serializes, with a totals method that fits.</summary>
+    private void CheckItems()
+    {
+        var marked = new List<IPropertySymbol>();
+        var seen = new HashSet<string>();
+        for (INamedTypeSymbol? type = SessionType; type is not null; type = type.BaseType)
+        {
+            foreach (IPropertySymbol property in type.GetMembers().OfType<IPropertySymbol>())
+            {
+                if (seen.Add(property.Name) && KnownSymbols.HasAttribute(property, _symbols.SessionItemsAttribute))
+                {
+                    marked.Add(property);
+                }
+            }
+        }
+
+        string sessionName = SessionType!.ToDisplayString();
+        if (marked.Count == 0)
+        {
+            return;
+        }
+
+        if (marked.Count > 1)
+        {
+            Report(GeneratorDiagnostics.SeveralSessionItems, _attributeLocation, sessionName, string.Join(", ", marked.Select(p => p.Name)));
+            return;
+        }
+
+        IPropertySymbol items = marked[0];
+        Location itemsLocation = items.Locations.FirstOrDefault(l => l.IsInSource) ?? _attributeLocation;
+        ITypeSymbol? itemType = ListItemType(items.Type);
+        bool readable = itemType is not null && !items.IsStatic && !items.IsIndexer && items.ExplicitInterfaceImplementations.IsEmpty &&
+            items.GetMethod is { } getter &&
+            (getter.DeclaredAccessibility == Accessibility.Public ||
+             (getter.DeclaredAccessibility is Accessibility.Internal or Accessibility.ProtectedOrInternal &&
+              SymbolEqualityComparer.Default.Equals(getter.ContainingAssembly, StoreClass.ContainingAssembly)));
+        if (!readable)
+        {
+            Report(GeneratorDiagnostics.SessionItemsNotAList, itemsLocation, sessionName, items.Name);
+            return;
+        }
+
+        bool registered = ContextType!.GetAttributes().Any(a =>
+            SymbolEqualityComparer.Default.Equals(a.AttributeClass, _symbols.JsonSerializableAttribute) &&
+            a.ConstructorArguments.Length > 0 &&
+            SymbolEqualityComparer.Default.Equals(a.ConstructorArguments[0].Value as ITypeSymbol, itemType));
+        if (!registered)
+        {
+            Report(GeneratorDiagnostics.ItemTypeNotRegistered, itemsLocation, ContextType.ToDisplayString(), itemType!.ToDisplayString());
+            return;
+        }
+
+        AttributeData attribute = items.GetAttributes().First(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _symbols.SessionItemsAttribute));
+        string? totals = attribute.NamedArguments.FirstOrDefault(n => n.Key == "Totals").Value.Value as string;
+        if (totals is not null && !StoreClass.GetMembers(totals).OfType<IMethodSymbol>().Any(IsTotalsMethod))
+        {
+            Report(GeneratorDiagnostics.TotalsSignature, itemsLocation, totals, sessionName, itemType!.ToDisplayString());
+            return;
+        }
+
+        ItemsProperty = items;
+        ItemType = itemType;
+        TotalsMethod = totals;
+        ItemsJsonName = items.GetAttributes()
+            .FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _symbols.JsonPropertyNameAttribute))?
+            .ConstructorArguments.FirstOrDefault().Value as string;
+
+        bool IsTotalsMethod(IMethodSymbol method) =>
+            method.IsStatic && !method.IsGenericMethod && method.Parameters.Length == 2 &&
+            method.Parameters.All(p => p.RefKind == RefKind.None) &&
+            SymbolEqualityComparer.Default.Equals(method.ReturnType, SessionType) &&
+            SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, SessionType) &&
+            method.Parameters[1].Type is INamedTypeSymbol list &&
+            SymbolEqualityComparer.Default.Equals(list.OriginalDefinition, _symbols.ReadOnlyList) &&
+            SymbolEqualityComparer.Default.Equals(list.TypeArguments[0], itemType);
+    }
+
+    /// <summary>The item type of an array or of a type that is an <c>IReadOnlyList&lt;T&gt;</c>; null for anything else.</summary>
+    private ITypeSymbol? ListItemType(ITypeSymbol type)
+    {
+        if (type is IArrayTypeSymbol { Rank: 1 } array)
+        {
+            return array.ElementType;
+        }
+
+        if (type is not INamedTypeSymbol named || _symbols.ReadOnlyList is null)
+        {
+            return null;
+        }
+
+        INamedTypeSymbol? list = SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, _symbols.ReadOnlyList)
+            ? named
+            : named.AllInterfaces.FirstOrDefault(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, _symbols.ReadOnlyList));
+        return list?.TypeArguments[0];
     }
 
     private void CheckMigrations()

@@ -32,7 +32,7 @@ public sealed class CustomContentTests
         var weather = Assert.IsType<WeatherContent>(loaded.Messages[0].Contents[0]);
         Assert.Equal(("Oslo", -3.5), (weather.City, weather.Celsius));
         Assert.Equal("and text", Assert.IsType<TextContent>(loaded.Messages[0].Contents[1]).Text);
-        Assert.Contains("\"$type\": \"weather\"", File.ReadAllText(temp.Combine("chats", "custom.json")), StringComparison.Ordinal);
+        Assert.Contains("\"$type\":\"weather\"", File.ReadAllText(temp.Combine("chats", "custom.json")), StringComparison.Ordinal);
     }
 
     [Fact]

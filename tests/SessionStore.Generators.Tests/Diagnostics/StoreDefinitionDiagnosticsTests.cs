@@ -47,6 +47,13 @@ public sealed class StoreDefinitionDiagnosticsTests
         [JsonSerializable(typeof(ExplicitId))]
         [JsonSerializable(typeof(IndexerId))]
         [JsonSerializable(typeof(Envelope<int>))]
+        [JsonSerializable(typeof(Turn))]
+        [JsonSerializable(typeof(TwoLists))]
+        [JsonSerializable(typeof(NotAList))]
+        [JsonSerializable(typeof(WriteOnlyList))]
+        [JsonSerializable(typeof(UnregisteredItems))]
+        [JsonSerializable(typeof(WithTotals))]
+        [JsonSerializable(typeof(ArrayItems))]
         public class AppJsonContext : JsonSerializerContext
         {
             public AppJsonContext() : base(null) { }
@@ -58,6 +65,14 @@ public sealed class StoreDefinitionDiagnosticsTests
         public class NotAContext { }
         public class Unrelated { }
         public sealed record Unregistered([property: SessionId] string Id);
+        public sealed record Turn(string Text);
+        public sealed record Note(string Text);
+        public sealed record TwoLists([property: SessionId] string Id, [property: SessionItems] List<Turn> Turns, [property: SessionItems] List<Note> Notes);
+        public sealed record NotAList([property: SessionId] string Id, [property: SessionItems] IEnumerable<Turn> Turns);
+        public sealed class WriteOnlyList { [SessionId] public string Id { get; set; } = ""; [SessionItems] public List<Turn> Turns { set { } } }
+        public sealed record UnregisteredItems([property: SessionId] string Id, [property: SessionItems] List<Note> Notes);
+        public sealed record WithTotals([property: SessionId] string Id, [property: SessionItems(Totals = "Add")] IReadOnlyList<Turn> Turns, long Count);
+        public sealed record ArrayItems([property: SessionId] string Id, [property: SessionItems] Turn[] Turns);
 
         """;
 
@@ -99,9 +114,26 @@ public sealed class StoreDefinitionDiagnosticsTests
     [InlineData($"{Attribute} public partial class {{|SSG0017:Store|}}(int size) {{ }}")]
     [InlineData($"{Attribute} file partial class {{|SSG0018:Store|}} {{ }}")]
     [InlineData("[{|SSG0018:SessionStore(typeof(Local), typeof(AppJsonContext))|}] public partial class Store { } file sealed record Local([property: SessionId] string Id);")]
-    public void Fires_AndNothingIsGenerated(string source)
+    [InlineData("[{|SSG0019:SessionStore(typeof(TwoLists), typeof(AppJsonContext))|}] public partial class Store { }")]
+    [InlineData("[SessionStore(typeof(NotAList), typeof(AppJsonContext))] public partial class Store { }", "Turns", "SSG0020")]
+    [InlineData("[SessionStore(typeof(WriteOnlyList), typeof(AppJsonContext))] public partial class Store { }", "Turns", "SSG0020")]
+    [InlineData("[SessionStore(typeof(UnregisteredItems), typeof(AppJsonContext))] public partial class Store { }", "Notes", "SSG0021")]
+    [InlineData("[SessionStore(typeof(WithTotals), typeof(AppJsonContext))] public partial class Store { }", "Turns", "SSG0022")]
+    [InlineData("[SessionStore(typeof(WithTotals), typeof(AppJsonContext))] public partial class Store { static void Add(WithTotals s, IReadOnlyList<Turn> t) { } }", "Turns", "SSG0022")]
+    [InlineData("[SessionStore(typeof(WithTotals), typeof(AppJsonContext))] public partial class Store { static WithTotals Add(WithTotals s, List<Turn> t) => s; }", "Turns", "SSG0022")]
+    public void Fires_AndNothingIsGenerated(string source, string? onProperty = null, string? id = null)
     {
         (string clean, IReadOnlyList<(string Id, TextSpan Span)> expected) = DiagnosticMarkup.Parse(Preamble + source);
+        if (onProperty is not null)
+        {
+            // Reported on the marked property of the session type named in the attribute.
+            string sessionType = source.Split("typeof(")[1].Split(')')[0];
+            string declaration = clean.Split('\n').First(l => l.Contains($"record {sessionType}(", StringComparison.Ordinal) || l.Contains($"class {sessionType} ", StringComparison.Ordinal));
+            int lineStart = clean.IndexOf(declaration, StringComparison.Ordinal);
+            int at = lineStart + declaration.IndexOf($" {onProperty}", declaration.IndexOf("SessionItems", StringComparison.Ordinal), StringComparison.Ordinal) + 1;
+            expected = [(id!, new TextSpan(at, onProperty.Length))];
+        }
+
         CSharpCompilation compilation = GeneratorHarness.Compile(clean);
         var (generator, _, output) = GeneratorHarness.RunAndCompile(compilation);
 
@@ -141,6 +173,8 @@ public sealed class StoreDefinitionDiagnosticsTests
     [InlineData("[SessionStore(typeof(ChatSession), typeof(AppJsonContext), SchemaVersion = 3)] public partial class Store { [SessionMigration(2)] static void B(JsonObject s) { } [SessionMigration(1)] private static void A(JsonObject s) { } }")]
     [InlineData("[SessionStore(typeof(ChatSession), typeof(AppJsonContext), SchemaVersion = 2)] public partial class Store { [SessionMigration(1)] public static void Up(JsonObject s) { } }")]
     [InlineData($"{Attribute} public partial class Store : FileSessionStore<ChatSession> {{ }}")]
+    [InlineData("[SessionStore(typeof(ArrayItems), typeof(AppJsonContext))] public partial class Store { }")]
+    [InlineData("[SessionStore(typeof(WithTotals), typeof(AppJsonContext))] public partial class Store { private static WithTotals Add(WithTotals s, IReadOnlyList<Turn> t) => s with { Count = s.Count + t.Count }; }")]
     [InlineData($"{Attribute} public partial class Store {{ public Store(int shards) : this(\"d\" + shards) {{ }} }}")]
     [InlineData($"{Attribute} public abstract partial class Store {{ }}")]
     [InlineData($"{Attribute} public partial class Store : IDisposable {{ public void Dispose() {{ }} }}")]

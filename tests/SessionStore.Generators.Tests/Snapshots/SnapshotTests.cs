@@ -60,6 +60,22 @@ public sealed class SnapshotTests
         "App.Data.SharedChatStore.SessionStore.g.cs",
         withPostgres: true);
 
+    [Fact]
+    public void StoreWithAGrowingList_DeclaresItsItemsAndTotals() => Verify(
+        """
+        namespace App
+        {
+            [SessionStore(typeof(TurnSession), typeof(AppJsonContext))]
+            internal partial class TurnStore
+            {
+                private static TurnSession AddTokens(TurnSession session, System.Collections.Generic.IReadOnlyList<ChatTurn> turns) =>
+                    session with { Tokens = checked(session.Tokens + turns.Count) };
+            }
+        }
+        """,
+        "App.TurnStore.SessionStore.g.cs",
+        withPostgres: true);
+
     private static void Verify(string source, string hintName, bool withPostgres = false, [CallerFilePath] string testFile = "")
     {
         string[] sources = [GeneratorHarness.Sessions, "using System.Text.Json.Nodes;\nusing SessionStore;\nusing App;\n" + source];

@@ -69,7 +69,11 @@ internal static class GeneratorHarness
 
             public sealed record ChatSession([property: SessionId] string Id, IReadOnlyList<ChatTurn> Turns, DateTimeOffset UpdatedAt);
 
+            public sealed record TurnSession([property: SessionId] string Id, [property: SessionItems(Totals = "AddTokens")] IReadOnlyList<ChatTurn> Turns, long Tokens);
+
             [JsonSerializable(typeof(ChatSession))]
+            [JsonSerializable(typeof(TurnSession))]
+            [JsonSerializable(typeof(ChatTurn))]
             internal partial class AppJsonContext : JsonSerializerContext;
         }
         """;

@@ -31,11 +31,45 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
     public async Task KillsDuringAppends_LoseNoCommittedAppend_AndNeverFailALoad()
     {
         string directory = _temp.Combine("appends");
+        long committed = await KillRounds(directory, "append-crash-loop", kills: 20, () =>
+        {
+            StoredSession session = new FileSessionStore(directory).Load(AppendCrashLoop.SessionId);
+            Assert.True(AppendCrashLoop.IsIntact(session), $"the messages are not m0..m{session.Messages.Count - 1}");
+            return session.Messages.Count;
+        });
+        output.WriteLine($"20 kills during appends: {committed} appends committed, none lost");
+        Assert.True(committed > 20, $"only {committed} appends ran");
+    }
+
+    [Fact]
+    public async Task KillsDuringTypedAppends_LoseNoCommittedAppend_AndNeverFailALoad()
+    {
+        string directory = _temp.Combine("typed");
+        long committed = await KillRounds(directory, "typed-append-crash-loop", kills: 15, () =>
+        {
+            TurnLog log = TypedAppendCrashLoop.Store(directory).Load(TypedAppendCrashLoop.SessionId);
+            Assert.True(TypedAppendCrashLoop.IsIntact(log), $"the turns are not t0..t{log.Turns.Count - 1} with their count ({log.Count})");
+            return log.Turns.Count;
+        });
+        output.WriteLine($"15 kills during typed appends: {committed} appends committed, none lost");
+        Assert.True(committed > 15, $"only {committed} appends ran");
+
+        // The file is still in the layout the in-place path appends to: the next append does not rewrite it.
+        string file = Path.Combine(directory, TypedAppendCrashLoop.SessionId + ".json");
+        long before = new FileInfo(file).Length;
+        ulong inode = Storage.Posix.TryStatEntry(file, out var status, out _) ? status.Ino : 0;
+        TypedAppendCrashLoop.Store(directory).Append(TypedAppendCrashLoop.SessionId, [new LogTurn("after")]);
+        Assert.True(Storage.Posix.TryStatEntry(file, out status, out _) && status.Ino == inode && new FileInfo(file).Length > before);
+    }
+
+    /// <summary>Starts the worker in <paramref name="mode"/>, kills it at a random point, checks, again; the highest count it acknowledged.</summary>
+    private static async Task<long> KillRounds(string directory, string mode, int kills, Func<int> checkAndCount)
+    {
         var random = new Random(2026);
         long committed = 0;
-        for (int kill = 0; kill < 20; kill++)
+        for (int kill = 0; kill < kills; kill++)
         {
-            using var child = ProcessRunner.StartDotNetApp("SessionStore.TestWorker", ["append-crash-loop", directory]);
+            using var child = ProcessRunner.StartDotNetApp("SessionStore.TestWorker", [mode, directory]);
             string? first = await child.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
             Assert.StartsWith("committed ", first, StringComparison.Ordinal);
             await Task.Delay(random.Next(0, 200));
@@ -50,12 +84,9 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
                 }
             }
 
-            StoredSession session = new FileSessionStore(directory).Load(AppendCrashLoop.SessionId);
-            Assert.True(AppendCrashLoop.IsIntact(session), $"kill {kill}: the messages are not m0..m{session.Messages.Count - 1}");
-            Assert.InRange(session.Messages.Count, committed, committed + 1);
+            Assert.InRange(checkAndCount(), committed, committed + 1);
         }
 
-        output.WriteLine($"20 kills during appends: {committed} appends committed, none lost");
-        Assert.True(committed > 20, $"only {committed} appends ran");
+        return committed;
     }
 }

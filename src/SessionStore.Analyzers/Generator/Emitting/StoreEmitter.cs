@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.CSharp;
 using SessionStore.Analyzers.Generator.Model;
 
 namespace SessionStore.Analyzers.Generator.Emitting;
@@ -55,7 +56,9 @@ internal static class StoreEmitter
             code,
             ["/// <summary>Creates a store over <paramref name=\"directory\"/>.</summary>", Directory, "/// <param name=\"options\">Durability and limits.</param>"],
             $"{spec.ClassName}(string directory, {Options} options)",
-            $"base(directory, {TypeInfo(spec, baseType)}, {IdReader(spec)}, options, Schema)");
+            spec.ItemsProperty is null
+                ? $"base(directory, {TypeInfo(spec, baseType)}, {IdReader(spec)}, options, Schema)"
+                : "base(directory, Descriptor, options)"); // the growing list reaches the store through its descriptor
         if (spec.CanTargetPostgres)
         {
             EmitPostgres(code, spec);
@@ -127,9 +130,28 @@ internal static class StoreEmitter
         code.Line($"    {TypeInfo(spec, baseType)},");
         code.Line($"    {IdReader(spec)},");
         code.Line("    Schema,");
+        string end = spec.ItemsProperty is null ? ");" : ")";
         code.Line(spec.ValidatesSessions
-            ? $"    session => (__sessionValidator ?? (__sessionValidator = new {spec.ClassName}())).ValidateSession(session));"
-            : "    null);");
+            ? $"    session => (__sessionValidator ?? (__sessionValidator = new {spec.ClassName}())).ValidateSession(session){end}"
+            : $"    null{end}");
+        if (spec.ItemsProperty is not null)
+        {
+            EmitItems(code, spec, baseType);
+        }
+    }
+
+    /// <summary>The <c>[SessionItems]</c> list: <c>.WithItems(...)</c> on the descriptor, so both backends append to it.</summary>
+    private static void EmitItems(SourceWriter code, StoreSpec spec, string baseType)
+    {
+        string jsonName = spec.ItemsJsonName is null
+            ? $"global::SessionStore.SessionItems.JsonNameOf({TypeInfo(spec, baseType)}, \"{spec.ItemsProperty!.TrimStart('@')}\")"
+            : SymbolDisplay.FormatLiteral(spec.ItemsJsonName, quote: true);
+        string items = $"global::SessionStore.SessionItems<{spec.SessionType}, {spec.ItemType}>";
+        code.Line($"    .WithItems(new {items}(");
+        code.Line($"        {jsonName},");
+        code.Line($"        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{spec.ItemType}>){spec.ContextType}.Default.GetTypeInfo(typeof({spec.ItemType}))!,");
+        code.Line($"        session => session.{spec.ItemsProperty},");
+        code.Line($"        {spec.TotalsMethod ?? "null"}));");
     }
 
     private static void EmitPostgres(SourceWriter code, StoreSpec spec)

@@ -17,6 +17,10 @@ namespace SessionStore.Analyzers.Generator.Model;
 /// <param name="SchemaVersion">The version the store writes.</param>
 /// <param name="Migrations">The migration methods' names; element i migrates version i + 1.</param>
 /// <param name="ValidatesSessions">Whether the store overrides <c>ValidateSession</c>, which its <c>Descriptor</c> then runs.</param>
+/// <param name="ItemsProperty">The name of the session's <c>[SessionItems]</c> list, or null.</param>
+/// <param name="ItemType">The list's item type, fully qualified with <c>global::</c>, or null.</param>
+/// <param name="ItemsJsonName">The list's <c>[JsonPropertyName]</c>, or null when the JSON metadata names it.</param>
+/// <param name="TotalsMethod">The store's method that updates totals for appended items, or null.</param>
 /// <param name="CanTargetPostgres">Whether to emit <c>ForPostgres</c>.</param>
 /// <param name="LanguageVersion">The C# version of the store's file, as a number (7.3 is 703); the code uses only what it allows.</param>
 internal sealed record StoreSpec(
@@ -32,5 +36,9 @@ internal sealed record StoreSpec(
     int SchemaVersion,
     EquatableArray<string> Migrations,
     bool ValidatesSessions,
+    string? ItemsProperty,
+    string? ItemType,
+    string? ItemsJsonName,
+    string? TotalsMethod,
     bool CanTargetPostgres,
     int LanguageVersion);

@@ -57,6 +57,10 @@ internal static class StoreParser
             SchemaVersion: definition.SchemaVersion,
             Migrations: new EquatableArray<string>(definition.Migrations.Select(m => Escape(m.Method.Name))),
             ValidatesSessions: definition.ValidatesSessions,
+            ItemsProperty: definition.ItemsProperty is null ? null : Escape(definition.ItemsProperty.Name),
+            ItemType: definition.ItemType?.ToDisplayString(Qualified),
+            ItemsJsonName: definition.ItemsJsonName,
+            TotalsMethod: definition.TotalsMethod is null ? null : Escape(definition.TotalsMethod),
             CanTargetPostgres: definition.CanTargetPostgres,
             LanguageVersion: (int)((CSharpParseOptions)context.TargetNode.SyntaxTree.Options).LanguageVersion);
         return new StoreModel(spec, new EquatableArray<DiagnosticInfo>([]));
