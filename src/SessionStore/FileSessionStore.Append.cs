@@ -116,7 +116,11 @@ public sealed partial class FileSessionStore
         }
 
         long windowStart = Math.Max(0, tail.Offset - AppendIntent.WindowLength);
-        Files.AppendInPlace(held, file, status, id, tail.Offset, end.AsSpan((int)(windowStart - endStart)), newTail);
+        if (!Files.AppendInPlace(held, file, status, id, tail.Offset, end.AsSpan((int)(windowStart - endStart)), newTail))
+        {
+            return false;
+        }
+
         _canonical[path] = FileVersion.Of(Posix.Stat(file, path));
         return true;
     }

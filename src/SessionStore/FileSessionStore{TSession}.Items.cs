@@ -216,7 +216,11 @@ public partial class FileSessionStore<TSession>
         }
 
         long windowStart = Math.Max(0, bounds.AppendOffset - AppendIntent.WindowLength);
-        Files.AppendInPlace(held, file, status, id, bounds.AppendOffset, end.AsSpan((int)(windowStart - endStart)), newTail);
+        if (!Files.AppendInPlace(held, file, status, id, bounds.AppendOffset, end.AsSpan((int)(windowStart - endStart)), newTail))
+        {
+            return false;
+        }
+
         Remember(path, FileVersion.Of(Posix.Stat(file, path)), new ItemsLayout.Bounds(bounds.Start, newSize - after.Length));
         return true;
     }

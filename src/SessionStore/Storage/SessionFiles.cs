@@ -22,6 +22,9 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
 {
     /// <summary>Set (as the owner's execute bit) on a session's file while an append changes it in place: a reader then checks the intent.</summary>
     internal const uint AppendMarker = 0x40;
+
+    /// <summary>How long an in-place write waits for shared locks on the file to go before it rewrites the file whole instead.</summary>
+    private const int ForeignLockPatienceMilliseconds = 50;
     private const uint PermissionBits = 0xFFF;
 
     /// <summary>What reading a session's file found.</summary>
@@ -256,19 +259,34 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
     /// intent the next access completes. <c>fromWindow</c> holds the file's bytes from
     /// <see cref="AppendIntent.WindowStart"/> to its end. Call under the lock.
     /// </summary>
-    internal void AppendInPlace(StripeLock held, FileDescriptor file, StatxBuffer status, string id, long offset, ReadOnlySpan<byte> fromWindow, ReadOnlySpan<byte> newTail)
+    /// <returns>False, with nothing changed, when another process holds a shared lock on the file for longer than a moment (a reader that is not ours): the caller rewrites the file whole instead, which needs no lock on it.</returns>
+    internal bool AppendInPlace(StripeLock held, FileDescriptor file, StatxBuffer status, string id, long offset, ReadOnlySpan<byte> fromWindow, ReadOnlySpan<byte> newTail)
     {
         string path = PathOf(id);
-        long windowStart = Math.Max(0, offset - AppendIntent.WindowLength);
-        int windowLength = (int)(offset - windowStart);
-        // The marker goes first: a reader that finds no marker knows no intent can be complete, and a
-        // reader that finds one sees the intent exactly as the next writer's recovery will.
-        uint mode = status.Mode & PermissionBits;
-        Posix.ChangeMode(file, mode | AppendMarker, path);
-        held.WriteIntent(AppendIntent.Encode(id, offset, (long)status.Size, fromWindow[..windowLength], fromWindow[windowLength..], newTail), durable);
-        WriteTail(file, path, offset, (long)status.Size, newTail);
-        Posix.ChangeMode(file, mode & ~AppendMarker, path);
+        if (!TryLockExclusive(file, path))
+        {
+            return false;
+        }
+
+        try
+        {
+            long windowStart = Math.Max(0, offset - AppendIntent.WindowLength);
+            int windowLength = (int)(offset - windowStart);
+            // The marker goes first: a reader that finds no marker knows no intent can be complete, and a
+            // reader that finds one sees the intent exactly as the next writer's recovery will.
+            uint mode = status.Mode & PermissionBits;
+            Posix.ChangeMode(file, mode | AppendMarker, path);
+            held.WriteIntent(AppendIntent.Encode(id, offset, (long)status.Size, fromWindow[..windowLength], fromWindow[windowLength..], newTail), durable);
+            WriteTail(file, path, offset, (long)status.Size, newTail);
+            Posix.ChangeMode(file, mode & ~AppendMarker, path);
+        }
+        finally
+        {
+            _ = Posix.Flock(file, Libc.LOCK_UN, path);
+        }
+
         held.ClearIntent(durable);
+        return true;
     }
 
     /// <summary>Removes the session's file; false when it was not there. Of concurrent callers exactly one gets true.</summary>
@@ -345,21 +363,34 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
         return Outcome.NotAFile;
     }
 
+    /// <summary>
+    /// Takes the file's exclusive lock, so that a reader that found the marker (and reads under a shared
+    /// lock) sees the tail before the write or after it. Readers of ours hold the shared lock for one read;
+    /// a lock held longer is someone else's, and no append may wait on it forever.
+    /// </summary>
+    private static bool TryLockExclusive(FileDescriptor file, string path)
+    {
+        long deadline = Environment.TickCount64 + ForeignLockPatienceMilliseconds;
+        while (!Posix.Flock(file, Libc.LOCK_EX | Libc.LOCK_NB, path))
+        {
+            if (Environment.TickCount64 >= deadline)
+            {
+                return false;
+            }
+
+            Thread.Sleep(1);
+        }
+
+        return true;
+    }
+
+    /// <summary>Writes the new tail in place; call holding the file's exclusive lock.</summary>
     private void WriteTail(FileDescriptor file, string path, long offset, long oldLength, ReadOnlySpan<byte> newTail)
     {
-        // A reader that found the marker reads under a shared lock: it sees the tail before this write or after it.
-        _ = Posix.Flock(file, Libc.LOCK_EX, path);
-        try
+        Posix.WriteAt(file, newTail, offset, path);
+        if (offset + newTail.Length < oldLength)
         {
-            Posix.WriteAt(file, newTail, offset, path);
-            if (offset + newTail.Length < oldLength)
-            {
-                Posix.Truncate(file, offset + newTail.Length, path);
-            }
-        }
-        finally
-        {
-            _ = Posix.Flock(file, Libc.LOCK_UN, path);
+            Posix.Truncate(file, offset + newTail.Length, path);
         }
 
         if (durable)
@@ -392,7 +423,24 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
                         Posix.ChangeMode(file, status.Mode & PermissionBits, path);
                     }
 
-                    WriteTail(file, path, intent.Offset, length, intent.NewTail);
+                    if (TryLockExclusive(file, path))
+                    {
+                        try
+                        {
+                            WriteTail(file, path, intent.Offset, length, intent.NewTail);
+                        }
+                        finally
+                        {
+                            _ = Posix.Flock(file, Libc.LOCK_UN, path);
+                        }
+                    }
+                    else
+                    {
+                        // Someone else holds the file: the completed session goes in as a new file instead.
+                        byte[] completed = [.. ReadRange(file, intent.SessionId, 0, (int)intent.Offset), .. intent.NewTail];
+                        Replace(intent.SessionId, completed);
+                    }
+
                     RecoveredAppends++;
                     StoreLog.AppendRecovered(Logger, intent.SessionId, path);
                 }

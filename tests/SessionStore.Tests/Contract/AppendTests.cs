@@ -127,6 +127,31 @@ public sealed class AppendTests : IDisposable
     }
 
     [Fact]
+    public async Task AForeignProcessHoldingTheFileShared_NeverStallsAnAppend_TheFileIsRewrittenWholeInstead()
+    {
+        _store.Save(Sessions.Make("s", "one"));
+        ulong inode = Inode(SessionFile("s"));
+        // util-linux flock(1) holds a shared lock on the file, as a reader that is not ours might, for 60 s.
+        using var holder = ProcessRunner.Start("flock", ["--shared", SessionFile("s"), "sleep", "60"]);
+        try
+        {
+            await Task.Delay(300);
+            Assert.False(holder.HasExited, "flock(1) did not take the lock");
+            var appending = Task.Run(() => _store.Append("s", ["two"], 1, 1));
+            Assert.Same(appending, await Task.WhenAny(appending, Task.Delay(TimeSpan.FromSeconds(10))));
+            await appending;
+        }
+        finally
+        {
+            holder.Kill();
+        }
+
+        Assert.Equal(Appended(Sessions.Make("s", "one"), 1, 1, "two"), _store.Load("s"));
+        Assert.NotEqual(inode, Inode(SessionFile("s")));
+        Assert.Empty(_store.Check().Problems);
+    }
+
+    [Fact]
     public void AHardLinkedFile_IsRewritten_SoTheOtherNameKeepsItsContent()
     {
         _store.Save(Sessions.Make("s", "one"));

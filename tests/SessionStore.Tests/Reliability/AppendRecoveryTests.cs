@@ -85,6 +85,29 @@ public sealed class AppendRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task ARecoveryWhileAForeignProcessHoldsTheFile_CompletesTheAppendInANewFile()
+    {
+        StoredSession after = Crash(written: 4);
+        using var holder = ProcessRunner.Start("flock", ["--shared", SessionFile, "sleep", "60"]);
+        try
+        {
+            await Task.Delay(300);
+            Assert.False(holder.HasExited, "flock(1) did not take the lock");
+            var writing = Task.Run(() => _store.Append("s", ["three"], 0, 0));
+            Assert.Same(writing, await Task.WhenAny(writing, Task.Delay(TimeSpan.FromSeconds(10))));
+            await writing;
+        }
+        finally
+        {
+            holder.Kill();
+        }
+
+        Assert.Equal(after with { Messages = [.. after.Messages, "three"] }, _store.Load("s"));
+        Assert.Empty(File.ReadAllBytes(SessionFileLayout.LockPath(_store.DirectoryPath, "s")));
+        Assert.Empty(_store.Check().Problems);
+    }
+
+    [Fact]
     public void MovingToTheTrash_CompletesTheAppendFirst_SoTheTrashedFileIsWhole()
     {
         StoredSession after = Crash(written: 4);
