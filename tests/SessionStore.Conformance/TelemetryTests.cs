@@ -12,6 +12,7 @@ namespace SessionStore.Conformance;
 /// database client conventions, a failure carries error.type, and nothing of the sessions' content
 /// or ids is exported.
 /// </summary>
+[Collection(TelemetryCollection.Name)]
 public sealed class TelemetryTests : IDisposable
 {
     private const string Message = "the secret text of a message";
@@ -98,6 +99,10 @@ public sealed class TelemetryTests : IDisposable
                 ((Npgsql.NpgsqlDataSource)provider.GetRequiredService(typeof(Npgsql.NpgsqlDataSource))).CreateCommand($"DROP TABLE IF EXISTS {_table}, {_table}_trash, {_table}_pins").ExecuteNonQuery();
             }
         }
+
+        // The source and the meter are process-wide: keep what this test's store did.
+        spans.RemoveAll(s => !collection.Equals(s.GetTagItem("db.collection.name")));
+        points.RemoveAll(p => !collection.Equals(p.Tags.GetValueOrDefault("db.collection.name")));
 
         // One span per operation, in order; the read inside the update and the conditional save is not a span of its own.
         Assert.Equal(["save", "read", "update", "save"], spans.Select(s => (string)s.GetTagItem("db.operation.name")!));
