@@ -146,7 +146,10 @@ public sealed partial class FileSessionStore : FileSessionStore<StoredSession>
     private protected override StoredSession Deserialize(ReadOnlySpan<byte> content) =>
         ReferenceReader.TryRead(content) ?? base.Deserialize(content);
 
-    private async ValueTask<string> ForkCore(string sourceId, string newId, bool async, CancellationToken cancellationToken)
+    private ValueTask<string> ForkCore(string sourceId, string newId, bool async, CancellationToken cancellationToken) =>
+        TracedCore(SessionOperation.Fork, (sourceId, newId), static (store, s, async, ct) => ((FileSessionStore)store).ForkUntracedCore(s.sourceId, s.newId, async, ct), async, cancellationToken);
+
+    private async ValueTask<string> ForkUntracedCore(string sourceId, string newId, bool async, CancellationToken cancellationToken)
     {
         InvalidSessionIdException.ThrowIfInvalid(newId, nameof(newId));
         StoredSession copy = Load(sourceId) with { SessionId = newId };

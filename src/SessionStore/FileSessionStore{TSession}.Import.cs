@@ -32,7 +32,7 @@ public partial class FileSessionStore<TSession>
     public ValueTask<ImportResult> ImportAsync(IReadOnlyList<TSession> sessions, bool overwrite = false, CancellationToken cancellationToken = default) =>
         ImportCore(sessions, overwrite, async: true, cancellationToken);
 
-    private async ValueTask<ImportResult> ImportCore(IReadOnlyList<TSession> sessions, bool overwrite, bool async, CancellationToken cancellationToken)
+    private async ValueTask<ImportResult> ImportUntracedCore(IReadOnlyList<TSession> sessions, bool overwrite, bool async, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sessions);
         var prepared = new List<(string Id, PooledBytes Content)>(sessions.Count);

@@ -90,7 +90,19 @@ public partial class FileSessionStore<TSession>
             ? $"{typeof(TSession).Name} declares no growing list: give its descriptor one (SessionDescriptor.WithItems, or [SessionItems] on a generated store)."
             : $"{typeof(TSession).Name}'s growing list holds {_items.ItemType.Name}, not {typeof(TItem).Name}.");
 
-    private async ValueTask AppendItemsCore<TItem>(string id, IReadOnlyList<TItem> items, Func<TSession, IReadOnlyList<TItem>, TSession>? totals, bool async, CancellationToken cancellationToken)
+    private async ValueTask AppendItemsCore<TItem>(string id, IReadOnlyList<TItem> items, Func<TSession, IReadOnlyList<TItem>, TSession>? totals, bool async, CancellationToken cancellationToken) =>
+        _ = await TracedCore(
+            SessionOperation.Append,
+            (id, items, totals),
+            static async (store, s, async, ct) =>
+            {
+                await store.AppendItemsUntracedCore(s.id, s.items, s.totals, async, ct).ConfigureAwait(false);
+                return true;
+            },
+            async,
+            cancellationToken).ConfigureAwait(false);
+
+    private async ValueTask AppendItemsUntracedCore<TItem>(string id, IReadOnlyList<TItem> items, Func<TSession, IReadOnlyList<TItem>, TSession>? totals, bool async, CancellationToken cancellationToken)
     {
         string path = SessionPathOf(id);
         ArgumentNullException.ThrowIfNull(items);

@@ -44,7 +44,7 @@ public partial class FileSessionStore<TSession>
     public ValueTask<StoreCheckResult> CheckAsync(bool repair = false, IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
         CheckCore(repair, progress, async: true, cancellationToken);
 
-    private async ValueTask<StoreCheckResult> CheckCore(bool repair, IProgress<int>? progress, bool async, CancellationToken cancellationToken)
+    private async ValueTask<StoreCheckResult> CheckUntracedCore(bool repair, IProgress<int>? progress, bool async, CancellationToken cancellationToken)
     {
         var problems = new List<StoreProblem>();
         CheckDirectory(problems);
@@ -74,7 +74,7 @@ public partial class FileSessionStore<TSession>
         return new StoreCheckResult(checkedSessions, problems);
     }
 
-    private async ValueTask<IReadOnlyList<string>> PruneCore(DateTimeOffset cutoff, bool dryRun, bool async, CancellationToken cancellationToken)
+    private async ValueTask<IReadOnlyList<string>> PruneUntracedCore(DateTimeOffset cutoff, bool dryRun, bool async, CancellationToken cancellationToken)
     {
         var pruned = new List<string>();
         foreach (string id in List())

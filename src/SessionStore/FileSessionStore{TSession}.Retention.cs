@@ -96,7 +96,7 @@ public partial class FileSessionStore<TSession> : ISessionRetention
     public ValueTask<PruneResult> PruneAsync(DateTimeOffset cutoff, bool dryRun = false, CancellationToken cancellationToken = default) =>
         PruneToTrashCore(cutoff, dryRun, async: true, cancellationToken);
 
-    private async ValueTask<bool> MoveToTrashCore(string id, bool async, CancellationToken cancellationToken)
+    private async ValueTask<bool> MoveToTrashUntracedCore(string id, bool async, CancellationToken cancellationToken)
     {
         _ = SessionPathOf(id);
         if (!Files.Exists(id))
@@ -108,7 +108,7 @@ public partial class FileSessionStore<TSession> : ISessionRetention
         return MoveToTrashLocked(id);
     }
 
-    private async ValueTask<string> RestoreCore(string id, bool async, CancellationToken cancellationToken)
+    private async ValueTask<string> RestoreUntracedCore(string id, bool async, CancellationToken cancellationToken)
     {
         string path = SessionPathOf(id);
         if (NewestTrashed(id) is null)
@@ -149,7 +149,7 @@ public partial class FileSessionStore<TSession> : ISessionRetention
         return emptied;
     }
 
-    private async ValueTask<PruneResult> PruneToTrashCore(DateTimeOffset cutoff, bool dryRun, bool async, CancellationToken cancellationToken)
+    private async ValueTask<PruneResult> PruneToTrashUntracedCore(DateTimeOffset cutoff, bool dryRun, bool async, CancellationToken cancellationToken)
     {
         var trashed = new List<string>();
         var kept = new List<string>();

@@ -16,72 +16,74 @@ public partial class FileSessionStore<TSession>
     /// <summary>This store's activity source, meter and logger.</summary>
     private protected StoreInstruments Instruments => _instruments;
 
+    /// <summary>
+    /// Runs an operation's core inside its scope. The core is a static lambda over explicit state, so
+    /// wrapping allocates no closure; with nobody listening the scope is null and this is a call.
+    /// </summary>
+    private protected async ValueTask<TResult> TracedCore<TState, TResult>(
+        SessionOperation operation, TState state, Func<FileSessionStore<TSession>, TState, bool, CancellationToken, ValueTask<TResult>> core, bool async, CancellationToken cancellationToken)
+    {
+        OperationScope? scope = _instruments.Start(operation);
+        try
+        {
+            return await core(this, state, async, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (_instruments.Failed(scope, ex))
+        {
+            throw;
+        }
+        finally
+        {
+            scope?.Dispose();
+        }
+    }
+
+    /// <inheritdoc cref="TracedCore{TState, TResult}"/>
+    private protected TResult Traced<TState, TResult>(SessionOperation operation, TState state, Func<FileSessionStore<TSession>, TState, TResult> core)
+    {
+        OperationScope? scope = _instruments.Start(operation);
+        try
+        {
+            return core(this, state);
+        }
+        catch (Exception ex) when (_instruments.Failed(scope, ex))
+        {
+            throw;
+        }
+        finally
+        {
+            scope?.Dispose();
+        }
+    }
+
     /// <inheritdoc cref="ReadUntraced{TResult}"/>
-    private protected TResult? ReadCore<TResult>(string id, Func<string, ReadOnlySpan<byte>, StatxBuffer, TResult> parse)
-    {
-        OperationScope? scope = _instruments.Start(SessionOperation.Read);
-        try
-        {
-            return ReadUntraced(id, parse);
-        }
-        catch (Exception ex) when (_instruments.Failed(scope, ex))
-        {
-            throw;
-        }
-        finally
-        {
-            scope?.Dispose();
-        }
-    }
+    private protected TResult? ReadCore<TResult>(string id, Func<string, ReadOnlySpan<byte>, StatxBuffer, TResult> parse) =>
+        Traced(SessionOperation.Read, (id, parse), static (store, s) => store.ReadUntraced(s.id, s.parse));
 
-    private protected async ValueTask<string> SaveCore(TSession session, bool conditional, string? expectedETag, bool async, CancellationToken cancellationToken)
-    {
-        OperationScope? scope = _instruments.Start(SessionOperation.Save);
-        try
-        {
-            return await SaveUntracedCore(session, conditional, expectedETag, async, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (_instruments.Failed(scope, ex))
-        {
-            throw;
-        }
-        finally
-        {
-            scope?.Dispose();
-        }
-    }
+    private protected ValueTask<string> SaveCore(TSession session, bool conditional, string? expectedETag, bool async, CancellationToken cancellationToken) =>
+        TracedCore(SessionOperation.Save, (session, conditional, expectedETag), static (store, s, async, ct) => store.SaveUntracedCore(s.session, s.conditional, s.expectedETag, async, ct), async, cancellationToken);
 
-    private async ValueTask<bool> DeleteCore(string id, bool async, CancellationToken cancellationToken)
-    {
-        OperationScope? scope = _instruments.Start(SessionOperation.Delete);
-        try
-        {
-            return await DeleteUntracedCore(id, async, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (_instruments.Failed(scope, ex))
-        {
-            throw;
-        }
-        finally
-        {
-            scope?.Dispose();
-        }
-    }
+    private ValueTask<bool> DeleteCore(string id, bool async, CancellationToken cancellationToken) =>
+        TracedCore(SessionOperation.Delete, id, static (store, id, async, ct) => store.DeleteUntracedCore(id, async, ct), async, cancellationToken);
 
-    private async ValueTask<TSession> UpdateCore(string id, Func<TSession?, TSession> change, bool async, CancellationToken cancellationToken)
-    {
-        OperationScope? scope = _instruments.Start(SessionOperation.Update);
-        try
-        {
-            return await UpdateUntracedCore(id, change, async, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (_instruments.Failed(scope, ex))
-        {
-            throw;
-        }
-        finally
-        {
-            scope?.Dispose();
-        }
-    }
+    private ValueTask<TSession> UpdateCore(string id, Func<TSession?, TSession> change, bool async, CancellationToken cancellationToken) =>
+        TracedCore(SessionOperation.Update, (id, change), static (store, s, async, ct) => store.UpdateUntracedCore(s.id, s.change, async, ct), async, cancellationToken);
+
+    private ValueTask<ImportResult> ImportCore(IReadOnlyList<TSession> sessions, bool overwrite, bool async, CancellationToken cancellationToken) =>
+        TracedCore(SessionOperation.Import, (sessions, overwrite), static (store, s, async, ct) => store.ImportUntracedCore(s.sessions, s.overwrite, async, ct), async, cancellationToken);
+
+    private ValueTask<StoreCheckResult> CheckCore(bool repair, IProgress<int>? progress, bool async, CancellationToken cancellationToken) =>
+        TracedCore(SessionOperation.Repair, (repair, progress), static (store, s, async, ct) => store.CheckUntracedCore(s.repair, s.progress, async, ct), async, cancellationToken);
+
+    private ValueTask<IReadOnlyList<string>> PruneCore(DateTimeOffset cutoff, bool dryRun, bool async, CancellationToken cancellationToken) =>
+        TracedCore(SessionOperation.Prune, (cutoff, dryRun), static (store, s, async, ct) => store.PruneUntracedCore(s.cutoff, s.dryRun, async, ct), async, cancellationToken);
+
+    private ValueTask<PruneResult> PruneToTrashCore(DateTimeOffset cutoff, bool dryRun, bool async, CancellationToken cancellationToken) =>
+        TracedCore(SessionOperation.Prune, (cutoff, dryRun), static (store, s, async, ct) => store.PruneToTrashUntracedCore(s.cutoff, s.dryRun, async, ct), async, cancellationToken);
+
+    private ValueTask<bool> MoveToTrashCore(string id, bool async, CancellationToken cancellationToken) =>
+        TracedCore(SessionOperation.MoveToTrash, id, static (store, id, async, ct) => store.MoveToTrashUntracedCore(id, async, ct), async, cancellationToken);
+
+    private ValueTask<string> RestoreCore(string id, bool async, CancellationToken cancellationToken) =>
+        TracedCore(SessionOperation.Restore, id, static (store, id, async, ct) => store.RestoreUntracedCore(id, async, ct), async, cancellationToken);
 }

@@ -164,7 +164,7 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>, ISess
     /// the directory is changed.
     /// </summary>
     /// <returns>The ids; empty when the directory does not exist.</returns>
-    public IReadOnlyList<string> List() => StoreDirectory.ListSessionIds(DirectoryPath);
+    public IReadOnlyList<string> List() => Traced(SessionOperation.List, DirectoryPath, static (_, directory) => (IReadOnlyList<string>)StoreDirectory.ListSessionIds(directory));
 
     /// <inheritdoc cref="List()"/>
     /// <param name="cancellationToken">Cancels the call before it starts.</param>
@@ -179,7 +179,7 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>, ISess
     /// <param name="id">The session's id.</param>
     /// <returns><see langword="true"/> when the session's file exists; <see langword="false"/> also when the directory is missing.</returns>
     /// <exception cref="InvalidSessionIdException"><paramref name="id"/> is not valid.</exception>
-    public bool Exists(string id) => _files.Exists(ValidId(id));
+    public bool Exists(string id) => Traced(SessionOperation.Exists, ValidId(id), static (store, id) => store._files.Exists(id));
 
     /// <inheritdoc cref="Exists(string)"/>
     /// <param name="id">The session's id.</param>

@@ -39,6 +39,47 @@ public sealed class TelemetryTests : IDisposable
     }
 
     [Fact]
+    public async Task EveryDirectoryStoreOperation_IsOneSpan_NamedAfterIt()
+    {
+        var spans = new List<string>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == SessionStoreTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (_directory.Equals(activity.GetTagItem("db.collection.name")))
+                {
+                    lock (spans)
+                    {
+                        spans.Add((string)activity.GetTagItem("db.operation.name")!);
+                    }
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        var store = new FileSessionStore(_directory, new FileSessionStoreOptions { Durable = false });
+
+        store.Save(new StoredSession("a", ["one"], 1, 1));
+        _ = store.Exists("a");
+        _ = store.List();
+        _ = store.Fork("a", "b");
+        store.Append("b", ["two"], 1, 1);
+        _ = store.MoveToTrash("b");
+        _ = await store.RestoreAsync("b");
+        _ = store.Import([new StoredSession("c", [], 0, 0)]);
+        _ = store.Check();
+        _ = store.PruneOlderThan(DateTimeOffset.UtcNow.AddDays(-1));
+        _ = store.Prune(DateTimeOffset.UtcNow.AddDays(-1));
+        _ = store.Delete("c");
+
+        lock (spans)
+        {
+            Assert.Equal(["save", "exists", "list", "fork", "append", "move_to_trash", "restore", "import", "repair", "prune", "prune", "delete"], spans);
+        }
+    }
+
+    [Fact]
     public void UnderDependencyInjection_TheStoresMeterComesFromTheContainersFactory_ElseItIsTheStaticOne()
     {
         var scopes = new List<object?>();

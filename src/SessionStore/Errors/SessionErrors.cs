@@ -60,6 +60,8 @@ internal static class SessionErrors
         SessionOperation.Repair => "repaired",
         SessionOperation.Create => "created",
         SessionOperation.Import => "imported",
+        SessionOperation.Fork => "forked",
+        SessionOperation.Exists => "looked up",
         _ => "used",
     };
 }

@@ -50,4 +50,10 @@ public enum SessionOperation
 
     /// <summary>Importing a batch of sessions.</summary>
     Import,
+
+    /// <summary>Copying a session to a new id.</summary>
+    Fork,
+
+    /// <summary>Asking whether a session exists.</summary>
+    Exists,
 }

@@ -55,7 +55,7 @@ internal sealed class StoreInstruments
 
     /// <summary>The <c>db.operation.name</c> of each <see cref="SessionOperation"/>, by its value.</summary>
     internal static readonly string[] OperationNames =
-        ["unspecified", "read", "list", "save", "update", "append", "delete", "move_to_trash", "restore", "empty_trash", "pin", "unpin", "prune", "repair", "create", "import"];
+        ["unspecified", "read", "list", "save", "update", "append", "delete", "move_to_trash", "restore", "empty_trash", "pin", "unpin", "prune", "repair", "create", "import", "fork", "exists"];
 
     internal string System { get; }
 
