@@ -36,6 +36,7 @@ internal static class ListCommand
             IReadOnlyList<string> ids = store.List();
             var summaries = new List<SessionSummary>(ids.Count);
             var corrupt = new List<string>();
+            var others = new OtherSessionTypes(store.DirectoryPath);
             using (var progress = new Progress(output, "reading", ids.Count))
             {
                 foreach (string id in ids)
@@ -43,6 +44,10 @@ internal static class ListCommand
                     try
                     {
                         summaries.Add(store.Summarize(id));
+                    }
+                    catch (SessionCorruptException) when (others.TrySummarize(id) is { } other)
+                    {
+                        summaries.Add(other); // another session type wrote it, e.g. an agent's conversation
                     }
                     catch (Exception ex) when (ex is SessionCorruptException or SessionSchemaVersionException)
                     {

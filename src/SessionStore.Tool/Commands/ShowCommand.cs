@@ -5,7 +5,11 @@ using SessionStore.Tool.Rendering;
 
 namespace SessionStore.Tool.Commands;
 
-/// <summary><c>show &lt;id&gt; [--tail N]</c>: one session as a readable conversation, or in the reference format with <c>--json</c>. Reads only.</summary>
+/// <summary>
+/// <c>show &lt;id&gt; [--tail N]</c>: one session as a readable conversation, or in the reference format with <c>--json</c>.
+/// A session another type wrote (an agent's conversation of Microsoft.Extensions.AI messages) is shown with its
+/// roles, authors, tool calls and results, and printed as stored with <c>--json</c>. Reads only.
+/// </summary>
 internal static class ShowCommand
 {
     internal static Command Create(GlobalOptions globals)
@@ -17,7 +21,26 @@ internal static class ShowCommand
         {
             Output output = globals.OutputOf(result);
             FileSessionStore store = Stores.Open(globals.DirectoryOf(result));
-            StoredSession session = store.Load(result.GetValue(id)!);
+            StoredSession session;
+            try
+            {
+                session = store.Load(result.GetValue(id)!);
+            }
+            catch (SessionCorruptException) when (new OtherSessionTypes(store.DirectoryPath) is var others &&
+                others.TryLoad(result.GetValue(id)!) is { } document && others.TrySummarize(result.GetValue(id)!) is { } summary)
+            {
+                // Another session type wrote it (an agent's conversation): shown as it is, JSON as stored.
+                if (output.Json)
+                {
+                    Output.WriteJson(writer => document.WriteTo(writer));
+                }
+                else
+                {
+                    Conversation.Print(output, result.GetValue(id)!, document, summary, result.GetValue(tail));
+                }
+
+                return ExitCodes.Success;
+            }
             if (output.Json)
             {
                 Output.WriteJson(writer => JsonSerializer.Serialize(writer, session, SessionJson.StoredSession));

@@ -15,24 +15,46 @@ internal static class Conversation
 
     internal static void Print(Output output, StoredSession session, SessionSummary? summary, int? tail)
     {
-        output.Line(output.Strong("session ") + " " + output.Accent(session.SessionId));
         string usage = string.Create(CultureInfo.InvariantCulture,
             $"{session.InputTokens:N0} input + {session.OutputTokens:N0} output tokens, {session.Messages.Count} message(s)");
+        Print(output, session.SessionId, usage, summary, session.Messages.Select(Interpret).ToList(), tail);
+    }
+
+    /// <summary>A session of another type (an agent's conversation of Microsoft.Extensions.AI messages), read as JSON.</summary>
+    internal static void Print(Output output, string sessionId, JsonElement document, SessionSummary summary, int? tail)
+    {
+        List<(string Role, List<string> Lines)> messages = [.. Messages(document).Select(m => m.ValueKind == JsonValueKind.String
+            ? Interpret(m.GetString()!)
+            : AIMessage(m) ?? ("message", Lines(m.GetRawText())))];
+        string usage = string.Create(CultureInfo.InvariantCulture,
+            $"{summary.InputTokens:N0} input + {summary.OutputTokens:N0} output tokens, {messages.Count} message(s)");
+        Print(output, sessionId, usage, summary, messages, tail);
+    }
+
+    /// <summary>The messages of a session read as JSON: its <c>messages</c> array, or none.</summary>
+    internal static IEnumerable<JsonElement> Messages(JsonElement document) =>
+        document.ValueKind == JsonValueKind.Object && document.TryGetProperty("messages", out JsonElement messages) && messages.ValueKind == JsonValueKind.Array
+            ? messages.EnumerateArray()
+            : [];
+
+    private static void Print(Output output, string sessionId, string usage, SessionSummary? summary, List<(string Role, List<string> Lines)> messages, int? tail)
+    {
+        output.Line(output.Strong("session ") + " " + output.Accent(sessionId));
         if (summary is not null)
         {
             usage += string.Create(CultureInfo.InvariantCulture, $", {summary.SizeBytes:N0} B, last written {Ages.Stamp(summary.LastModified)} ({Ages.Ago(summary.LastModified)})");
         }
 
         output.Line(output.Strong("usage   ") + " " + usage);
-        int start = tail is int n ? Math.Max(0, session.Messages.Count - n) : 0;
+        int start = tail is int n ? Math.Max(0, messages.Count - n) : 0;
         if (start > 0)
         {
             output.Line(output.Faint($"({start} earlier message(s) not shown: --tail {tail})"));
         }
 
-        for (int i = start; i < session.Messages.Count; i++)
+        for (int i = start; i < messages.Count; i++)
         {
-            (string role, List<string> lines) = Interpret(session.Messages[i]);
+            (string role, List<string> lines) = messages[i];
             output.Line("");
             output.Line(output.Faint($"[{i + 1}]") + " " + output.Strong(role));
             foreach (string line in lines)
@@ -40,6 +62,55 @@ internal static class Conversation
                 output.Line("    " + line);
             }
         }
+    }
+
+    /// <summary>A Microsoft.Extensions.AI <c>ChatMessage</c> as its JSON: a role, an author, and contents tagged by <c>$type</c>.</summary>
+    private static (string Role, List<string> Lines)? AIMessage(JsonElement message)
+    {
+        if (message.ValueKind != JsonValueKind.Object || !message.TryGetProperty("contents", out JsonElement contents) || contents.ValueKind != JsonValueKind.Array)
+        {
+            return message.ValueKind == JsonValueKind.Object ? TryChatMessage(message.GetRawText()) : null;
+        }
+
+        string role = Text(message, "role") is { Length: > 0 } r ? r : "message";
+        if (Text(message, "authorName") is { Length: > 0 } author)
+        {
+            role += $" ({author})";
+        }
+
+        var lines = new List<string>();
+        foreach (JsonElement content in contents.EnumerateArray())
+        {
+            switch (Text(content, "$type"))
+            {
+                case "text":
+                    lines.AddRange(Lines(Text(content, "text")));
+                    break;
+                case "reasoning":
+                    lines.AddRange(Lines(Text(content, "text")).Select(line => "(thinking) " + line));
+                    break;
+                case "functionCall":
+                    lines.Add($"-> tool call {Text(content, "name")}({Text(content, "arguments")}) [{Text(content, "callId")}]");
+                    break;
+                case "functionResult":
+                    lines.Add($"<- tool result [{Text(content, "callId")}]: {Text(content, "result")}");
+                    break;
+                case "usage":
+                    lines.Add("(usage: " + Text(content, "details") + ")");
+                    break;
+                case "error":
+                    lines.Add("error: " + Text(content, "message"));
+                    break;
+                case "data" or "uri" or "hostedFile" or "hostedVectorStore":
+                    lines.Add($"[{Text(content, "$type")} {Text(content, "mediaType")} {Text(content, "uri")}]".Replace("  ", " ", StringComparison.Ordinal));
+                    break;
+                default:
+                    lines.Add(content.GetRawText());
+                    break;
+            }
+        }
+
+        return (role, lines);
     }
 
     private static (string Role, List<string> Lines) Interpret(string message)

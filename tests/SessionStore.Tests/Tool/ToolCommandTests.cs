@@ -220,6 +220,38 @@ public sealed class ToolCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task AnAgentsConversation_IsListed_AndShownWithRolesAuthorsAndToolCalls()
+    {
+        // What SessionStore.Agents writes for a conversation of Microsoft.Extensions.AI messages (its own layout, messages first).
+        const string Conversation = """
+            {"messages":[
+            {"role":"user","contents":[{"$type":"text","text":"weather in Oslo?"}]},
+            {"authorName":"helper","role":"assistant","contents":[{"$type":"functionCall","name":"weather","arguments":{"city":"Oslo"},"callId":"c1"}]},
+            {"role":"tool","contents":[{"$type":"functionResult","result":"4 C, rain","callId":"c1"}]},
+            {"authorName":"helper","role":"assistant","contents":[{"$type":"reasoning","text":"cold"},{"$type":"text","text":"Bring a coat."}]}
+            ],"id":"agent-chat","usage":{"inputTokenCount":12,"outputTokenCount":5},"createdAt":"2026-11-25T10:00:00+00:00"}
+            """;
+        File.WriteAllText(Path.Combine(_store.DirectoryPath, "agent-chat.json"), Conversation);
+
+        ProcessRunner.Result list = await RunAsync("list");
+        Assert.Equal(0, list.ExitCode);
+        Assert.Matches(@"agent-chat\s+4 msgs\s+12 in\s+5 out", list.StandardOutput);
+
+        ProcessRunner.Result show = await RunAsync("show", "agent-chat");
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("12 input + 5 output tokens, 4 message(s)", show.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("[2] assistant (helper)\n    -> tool call weather({\"city\":\"Oslo\"}) [c1]", show.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("[3] tool\n    <- tool result [c1]: 4 C, rain", show.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("    (thinking) cold\n    Bring a coat.", show.StandardOutput, StringComparison.Ordinal);
+
+        using JsonDocument json = JsonDocument.Parse((await RunAsync("show", "agent-chat", "--json")).StandardOutput);
+        Assert.Equal("agent-chat", json.RootElement.GetProperty("id").GetString());
+
+        File.WriteAllText(Path.Combine(_store.DirectoryPath, "agent-chat.json"), Conversation.Replace("\"agent-chat\"", "\"someone-else\"", StringComparison.Ordinal));
+        Assert.Equal(1, (await RunAsync("show", "agent-chat")).ExitCode); // a file that names another session is still corrupt
+    }
+
+    [Fact]
     public async Task Export_GoesOnPastSessionsItCannotRead_NamesThem_AndFailsTheExitCode()
     {
         File.WriteAllText(Path.Combine(_store.DirectoryPath, "torn.json"), "{ torn");
