@@ -1,0 +1,42 @@
+using SessionStore.Tests.TestSupport;
+
+namespace SessionStore.Tests.Samples;
+
+/// <summary>
+/// Publishes the chat sample (Microsoft.Extensions.AI with its history in SessionStore.Agents) as trimmed
+/// NativeAOT, fails on any trim, AOT or ILC warning, and runs the native binary as separate processes: a
+/// conversation persisted by one resumes in the next with its whole history.
+/// </summary>
+[Collection(RepositoryBuildsCollection.Name)]
+public sealed class AgentAotSampleTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task PublishedNativeChatApp_HasNoWarnings_AndResumesAConversationInTheNextProcess()
+    {
+        string output = _temp.Combine("publish");
+        string project = Path.Combine(RepositoryLayout.Root, "samples", "SessionStore.Samples.Agent");
+        ProcessRunner.Result publish = await ProcessRunner.WaitAsync(
+            ProcessRunner.Start("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", "-o", output, "-nologo", "-clp:NoSummary"]),
+            TimeSpan.FromMinutes(10));
+        string log = publish.StandardOutput + publish.StandardError;
+        Assert.True(publish.ExitCode == 0, log);
+        Assert.DoesNotMatch(@"warning IL\d{4}|analysis warning|ILC: warning|ILCompiler.*warning", log);
+        string binary = Path.Combine(output, "agent-aot");
+        Assert.False(File.Exists(binary + ".dll"), "the output is not a native build");
+
+        string store = _temp.Combine("conversations");
+        ProcessRunner.Result first = await ProcessRunner.RunAsync(binary, [store, "trip", "plan a trip"]);
+        ProcessRunner.Result second = await ProcessRunner.RunAsync(binary, [store, "trip", "to Oslo"]);
+        ProcessRunner.Result transcript = await ProcessRunner.RunAsync(binary, [store, "trip"]);
+
+        Assert.Equal((0, "I was sent 1 message(s); the last says 'plan a trip'\n"), (first.ExitCode, first.StandardOutput));
+        Assert.Equal((0, "I was sent 3 message(s); the last says 'to Oslo'\n"), (second.ExitCode, second.StandardOutput));
+        Assert.Equal(
+            "user: plan a trip\nassistant: I was sent 1 message(s); the last says 'plan a trip'\nuser: to Oslo\nassistant: I was sent 3 message(s); the last says 'to Oslo'\n",
+            transcript.StandardOutput);
+    }
+}
