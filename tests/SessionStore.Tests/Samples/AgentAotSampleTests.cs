@@ -3,7 +3,7 @@ using SessionStore.Tests.TestSupport;
 namespace SessionStore.Tests.Samples;
 
 /// <summary>
-/// Publishes the chat sample (Microsoft.Extensions.AI with its history in SessionStore.Agents) as trimmed
+/// Publishes the chat sample (Microsoft.Extensions.AI and Agent Framework, history in SessionStore.Agents) as trimmed
 /// NativeAOT, fails on any trim, AOT or ILC warning, and runs the native binary as separate processes: a
 /// conversation persisted by one resumes in the next with its whole history.
 /// </summary>
@@ -38,5 +38,9 @@ public sealed class AgentAotSampleTests : IDisposable
         Assert.Equal(
             "user: plan a trip\nassistant: I was sent 1 message(s); the last says 'plan a trip'\nuser: to Oslo\nassistant: I was sent 3 message(s); the last says 'to Oslo'\n",
             transcript.StandardOutput);
+
+        // The same binary through Agent Framework: a ChatClientAgent whose history provider is the store.
+        ProcessRunner.Result maf = await ProcessRunner.RunAsync(binary, ["maf", _temp.Combine("maf")]);
+        Assert.Equal((0, "I was sent 1 message(s); the last says 'hello'\nI was sent 3 message(s); the last says 'again'\n"), (maf.ExitCode, maf.StandardOutput));
     }
 }
