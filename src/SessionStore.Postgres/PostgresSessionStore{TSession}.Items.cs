@@ -89,21 +89,29 @@ public partial class PostgresSessionStore<TSession> : ISessionAppender<TSession>
     }
 
     /// <summary>Inserts items after the item <paramref name="lastSeq"/>, whose running total of bytes is <paramref name="lastTotal"/>; the new running total.</summary>
+    /// <remarks>Rows of positional parameters, not arrays: a data source built with <c>NpgsqlSlimDataSourceBuilder</c> writes no arrays.</remarks>
     private async ValueTask<long> InsertItemsCore(string id, long lastSeq, long lastTotal, IReadOnlyList<string> items, NpgsqlTransaction transaction, bool async, CancellationToken cancellationToken)
     {
-        long[] totals = new long[items.Count];
+        const int PerStatement = 1000;
         long total = lastTotal;
-        for (int i = 0; i < items.Count; i++)
+        for (int first = 0; first < items.Count; first += PerStatement)
         {
-            total += Encoding.UTF8.GetByteCount(items[i]) + 1;
-            totals[i] = total;
-        }
+            int count = Math.Min(PerStatement, items.Count - first);
+            var sql = new StringBuilder($"INSERT INTO {ItemsTable} (id, seq, item, total) VALUES ");
+            object[] values = new object[1 + 3 * count];
+            values[0] = id;
+            for (int i = 0; i < count; i++)
+            {
+                string item = items[first + i];
+                total += Encoding.UTF8.GetByteCount(item) + 1;
+                int p = 2 + 3 * i;
+                _ = sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}($1, ${p}, ${p + 1}::json, ${p + 2})");
+                values[p - 1] = lastSeq + first + i + 1;
+                values[p] = item;
+                values[p + 1] = total;
+            }
 
-        if (items.Count > 0)
-        {
-            _ = await Db.ExecuteCore(Bound(
-                $"INSERT INTO {ItemsTable} (id, seq, item, total) SELECT $1, $2 + u.o, u.x::json, u.c FROM unnest($3::text[], $4::bigint[]) WITH ORDINALITY AS u(x, c, o)",
-                transaction, id, lastSeq, items.ToArray(), totals), async, cancellationToken).ConfigureAwait(false);
+            _ = await Db.ExecuteCore(Bound(sql.ToString(), transaction, values), async, cancellationToken).ConfigureAwait(false);
         }
 
         return total;
