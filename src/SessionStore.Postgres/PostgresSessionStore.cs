@@ -33,6 +33,7 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
     private readonly SessionSerializer<TSession> _serializer;
     private readonly Func<TSession, string> _sessionIdOf;
     private readonly Action<TSession>? _validate;
+    private readonly SessionItems<TSession>? _items;
     private readonly PostgresSessionStoreOptions _options;
     private readonly SessionLocation _location;
     private readonly string _quotedTable;
@@ -74,6 +75,7 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
         _serializer = new SessionSerializer<TSession>(descriptor.TypeInfo, descriptor.Schema);
         _sessionIdOf = descriptor.SessionIdOf;
         _validate = descriptor.Validate;
+        _items = descriptor.Items;
         _options = options?.Clone() ?? new PostgresSessionStoreOptions();
         _instruments = new StoreInstruments(StoreInstruments.PostgreSql, table, _options.MeterFactory, _options.LoggerFactory);
         _upsert = $"INSERT INTO {_quotedTable} AS t (id, body, revision, updated_at) VALUES ($1, $2::json, nextval('{RevisionSequence}'), $3) " +
@@ -190,7 +192,7 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
                     _ = await Db.ExecuteCore(Bound(
                         $"CREATE TABLE IF NOT EXISTS {_quotedTable} (id text PRIMARY KEY, body json NOT NULL, revision bigint NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())",
                         transaction), async, cancellationToken).ConfigureAwait(false);
-                    foreach (string statement in RetentionTablesSql())
+                    foreach (string statement in RetentionTablesSql().Concat(ItemsTableSql()))
                     {
                         _ = await Db.ExecuteCore(Bound(statement, transaction), async, cancellationToken).ConfigureAwait(false);
                     }
@@ -211,6 +213,22 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
     private async ValueTask<string> SaveCore(TSession session, bool async, CancellationToken cancellationToken)
     {
         (string id, string body) = Prepare(session);
+        if (_items is not null)
+        {
+            // Under the session's lock, as an append: the row and the items table change together.
+            _ = await LockedCore(SessionOperation.Save, id, async transaction =>
+            {
+                if (await WriteCore(id, body, transaction, async, cancellationToken).ConfigureAwait(false) is null)
+                {
+                    // Only a row of a newer schema refuses the upsert: reading it says which version it has.
+                    _ = await ReadRowCore(id, transaction, async, cancellationToken).ConfigureAwait(false);
+                }
+
+                return true;
+            }, async, cancellationToken).ConfigureAwait(false);
+            return _location.PathOf(id);
+        }
+
         while (await ExecuteCore(SessionOperation.Save, id, _upsert, async, cancellationToken, id, body, Now).ConfigureAwait(false) == 0)
         {
             // Only a row of a newer schema refuses the upsert: reading it says which version it has (unless it was replaced meanwhile).
@@ -255,7 +273,7 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
         {
             TSession? current = (await ReadRowCore(id, transaction, async, cancellationToken).ConfigureAwait(false))?.Session;
             (string body, TSession next) = Changed(id, current, change);
-            _ = await Db.ExecuteCore(Bound(_upsert, transaction, id, body, Now), async, cancellationToken).ConfigureAwait(false);
+            _ = await WriteCore(id, body, transaction, async, cancellationToken).ConfigureAwait(false);
             return next;
         }, async, cancellationToken).ConfigureAwait(false);
     }
@@ -276,7 +294,7 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
                 throw new SessionConflictException(id, _location, expectedETag, actual);
             }
 
-            long? revision = await Db.ScalarCore(Bound(_upsert + " RETURNING revision", transaction, id, body, Now), async, cancellationToken).ConfigureAwait(false);
+            long? revision = await WriteCore(id, body, transaction, async, cancellationToken).ConfigureAwait(false);
             return revision!.Value.ToString(CultureInfo.InvariantCulture);
         }, async, cancellationToken).ConfigureAwait(false);
     }
@@ -297,15 +315,26 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
     }
 
     /// <summary>The session and its revision, or null when there is none; in <paramref name="transaction"/> when given (its errors are then the transaction's).</summary>
-    private async ValueTask<(TSession Session, string Revision)?> ReadRowCore(string id, NpgsqlTransaction? transaction, bool async, CancellationToken cancellationToken)
+    private async ValueTask<(TSession Session, string Revision)?> ReadRowCore(string id, NpgsqlTransaction? transaction, bool async, CancellationToken cancellationToken) =>
+        await ReadBodyCore(id, transaction, async, cancellationToken).ConfigureAwait(false) is { } row
+            ? (Materialize(id, row.Body), row.Revision.ToString(CultureInfo.InvariantCulture))
+            : null;
+
+    /// <summary>
+    /// The session's JSON (its row, and its items from the items table when the type declares a growing list, read in
+    /// one statement so a concurrent append is seen whole or not at all) and its revision, or null when there is none.
+    /// </summary>
+    private async ValueTask<(string Body, long Revision)?> ReadBodyCore(string id, NpgsqlTransaction? transaction, bool async, CancellationToken cancellationToken)
     {
         ValidId(id);
-        string sql = $"SELECT body::text, revision FROM {_quotedTable} WHERE id = $1";
-        static (string Body, long Revision) Read(NpgsqlDataReader reader) => (reader.GetString(0), reader.GetInt64(1));
-        List<(string Body, long Revision)> rows = transaction is null
+        string sql = _items is null
+            ? $"SELECT body::text, revision, NULL::text FROM {_quotedTable} WHERE id = $1"
+            : $"SELECT t.body::text, t.revision, (SELECT json_agg(i.item ORDER BY i.seq)::text FROM {ItemsTable} i WHERE i.id = t.id) FROM {_quotedTable} t WHERE t.id = $1";
+        static (string Body, long Revision, string? Items) Read(NpgsqlDataReader reader) => (reader.GetString(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+        List<(string Body, long Revision, string? Items)> rows = transaction is null
             ? await QueryCore(SessionOperation.Read, id, sql, Read, async, cancellationToken, id).ConfigureAwait(false)
             : await Db.ReadCore(Bound(sql, transaction, id), Read, async, cancellationToken).ConfigureAwait(false);
-        return rows is [var row] ? (Materialize(id, row.Body), row.Revision.ToString(CultureInfo.InvariantCulture)) : null;
+        return rows is [var row] ? (_items is null ? row.Body : ItemsJson.Join(row.Body, row.Items, _items.JsonName), row.Revision) : null;
     }
 
     private TSession Materialize(string id, string body)

@@ -94,8 +94,23 @@ public partial class PostgresSessionStore<TSession> : ISessionRetention
 
         // Under the session's lock, as a delete: an update in flight finishes first, and its result is what goes to the trash.
         return await LockedCore(SessionOperation.MoveToTrash, id, async transaction =>
-            await Db.ExecuteCore(Bound(MoveToTrashSql, transaction, id, Now), async, cancellationToken).ConfigureAwait(false) == 1,
-            async, cancellationToken).ConfigureAwait(false);
+        {
+            if (_items is null)
+            {
+                return await Db.ExecuteCore(Bound(MoveToTrashSql, transaction, id, Now), async, cancellationToken).ConfigureAwait(false) == 1;
+            }
+
+            // The trash keeps sessions whole: the row's body with its items; deleting the row deletes its items (ON DELETE CASCADE).
+            if (await ReadBodyCore(id, transaction, async, cancellationToken).ConfigureAwait(false) is not { } whole)
+            {
+                return false;
+            }
+
+            _ = await Db.ExecuteCore(Bound(
+                $"INSERT INTO {TrashTable} (id, body, revision, updated_at, trashed_at) SELECT id, $2::json, revision, updated_at, $3 FROM {_quotedTable} WHERE id = $1",
+                transaction, id, whole.Body, Now), async, cancellationToken).ConfigureAwait(false);
+            return await Db.ExecuteCore(Bound($"DELETE FROM {_quotedTable} WHERE id = $1", transaction, id), async, cancellationToken).ConfigureAwait(false) == 1;
+        }, async, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<IReadOnlyList<TrashedSession>> ListTrashCore(bool async, CancellationToken cancellationToken)
@@ -161,8 +176,25 @@ public partial class PostgresSessionStore<TSession> : ISessionRetention
             SessionOperation.Prune, null, OldSessionsSql, static r => (r.GetString(0), r.GetBoolean(1)), async, cancellationToken, cutoff.UtcDateTime).ConfigureAwait(false);
         List<string> trashed = dryRun
             ? old.Where(o => !o.Pinned).Select(o => o.Id).ToList()
+            : _items is not null
+            ? await PruneWholeCore(old.Where(o => !o.Pinned).Select(o => o.Id), async, cancellationToken).ConfigureAwait(false)
             : await QueryCore(SessionOperation.Prune, null, PruneSql, static r => r.GetString(0), async, cancellationToken, cutoff.UtcDateTime, Now).ConfigureAwait(false);
         return new PruneResult(trashed, old.Where(o => o.Pinned).Select(o => o.Id).ToList(), dryRun);
+    }
+
+    /// <summary>Prunes a session type with a growing list: each session goes to the trash whole, as <see cref="MoveToTrash"/> moves it.</summary>
+    private async ValueTask<List<string>> PruneWholeCore(IEnumerable<string> ids, bool async, CancellationToken cancellationToken)
+    {
+        var trashed = new List<string>();
+        foreach (string id in ids)
+        {
+            if (await MoveToTrashCore(id, async, cancellationToken).ConfigureAwait(false))
+            {
+                trashed.Add(id);
+            }
+        }
+
+        return trashed;
     }
 
     private static TrashedSession ReadTrashed(NpgsqlDataReader reader) => new(

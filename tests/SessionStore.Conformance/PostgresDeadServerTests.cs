@@ -76,7 +76,7 @@ public sealed class PostgresDeadServerTests : IDisposable
     }
 
     /// <summary>A port a server just stopped listening on.</summary>
-    private static int StoppedPort()
+    internal static int StoppedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
