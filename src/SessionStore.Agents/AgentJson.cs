@@ -80,7 +80,7 @@ public static class AgentJson
     {
         JsonTypeInfo<ChatConversation> conversation = options is null ? ChatConversation : ChatConversationFor(options);
         var message = (JsonTypeInfo<ChatMessage>)conversation.Options.GetTypeInfo(typeof(ChatMessage));
-        return new SessionDescriptor<ChatConversation>(conversation, static c => c.Id)
+        return new SessionDescriptor<ChatConversation>(conversation, static c => c.Id, validate: static c => c.Validate())
             .WithItems(new SessionItems<ChatConversation, ChatMessage>("messages", message, static c => c.Messages, create: static id => new ChatConversation(id)));
     }
 

@@ -26,7 +26,7 @@ public sealed class Backend : IDisposable
             string connection = Environment.GetEnvironmentVariable("SESSIONSTORE_POSTGRES") ?? throw new InvalidOperationException("SESSIONSTORE_POSTGRES is not set");
             _dataSource = new NpgsqlSlimDataSourceBuilder(connection).Build();
             var options = new PostgresSessionStoreOptions { LockTimeout = TimeSpan.FromMinutes(1) };
-            Conversations = new PostgresSessionStore<ChatConversation>(_dataSource, prefix + "_conversations", AgentJson.ChatConversation, static c => c.Id, static c => c.Validate(), options);
+            Conversations = new PostgresSessionStore<ChatConversation>(_dataSource, prefix + "_conversations", AgentJson.ChatConversationDescriptor(), options);
             AgentSessions = new PostgresSessionStore<StoredAgentSession>(_dataSource, prefix + "_sessions", AgentJson.StoredAgentSession, static s => s.Id, options: options);
         }
         else
@@ -47,9 +47,9 @@ public sealed class Backend : IDisposable
             return;
         }
 
-        foreach (string suffix in new[] { "_conversations", "_sessions", "_conversations_trash", "_conversations_pins", "_sessions_trash", "_sessions_pins" })
+        foreach (string suffix in new[] { "_conversations_items", "_conversations", "_sessions", "_conversations_trash", "_conversations_pins", "_sessions_trash", "_sessions_pins" })
         {
-            using NpgsqlCommand drop = _dataSource.CreateCommand($"DROP TABLE IF EXISTS \"{prefix}{suffix}\"");
+            using NpgsqlCommand drop = _dataSource.CreateCommand($"DROP TABLE IF EXISTS \"{prefix}{suffix}\" CASCADE");
             drop.ExecuteNonQuery();
         }
     }
