@@ -87,7 +87,12 @@ public partial class PostgresSessionStore<TSession> : ISessionRetention
     public ValueTask<PruneResult> PruneAsync(DateTimeOffset cutoff, bool dryRun = false, CancellationToken cancellationToken = default) =>
         PruneCore(cutoff, dryRun, async: true, cancellationToken);
 
-    private async ValueTask<bool> MoveToTrashCore(string id, bool async, CancellationToken cancellationToken)
+    /// <summary>Moves a session to the trash under its lock; for a prune (<paramref name="prunedBefore"/>), only if it is still older than that and not pinned.</summary>
+    /// <param name="id">The session.</param>
+    /// <param name="async">Whether to await the server.</param>
+    /// <param name="cancellationToken">Cancels the wait for the lock and the statements.</param>
+    /// <param name="prunedBefore">The prune's cutoff, or null for a plain move.</param>
+    private async ValueTask<bool> MoveToTrashCore(string id, bool async, CancellationToken cancellationToken, DateTime? prunedBefore = null)
     {
         ValidId(id);
         RequireRetentionTables();
@@ -98,6 +103,14 @@ public partial class PostgresSessionStore<TSession> : ISessionRetention
             if (_items is null)
             {
                 return await Db.ExecuteCore(Bound(MoveToTrashSql, transaction, id, Now), async, cancellationToken).ConfigureAwait(false) == 1;
+            }
+
+            // A prune listed the session before taking its lock: written or pinned since, it stays.
+            if (prunedBefore is { } cutoff && await Db.ScalarCore(Bound(
+                    $"SELECT count(*) FROM {_quotedTable} t WHERE id = $1 AND updated_at < $2 AND NOT EXISTS (SELECT 1 FROM {PinsTable} p WHERE p.id = t.id)",
+                    transaction, id, cutoff), async, cancellationToken).ConfigureAwait(false) is not > 0)
+            {
+                return false;
             }
 
             // The trash keeps sessions whole: the row's body with its items; deleting the row deletes its items (ON DELETE CASCADE).
@@ -177,18 +190,18 @@ public partial class PostgresSessionStore<TSession> : ISessionRetention
         List<string> trashed = dryRun
             ? old.Where(o => !o.Pinned).Select(o => o.Id).ToList()
             : _items is not null
-            ? await PruneWholeCore(old.Where(o => !o.Pinned).Select(o => o.Id), async, cancellationToken).ConfigureAwait(false)
+            ? await PruneWholeCore(old.Where(o => !o.Pinned).Select(o => o.Id), cutoff.UtcDateTime, async, cancellationToken).ConfigureAwait(false)
             : await QueryCore(SessionOperation.Prune, null, PruneSql, static r => r.GetString(0), async, cancellationToken, cutoff.UtcDateTime, Now).ConfigureAwait(false);
         return new PruneResult(trashed, old.Where(o => o.Pinned).Select(o => o.Id).ToList(), dryRun);
     }
 
     /// <summary>Prunes a session type with a growing list: each session goes to the trash whole, as <see cref="MoveToTrash"/> moves it.</summary>
-    private async ValueTask<List<string>> PruneWholeCore(IEnumerable<string> ids, bool async, CancellationToken cancellationToken)
+    private async ValueTask<List<string>> PruneWholeCore(IEnumerable<string> ids, DateTime cutoff, bool async, CancellationToken cancellationToken)
     {
         var trashed = new List<string>();
         foreach (string id in ids)
         {
-            if (await MoveToTrashCore(id, async, cancellationToken).ConfigureAwait(false))
+            if (await MoveToTrashCore(id, async, cancellationToken, prunedBefore: cutoff).ConfigureAwait(false))
             {
                 trashed.Add(id);
             }

@@ -177,6 +177,42 @@ public sealed class TypedAppendBackendTests : IDisposable
         Assert.Equal("2", Scalar($"SELECT count(*)::text FROM \"{_table}_items\" WHERE id = 'old'"));
     }
 
+    [SkippableFact]
+    public async Task Postgres_prune_keeps_a_session_written_after_it_was_listed()
+    {
+        _ = Open("postgres", TurnLogStore.Descriptor); // the server, or a skip
+        var clock = new ManualClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var store = new PostgresSessionStore<TurnLog>(_dataSource!, _table, TurnLogStore.Descriptor, new PostgresSessionStoreOptions { TimeProvider = clock });
+        store.Save(new TurnLog("p", [new LogTurn("user", "old")], 1));
+        DateTimeOffset cutoff = clock.Now.AddDays(1);
+
+        // An update holds the session's lock while the prune lists the session as old and waits for that lock.
+        using var inside = new SemaphoreSlim(0);
+        using var release = new SemaphoreSlim(0);
+        Task<TurnLog> update = Task.Run(() => store.UpdateAsync("p", current =>
+        {
+            inside.Release();
+            release.Wait();
+            clock.Now = cutoff.AddDays(1);
+            return current! with { Turns = [.. current.Turns, new LogTurn("user", "new")] };
+        }).AsTask());
+        await inside.WaitAsync();
+        Task<PruneResult> prune = Task.Run(() => store.PruneAsync(cutoff).AsTask());
+        while (Scalar("SELECT count(*)::text FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == "0")
+        {
+            Assert.False(prune.IsCompleted, "the prune did not wait for the session's lock");
+            await Task.Delay(10);
+        }
+
+        release.Release();
+        await update;
+        PruneResult result = await prune;
+
+        Assert.Empty(result.Trashed);
+        Assert.Equal(["old", "new"], store.Load("p").Turns.Select(t => t.Text));
+        Assert.Empty(store.ListTrash());
+    }
+
     [Fact]
     public void Postgres_append_on_a_dead_server_fails_typed()
     {
