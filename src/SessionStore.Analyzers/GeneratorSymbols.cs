@@ -18,9 +18,9 @@ internal sealed class GeneratorSymbols
         JsonObject = compilation.GetTypeByMetadataName("System.Text.Json.Nodes.JsonObject");
         INamedTypeSymbol? postgresStore = compilation.GetTypeByMetadataName("SessionStore.Postgres.PostgresSessionStore`1");
         INamedTypeSymbol? dataSource = compilation.GetTypeByMetadataName("Npgsql.NpgsqlDataSource");
-        SessionDescriptor = compilation.GetTypeByMetadataName("SessionStore.SessionDescriptor`1");
+        INamedTypeSymbol? descriptor = compilation.GetTypeByMetadataName("SessionStore.SessionDescriptor`1");
         PostgresFactoryFits = postgresStore is not null && dataSource is not null &&
-            postgresStore.InstanceConstructors.Any(c => IsTheFactoryConstructor(c, dataSource, SessionDescriptor));
+            postgresStore.InstanceConstructors.Any(c => IsTheFactoryConstructor(c, dataSource, descriptor));
     }
 
     internal INamedTypeSymbol? SessionMigrationAttribute { get; }
@@ -39,8 +39,11 @@ internal sealed class GeneratorSymbols
 
     internal INamedTypeSymbol? JsonObject { get; }
 
-    internal INamedTypeSymbol? SessionDescriptor { get; }
-
+    /// <summary>
+    /// Whether the compilation references the PostgreSQL backend and Npgsql, and the backend has the
+    /// constructor a generated <c>ForPostgres</c> calls: only then is the factory emitted, so a backend
+    /// of another shape never makes the generated code fail to compile.
+    /// </summary>
     internal bool PostgresFactoryFits { get; }
 
     /// <summary><c>(NpgsqlDataSource dataSource, string table, SessionDescriptor&lt;T&gt; descriptor, PostgresSessionStoreOptions? options)</c>.</summary>

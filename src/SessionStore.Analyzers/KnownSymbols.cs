@@ -57,28 +57,8 @@ internal sealed class KnownSymbols
     /// <summary>Which methods belong to a session store and which of their parameters are session ids; null without the library.</summary>
     internal StoreMembers? Members { get; }
 
-    internal INamedTypeSymbol? SessionMigrationAttribute => _generator.Value.SessionMigrationAttribute;
-
-    internal INamedTypeSymbol? SessionItemsAttribute => _generator.Value.SessionItemsAttribute;
-
-    internal INamedTypeSymbol? ReadOnlyList => _generator.Value.ReadOnlyList;
-
-    internal INamedTypeSymbol? JsonPropertyNameAttribute => _generator.Value.JsonPropertyNameAttribute;
-
-    internal INamedTypeSymbol? FileStoreOptions => _generator.Value.FileStoreOptions;
-
-    internal INamedTypeSymbol? JsonSerializerContext => _generator.Value.JsonSerializerContext;
-
-    internal INamedTypeSymbol? JsonSerializableAttribute => _generator.Value.JsonSerializableAttribute;
-
-    internal INamedTypeSymbol? JsonObject => _generator.Value.JsonObject;
-
-    /// <summary>
-    /// Whether the compilation references the PostgreSQL backend and Npgsql, and the backend has the
-    /// constructor a generated <c>ForPostgres</c> calls: only then is the factory emitted, so a backend
-    /// of another shape never makes the generated code fail to compile.
-    /// </summary>
-    internal bool PostgresFactoryFits => _generator.Value.PostgresFactoryFits;
+    /// <summary>The types only the generator needs, resolved on first use.</summary>
+    internal GeneratorSymbols Generator => _generator.Value;
 
     /// <summary>The symbols of <paramref name="compilation"/>, resolved on the first call for it.</summary>
     internal static KnownSymbols For(Compilation compilation) =>

@@ -53,7 +53,7 @@ internal sealed class StoreDefinition
     internal IReadOnlyList<(int FromVersion, IMethodSymbol Method)> Migrations { get; private set; } = new List<(int, IMethodSymbol)>();
 
     /// <summary>Whether the store also gets <c>ForPostgres</c>: the PostgreSQL backend is referenced (versioned stores migrate there too).</summary>
-    internal bool CanTargetPostgres => _symbols.PostgresFactoryFits;
+    internal bool CanTargetPostgres => _symbols.Generator.PostgresFactoryFits;
 
     /// <summary>
     /// Whether the store overrides <c>ValidateSession</c>, so that its <c>Descriptor</c> runs that check for every
@@ -194,7 +194,7 @@ internal sealed class StoreDefinition
             0 => true,
             1 => parameters[0].Type.SpecialType == SpecialType.System_String,
             2 => parameters[0].Type.SpecialType == SpecialType.System_String &&
-                 SymbolEqualityComparer.Default.Equals(parameters[1].Type, _symbols.FileStoreOptions),
+                 SymbolEqualityComparer.Default.Equals(parameters[1].Type, _symbols.Generator.FileStoreOptions),
             _ => false,
         };
     }
@@ -282,7 +282,7 @@ internal sealed class StoreDefinition
 
     private void CheckContext()
     {
-        if (_symbols.JsonSerializerContext is null || !KnownSymbols.IsOrDerivesFrom(ContextType!.BaseType, _symbols.JsonSerializerContext))
+        if (_symbols.Generator.JsonSerializerContext is null || !KnownSymbols.IsOrDerivesFrom(ContextType!.BaseType, _symbols.Generator.JsonSerializerContext))
         {
             Report(GeneratorDiagnostics.NotAJsonContext, _attributeLocation, ContextType!.ToDisplayString());
             return;
@@ -300,7 +300,7 @@ internal sealed class StoreDefinition
         }
 
         bool registered = ContextType.GetAttributes().Any(a =>
-            SymbolEqualityComparer.Default.Equals(a.AttributeClass, _symbols.JsonSerializableAttribute) &&
+            SymbolEqualityComparer.Default.Equals(a.AttributeClass, _symbols.Generator.JsonSerializableAttribute) &&
             a.ConstructorArguments.Length > 0 &&
             SymbolEqualityComparer.Default.Equals(a.ConstructorArguments[0].Value as ITypeSymbol, SessionType));
         if (!registered)
@@ -318,7 +318,7 @@ internal sealed class StoreDefinition
         {
             foreach (IPropertySymbol property in type.GetMembers().OfType<IPropertySymbol>())
             {
-                if (seen.Add(property.Name) && KnownSymbols.HasAttribute(property, _symbols.SessionItemsAttribute))
+                if (seen.Add(property.Name) && KnownSymbols.HasAttribute(property, _symbols.Generator.SessionItemsAttribute))
                 {
                     marked.Add(property);
                 }
@@ -352,7 +352,7 @@ internal sealed class StoreDefinition
         }
 
         bool registered = ContextType!.GetAttributes().Any(a =>
-            SymbolEqualityComparer.Default.Equals(a.AttributeClass, _symbols.JsonSerializableAttribute) &&
+            SymbolEqualityComparer.Default.Equals(a.AttributeClass, _symbols.Generator.JsonSerializableAttribute) &&
             a.ConstructorArguments.Length > 0 &&
             SymbolEqualityComparer.Default.Equals(a.ConstructorArguments[0].Value as ITypeSymbol, itemType));
         if (!registered)
@@ -361,7 +361,7 @@ internal sealed class StoreDefinition
             return;
         }
 
-        AttributeData attribute = items.GetAttributes().First(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _symbols.SessionItemsAttribute));
+        AttributeData attribute = items.GetAttributes().First(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _symbols.Generator.SessionItemsAttribute));
         string? totals = attribute.NamedArguments.FirstOrDefault(n => n.Key == "Totals").Value.Value as string;
         if (totals is not null && !StoreClass.GetMembers(totals).OfType<IMethodSymbol>().Any(IsTotalsMethod))
         {
@@ -373,7 +373,7 @@ internal sealed class StoreDefinition
         ItemType = itemType;
         TotalsMethod = totals;
         ItemsJsonName = items.GetAttributes()
-            .FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _symbols.JsonPropertyNameAttribute))?
+            .FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _symbols.Generator.JsonPropertyNameAttribute))?
             .ConstructorArguments.FirstOrDefault().Value as string;
 
         bool IsTotalsMethod(IMethodSymbol method) =>
@@ -382,7 +382,7 @@ internal sealed class StoreDefinition
             SymbolEqualityComparer.Default.Equals(method.ReturnType, SessionType) &&
             SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, SessionType) &&
             method.Parameters[1].Type is INamedTypeSymbol list &&
-            SymbolEqualityComparer.Default.Equals(list.OriginalDefinition, _symbols.ReadOnlyList) &&
+            SymbolEqualityComparer.Default.Equals(list.OriginalDefinition, _symbols.Generator.ReadOnlyList) &&
             SymbolEqualityComparer.Default.Equals(list.TypeArguments[0], itemType);
     }
 
@@ -394,14 +394,14 @@ internal sealed class StoreDefinition
             return array.ElementType;
         }
 
-        if (type is not INamedTypeSymbol named || _symbols.ReadOnlyList is null)
+        if (type is not INamedTypeSymbol named || _symbols.Generator.ReadOnlyList is null)
         {
             return null;
         }
 
-        INamedTypeSymbol? list = SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, _symbols.ReadOnlyList)
+        INamedTypeSymbol? list = SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, _symbols.Generator.ReadOnlyList)
             ? named
-            : named.AllInterfaces.FirstOrDefault(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, _symbols.ReadOnlyList));
+            : named.AllInterfaces.FirstOrDefault(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, _symbols.Generator.ReadOnlyList));
         return list?.TypeArguments[0];
     }
 
@@ -412,7 +412,7 @@ internal sealed class StoreDefinition
         foreach (IMethodSymbol method in StoreClass.GetMembers().OfType<IMethodSymbol>())
         {
             AttributeData? migration = method.GetAttributes().FirstOrDefault(a =>
-                SymbolEqualityComparer.Default.Equals(a.AttributeClass, _symbols.SessionMigrationAttribute));
+                SymbolEqualityComparer.Default.Equals(a.AttributeClass, _symbols.Generator.SessionMigrationAttribute));
             if (migration?.ConstructorArguments.FirstOrDefault().Value is not int from)
             {
                 continue;
@@ -420,7 +420,7 @@ internal sealed class StoreDefinition
 
             Location location = method.Locations.FirstOrDefault() ?? _attributeLocation;
             bool signatureOk = method.IsStatic && method.ReturnsVoid && !method.IsGenericMethod && method.Parameters.Length == 1 &&
-                method.Parameters[0].RefKind == RefKind.None && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, _symbols.JsonObject);
+                method.Parameters[0].RefKind == RefKind.None && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, _symbols.Generator.JsonObject);
             if (!signatureOk)
             {
                 badSignature = true;

@@ -15,42 +15,34 @@ internal sealed class OtherSessionTypes(string directory)
     private readonly FileSessionStore<JsonObject> _store =
         new(directory, new SessionDescriptor<JsonObject>(ToolJsonContext.Default.JsonObject, IdOf));
 
-    /// <summary>The session as JSON, or null when it is not a JSON object that names itself by this id.</summary>
-    internal JsonElement? TryLoad(string id)
+    /// <summary>The session as JSON and what <c>list</c> shows of it, or null when it is not a JSON object that names itself by this id.</summary>
+    internal (JsonElement Session, SessionSummary Summary)? TryRead(string id)
     {
+        JsonObject? stored;
         try
         {
-            if (!_store.TryLoad(id, out JsonObject? session))
+            if (!_store.TryLoad(id, out stored))
             {
                 return null;
             }
-
-            using JsonDocument document = JsonDocument.Parse(session.ToJsonString());
-            return document.RootElement.Clone();
         }
         catch (SessionCorruptException)
         {
             return null;
         }
-    }
 
-    /// <summary>What <c>list</c> shows of such a session, or null when it cannot be read as one.</summary>
-    internal SessionSummary? TrySummarize(string id)
-    {
-        if (TryLoad(id) is not { } session)
-        {
-            return null;
-        }
-
+        using JsonDocument document = JsonDocument.Parse(stored.ToJsonString());
+        JsonElement session = document.RootElement.Clone();
         var file = new FileInfo(Path.Join(directory, id + ".json"));
         JsonElement usage = session.TryGetProperty("usage", out JsonElement u) && u.ValueKind == JsonValueKind.Object ? u : default;
-        return new SessionSummary(
+        var summary = new SessionSummary(
             id,
             Rendering.Conversation.Messages(session).Count(),
             Count(usage, "inputTokenCount") + Count(session, "input_tokens"),
             Count(usage, "outputTokenCount") + Count(session, "output_tokens"),
             file.Exists ? file.Length : 0,
             file.Exists ? new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero) : default);
+        return (session, summary);
     }
 
     private static string IdOf(JsonObject session)

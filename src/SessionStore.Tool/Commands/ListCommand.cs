@@ -45,7 +45,7 @@ internal static class ListCommand
                     {
                         summaries.Add(store.Summarize(id));
                     }
-                    catch (SessionCorruptException) when (others.TrySummarize(id) is { } other)
+                    catch (SessionCorruptException) when (others.TryRead(id) is var (_, other))
                     {
                         summaries.Add(other); // another session type wrote it, e.g. an agent's conversation
                     }

@@ -26,8 +26,7 @@ internal static class ShowCommand
             {
                 session = store.Load(result.GetValue(id)!);
             }
-            catch (SessionCorruptException) when (new OtherSessionTypes(store.DirectoryPath) is var others &&
-                others.TryLoad(result.GetValue(id)!) is { } document && others.TrySummarize(result.GetValue(id)!) is { } summary)
+            catch (SessionCorruptException) when (new OtherSessionTypes(store.DirectoryPath).TryRead(result.GetValue(id)!) is var (document, summary))
             {
                 // Another session type wrote it (an agent's conversation): shown as it is, JSON as stored.
                 if (output.Json)
@@ -41,6 +40,7 @@ internal static class ShowCommand
 
                 return ExitCodes.Success;
             }
+
             if (output.Json)
             {
                 Output.WriteJson(writer => JsonSerializer.Serialize(writer, session, SessionJson.StoredSession));

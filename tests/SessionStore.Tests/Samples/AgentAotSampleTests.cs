@@ -17,16 +17,7 @@ public sealed class AgentAotSampleTests : IDisposable
     [Fact]
     public async Task PublishedNativeChatApp_HasNoWarnings_AndResumesAConversationInTheNextProcess()
     {
-        string output = _temp.Combine("publish");
-        string project = Path.Combine(RepositoryLayout.Root, "samples", "SessionStore.Samples.Agent");
-        ProcessRunner.Result publish = await ProcessRunner.WaitAsync(
-            ProcessRunner.Start("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", "-o", output, "-nologo", "-clp:NoSummary"]),
-            TimeSpan.FromMinutes(10));
-        string log = publish.StandardOutput + publish.StandardError;
-        Assert.True(publish.ExitCode == 0, log);
-        Assert.DoesNotMatch(@"warning IL\d{4}|analysis warning|ILC: warning|ILCompiler.*warning", log);
-        string binary = Path.Combine(output, "agent-aot");
-        Assert.False(File.Exists(binary + ".dll"), "the output is not a native build");
+        string binary = await NativeAot.PublishSampleAsync("SessionStore.Samples.Agent", "agent-aot", _temp.Combine("publish"));
 
         string store = _temp.Combine("conversations");
         ProcessRunner.Result first = await ProcessRunner.RunAsync(binary, [store, "trip", "plan a trip"]);

@@ -16,24 +16,7 @@ public sealed class AotSampleTests : IDisposable
     [Fact]
     public async Task PublishedNativeBinary_HasNoWarnings_AndPassesEveryCheck()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return; // The test publishes for linux-x64; CI runs on Linux.
-        }
-
-        string output = _temp.Combine("publish");
-        string project = Path.Combine(RepositoryLayout.Root, "samples", "SessionStore.Samples.Aot");
-        ProcessRunner.Result publish = await ProcessRunner.WaitAsync(
-            ProcessRunner.Start("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", "-o", output, "-nologo", "-clp:NoSummary"]),
-            TimeSpan.FromMinutes(10));
-        string log = publish.StandardOutput + publish.StandardError;
-
-        Assert.True(publish.ExitCode == 0, log);
-        // Trim analysis (IL2xxx), AOT analysis (IL3xxx) and ILC warnings; restore's NU1603 notes are not about the binary.
-        Assert.DoesNotMatch(@"warning IL\d{4}|analysis warning|ILC: warning|ILCompiler.*warning", log);
-        string binary = Path.Combine(output, "sessions-aot");
-        Assert.True(File.Exists(binary), "no native binary at " + binary);
-        Assert.False(File.Exists(Path.Combine(output, "sessions-aot.dll")), "the output is not a native build");
+        string binary = await NativeAot.PublishSampleAsync("SessionStore.Samples.Aot", "sessions-aot", _temp.Combine("publish"));
 
         string pythonDirectory = _temp.Combine("python");
         await PythonReference.SaveTwoSessionsAsync(pythonDirectory);
