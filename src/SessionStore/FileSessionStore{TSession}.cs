@@ -78,7 +78,11 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>, ISess
         _items = descriptor.Items;
         _options = options?.Clone() ?? new FileSessionStoreOptions();
         _instruments = new StoreInstruments(StoreInstruments.FileSystem, DirectoryPath, _options.MeterFactory, _options.LoggerFactory);
-        _files = new SessionFiles(DirectoryPath, _options.Durable, _options.MaxSessionBytes, _options.AllowSharedDirectory, _options.TimeProvider) { Logger = _instruments.Logger };
+        _files = new SessionFiles(DirectoryPath, _options.Durable, _options.MaxSessionBytes, _options.AllowSharedDirectory, _options.TimeProvider)
+        {
+            Logger = _instruments.Logger,
+            IsWholeSession = IsValidSession,
+        };
     }
 
     /// <summary>The full path of the store's directory.</summary>
@@ -362,7 +366,7 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>, ISess
                 }
                 catch (SessionCorruptException) when (attempt == 0)
                 {
-                    using PooledBytes? repaired = _files.TryRepair(id, content!);
+                    using PooledBytes? repaired = _files.TryRepair(id, content!, status);
                     if (repaired is not null)
                     {
                         return parse(id, repaired.Span, status);
@@ -456,6 +460,29 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>, ISess
     {
         InvalidSessionIdException.ThrowIfInvalid(id, nameof(id));
         return id;
+    }
+
+    /// <summary>Whether the bytes are a session this store reads as it is (a newer schema counts: someone wrote it whole).</summary>
+    private bool IsValidSession(string id, ReadOnlySpan<byte> content)
+    {
+        if (!Serialization.WellFormedJson.IsDocument(content))
+        {
+            return false;
+        }
+
+        try
+        {
+            _ = Materialize(id, content);
+            return true;
+        }
+        catch (SessionSchemaVersionException)
+        {
+            return true;
+        }
+        catch (SessionCorruptException)
+        {
+            return false;
+        }
     }
 
     private TSession Materialize(string id, ReadOnlySpan<byte> content)

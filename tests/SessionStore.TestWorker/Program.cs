@@ -1,6 +1,7 @@
 // A second (third, ...) process for the tests: it works on the same directory as the test process.
 //   delete-race <dir> <id-prefix> <count> <start-unix-ms>   deletes <prefix>0..<count-1> from a shared instant; one "<id> <true|false>" line each
 //   increment <dir> <id> <count> <start-unix-ms>            Update()s the session <count> times, adding 1 to input_tokens and one message
+//   append <dir> <id> <message>                               appends one message (durably), then exits 0
 //   hold-lock <dir> <id>                                      holds the session's lock inside Update, prints "locked", and waits to be killed
 //   mixed <dir> <seed> <ops>                                  see MixedLoad.cs
 //   crash-loop <dir> <sessions>                               see CrashLoop.cs
@@ -50,6 +51,10 @@ switch (args)
 
         return 0;
     }
+
+    case ["append", var directory, var id, var message]:
+        new FileSessionStore(directory).Append(id, [message], 1, 1);
+        return 0;
 
     case ["hold-lock", var directory, var id]:
     {

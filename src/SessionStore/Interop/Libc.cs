@@ -12,6 +12,7 @@ internal static unsafe partial class Libc
     internal const int EPERM = 1;
     internal const int ENOENT = 2;
     internal const int EINTR = 4;
+    internal const int ENXIO = 6;
     internal const int EAGAIN = 11;
     internal const int EACCES = 13;
     internal const int EEXIST = 17;
@@ -22,11 +23,13 @@ internal static unsafe partial class Libc
     internal const int EROFS = 30;
     internal const int ENOTEMPTY = 39;
     internal const int ELOOP = 40;
+    internal const int EOPNOTSUPP = 95;
 
     internal const int AT_FDCWD = -100;
     internal const int AT_SYMLINK_NOFOLLOW = 0x100;
     internal const int AT_EMPTY_PATH = 0x1000;
     internal const uint STATX_BASIC_STATS = 0x7ff;
+    internal const uint STATX_BTIME = 0x800;
     internal const uint RENAME_NOREPLACE = 1;
 
     internal const int LOCK_SH = 1;

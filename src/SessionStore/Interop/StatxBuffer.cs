@@ -18,6 +18,10 @@ internal struct StatxBuffer
     internal const ushort CharacterDevice = 0x2000;
     internal const ushort BlockDevice = 0x6000;
 
+    /// <summary>The <c>stx_mask</c> bit that says the birth time was filled in (not every file system keeps one).</summary>
+    internal const uint BirthTimeBit = 0x800;
+
+    [FieldOffset(0)] internal uint Mask;
     [FieldOffset(16)] internal uint NLink;
     [FieldOffset(20)] internal uint Uid;
     [FieldOffset(28)] internal ushort Mode;
@@ -25,6 +29,8 @@ internal struct StatxBuffer
     [FieldOffset(40)] internal ulong Size;
     [FieldOffset(112)] internal long MTimeSeconds;
     [FieldOffset(120)] internal uint MTimeNanoseconds;
+    [FieldOffset(80)] internal long BTimeSeconds;
+    [FieldOffset(88)] internal uint BTimeNanoseconds;
     [FieldOffset(96)] internal long CTimeSeconds;
     [FieldOffset(104)] internal uint CTimeNanoseconds;
     [FieldOffset(136)] internal uint DevMajor;

@@ -39,7 +39,7 @@ internal static unsafe class Posix
 
     internal static StatxBuffer Stat(FileDescriptor fd, string path)
     {
-        if (Libc.Statx(fd, "", Libc.AT_EMPTY_PATH, Libc.STATX_BASIC_STATS, out StatxBuffer status) != 0)
+        if (Libc.Statx(fd, "", Libc.AT_EMPTY_PATH, Libc.STATX_BASIC_STATS | Libc.STATX_BTIME, out StatxBuffer status) != 0)
         {
             throw ErrnoException.FromLastError($"reading the status of '{path}'");
         }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SessionStore.Buffers;
 using SessionStore.Interop;
+using SessionStore.Serialization;
 using SessionStore.Telemetry;
 
 namespace SessionStore.Storage;
@@ -42,6 +43,12 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
     internal ILogger Logger { get; init; } = NullLogger.Instance;
 
     internal bool Durable => durable;
+
+    /// <summary>
+    /// Tells a file someone else wrote whole (valid as it is) from one an append of ours tore; only a torn one is
+    /// completed. Defaults to "a well-formed JSON document".
+    /// </summary>
+    internal WholeSessionCheck IsWholeSession { get; init; } = static (_, content) => WellFormedJson.IsDocument(content);
 
     internal long MaxBytes => maxBytes;
 
@@ -110,7 +117,7 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
 
         status = Posix.Stat(file, path);
         Outcome outcome = ReadWhole(file, status, path, out content);
-        if (outcome == Outcome.Read && (status.Mode & AppendMarker) != 0 && TryRepair(id, content!) is { } repaired)
+        if (outcome == Outcome.Read && (status.Mode & AppendMarker) != 0 && TryRepair(id, content!, status) is { } repaired)
         {
             content!.Dispose();
             content = repaired;
@@ -120,10 +127,11 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
     }
 
     /// <summary>
-    /// The session as its in-flight (or crashed) append leaves it, when <paramref name="content"/> is a
-    /// version of the file that append's intent describes; null otherwise. Changes nothing on disk.
+    /// The session as its in-flight (or crashed) append leaves it, when <paramref name="content"/> (read from
+    /// the file whose status is <paramref name="status"/>) is a version of the file that append's intent
+    /// describes; null otherwise. Changes nothing on disk.
     /// </summary>
-    internal PooledBytes? TryRepair(string id, PooledBytes content)
+    internal PooledBytes? TryRepair(string id, PooledBytes content, StatxBuffer status)
     {
         byte[] record;
         try
@@ -135,8 +143,9 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
             return null;
         }
 
-        if (AppendIntent.TryDecode(record) is not { } intent || intent.WindowStart > content.Length ||
-            intent.FitOf(id, content.Span[(int)intent.WindowStart..]) != AppendIntent.Fit.Incomplete)
+        FileVersion now = FileVersion.Of(status);
+        if (AppendIntent.TryDecode(record) is not { } intent || !intent.CanDescribe(id, now) || (ulong)content.Length != now.Size ||
+            !MustComplete(intent, now, content.Span[(int)intent.WindowStart..], content.Span))
         {
             return null;
         }
@@ -148,6 +157,15 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
         repaired.Advance(intent.NewTail.Length);
         return repaired;
     }
+
+    /// <summary>Whether the intent's write is unfinished in the file: the file is its version, untouched, or torn by it.</summary>
+    private bool MustComplete(AppendIntent intent, FileVersion now, ReadOnlySpan<byte> fromWindow, ReadOnlySpan<byte> whole) =>
+        intent.FitOf(intent.SessionId, now, fromWindow) switch
+        {
+            AppendIntent.Fit.Incomplete => true,
+            AppendIntent.Fit.Torn => !IsWholeSession(intent.SessionId, whole),
+            _ => false,
+        };
 
     /// <summary>Whether something that is not a directory has the session's file name (a link is not followed).</summary>
     internal bool Exists(string id) =>
@@ -272,12 +290,23 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
         {
             long windowStart = Math.Max(0, offset - AppendIntent.WindowLength);
             int windowLength = (int)(offset - windowStart);
+            ReadOnlySpan<byte> oldTail = fromWindow[windowLength..];
             // The marker goes first: a reader that finds no marker knows no intent can be complete, and a
             // reader that finds one sees the intent exactly as the next writer's recovery will.
             uint mode = status.Mode & PermissionBits;
             Posix.ChangeMode(file, mode | AppendMarker, path);
-            held.WriteIntent(AppendIntent.Encode(id, offset, (long)status.Size, fromWindow[..windowLength], fromWindow[windowLength..], newTail), durable);
-            WriteTail(file, path, offset, (long)status.Size, newTail);
+            FileVersion marked = FileVersion.Of(Posix.Stat(file, path));
+            try
+            {
+                held.WriteIntent(AppendIntent.Encode(id, offset, marked, fromWindow[..windowLength], oldTail, newTail), durable);
+                WriteTail(file, path, offset, (long)status.Size, newTail);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Undo(held, file, path, mode, offset, oldTail, ex);
+                throw;
+            }
+
             Posix.ChangeMode(file, mode & ~AppendMarker, path);
         }
         finally
@@ -287,6 +316,34 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
 
         held.ClearIntent(durable);
         return true;
+    }
+
+    /// <summary>
+    /// After an append's write failed (a full disk, a quota, an I/O error), puts the old tail back and forgets
+    /// the intent, so that the failure means what its exception says: nothing was appended, and a retry
+    /// appends once. Shrinking the file and overwriting bytes it already has need no free space.
+    /// </summary>
+    /// <exception cref="IOException">Even the old tail could not be restored; the intent stays, and the next writer completes the append.</exception>
+    private void Undo(StripeLock held, FileDescriptor file, string path, uint mode, long offset, ReadOnlySpan<byte> oldTail, Exception failure)
+    {
+        try
+        {
+            Posix.Truncate(file, offset + oldTail.Length, path);
+            Posix.WriteAt(file, oldTail, offset, path);
+            if (durable)
+            {
+                Posix.Sync(file, path);
+            }
+
+            held.ClearIntent(durable);
+            Posix.ChangeMode(file, mode & ~AppendMarker, path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException(
+                $"{failure.Message}; the old end of '{path}' could not be restored either ({ex.Message}), so the append stays pending and the next writer of the session completes it: do not retry it",
+                failure.HResult);
+        }
     }
 
     /// <summary>Removes the session's file; false when it was not there. Of concurrent callers exactly one gets true.</summary>
@@ -407,52 +464,86 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
             return;
         }
 
-        if (AppendIntent.TryDecode(record) is { } intent && OpenForAppend(intent.SessionId, out StatxBuffer status) is { } file)
+        if (AppendIntent.TryDecode(record) is { } intent)
         {
-            using (file)
-            {
-                long length = (long)status.Size;
-                byte[] fromWindow = length >= intent.WindowStart ? ReadRange(file, intent.SessionId, intent.WindowStart, (int)(length - intent.WindowStart)) : [];
-                string path = PathOf(intent.SessionId);
-                if (intent.FitOf(intent.SessionId, fromWindow) == AppendIntent.Fit.Incomplete)
-                {
-                    if ((status.Mode & AppendMarker) == 0)
-                    {
-                        // Lock-free readers rely on every in-place write being marked (see Read).
-                        status.Mode |= (ushort)AppendMarker;
-                        Posix.ChangeMode(file, status.Mode & PermissionBits, path);
-                    }
-
-                    if (TryLockExclusive(file, path))
-                    {
-                        try
-                        {
-                            WriteTail(file, path, intent.Offset, length, intent.NewTail);
-                        }
-                        finally
-                        {
-                            _ = Posix.Flock(file, Libc.LOCK_UN, path);
-                        }
-                    }
-                    else
-                    {
-                        // Someone else holds the file: the completed session goes in as a new file instead.
-                        byte[] completed = [.. ReadRange(file, intent.SessionId, 0, (int)intent.Offset), .. intent.NewTail];
-                        Replace(intent.SessionId, completed);
-                    }
-
-                    RecoveredAppends++;
-                    StoreLog.AppendRecovered(Logger, intent.SessionId, path);
-                }
-
-                if ((status.Mode & AppendMarker) != 0)
-                {
-                    Posix.ChangeMode(file, status.Mode & PermissionBits & ~AppendMarker, path);
-                }
-            }
+            CompleteIfUnfinished(intent);
         }
 
         held.ClearIntent(durable);
+    }
+
+    /// <summary>
+    /// Completes the intent's append when the session's file is provably the version it was made for
+    /// (<see cref="AppendIntent.FitOf"/>), with the same checks as an append: no link followed, a regular
+    /// file, and a file with a second name (a hard link elsewhere) replaced by a new file rather than
+    /// changed in place. Anything else in the session's place is left exactly as it is.
+    /// </summary>
+    private void CompleteIfUnfinished(AppendIntent intent)
+    {
+        string id = intent.SessionId;
+        string path = PathOf(id);
+        using FileDescriptor? file = Posix.TryOpen(path, OpenFlags.ReadWrite, out int errno);
+        if (file is null)
+        {
+            if (errno is not (Libc.ENOENT or Libc.ENOTDIR or Libc.ELOOP or Libc.EISDIR or Libc.ENXIO or Libc.EOPNOTSUPP))
+            {
+                throw ErrnoException.FromErrno(errno, $"opening '{path}' to complete an append a crash interrupted");
+            }
+
+            StoreLog.AppendIntentDropped(Logger, id, path, "no session file is there");
+            return;
+        }
+
+        StatxBuffer status = Posix.Stat(file, path);
+        FileVersion now = FileVersion.Of(status);
+        if (status.Type != StatxBuffer.RegularFile || !intent.CanDescribe(id, now) || (long)now.Size > maxBytes)
+        {
+            StoreLog.AppendIntentDropped(Logger, id, path, "another file is in the session's place");
+            return;
+        }
+
+        long length = (long)now.Size;
+        byte[] whole = ReadRange(file, id, 0, (int)length);
+        bool unfinished = whole.Length == length && MustComplete(intent, now, whole.AsSpan((int)intent.WindowStart), whole);
+        if (unfinished)
+        {
+            if ((status.Mode & AppendMarker) == 0)
+            {
+                // Lock-free readers rely on every in-place write being marked (see Read).
+                status.Mode |= (ushort)AppendMarker;
+                Posix.ChangeMode(file, status.Mode & PermissionBits, path);
+            }
+
+            if (status.NLink == 1 && TryLockExclusive(file, path))
+            {
+                try
+                {
+                    WriteTail(file, path, intent.Offset, length, intent.NewTail);
+                }
+                finally
+                {
+                    _ = Posix.Flock(file, Libc.LOCK_UN, path);
+                }
+            }
+            else
+            {
+                // A second name elsewhere (a snapshot), or a lock someone else holds: the completed session goes in
+                // as a new file instead, which leaves the old one, and every other name of it, as it was.
+                Replace(id, [.. whole.AsSpan(0, (int)intent.Offset), .. intent.NewTail]);
+            }
+
+            RecoveredAppends++;
+            StoreLog.AppendRecovered(Logger, id, path);
+        }
+        else
+        {
+            StoreLog.AppendIntentDropped(Logger, id, path, "the file is not the version the append was for (another writer changed it)");
+        }
+
+        if ((status.Mode & AppendMarker) != 0)
+        {
+            Posix.ChangeMode(file, status.Mode & PermissionBits & ~AppendMarker, path);
+        }
     }
 
     /// <summary>How many interrupted appends this instance completed (for diagnostics and tests).</summary>

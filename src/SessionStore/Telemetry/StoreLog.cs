@@ -13,6 +13,10 @@ internal static partial class StoreLog
         Message = "An append to session '{SessionId}' that a crash interrupted was completed in {Path}")]
     internal static partial void AppendRecovered(ILogger logger, string sessionId, string path);
 
+    [LoggerMessage(EventId = 5, EventName = "AppendIntentDropped", Level = LogLevel.Information,
+        Message = "The record of an append to session '{SessionId}' that a crash interrupted was dropped without writing {Path}: {Reason}")]
+    internal static partial void AppendIntentDropped(ILogger logger, string sessionId, string path, string reason);
+
     [LoggerMessage(EventId = 3, EventName = "LockTimeout", Level = LogLevel.Warning,
         Message = "Session '{SessionId}' stayed locked by another writer for longer than {Timeout} during {Operation} in {Location}")]
     internal static partial void LockTimeout(ILogger logger, string sessionId, TimeSpan timeout, SessionOperation operation, string location);

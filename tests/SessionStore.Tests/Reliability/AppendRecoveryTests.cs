@@ -28,11 +28,23 @@ public sealed class AppendRecoveryTests : IDisposable
         _store.Save(after);
         byte[] complete = File.ReadAllBytes(SessionFile);
         int offset = Encoding.ASCII.GetString(before).LastIndexOf("\"one\"", StringComparison.Ordinal) + 5;
-        byte[] intent = AppendIntent.Encode("s", offset, before.Length, before.AsSpan(0, offset), before.AsSpan(offset), complete.AsSpan(offset));
-        File.WriteAllBytes(SessionFile, [.. before[..offset], .. complete.AsSpan(offset, written), .. before.AsSpan(Math.Min(before.Length, offset + written))]);
+        File.WriteAllBytes(SessionFile, before); // in place, as the append finds it
         File.SetUnixFileMode(SessionFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute); // the marker
+        byte[] intent = AppendIntent.Encode("s", offset, MarkedVersion(), before.AsSpan(0, offset), before.AsSpan(offset), complete.AsSpan(offset));
         File.WriteAllBytes(SessionFileLayout.LockPath(_store.DirectoryPath, "s"), intent);
+        using (var file = new FileStream(SessionFile, FileMode.Open, FileAccess.Write))
+        {
+            file.Position = offset;
+            file.Write(complete.AsSpan(offset, written)); // in place: the part of the tail write that reached the file
+        }
+
         return after;
+    }
+
+    private FileVersion MarkedVersion()
+    {
+        using var file = Posix.TryOpen(SessionFile, SessionStore.Interop.OpenFlags.ReadOnly, out _)!;
+        return FileVersion.Of(Posix.Stat(file, SessionFile));
     }
 
     [Theory]
