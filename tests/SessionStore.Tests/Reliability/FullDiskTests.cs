@@ -58,4 +58,33 @@ public sealed class FullDiskTests : IDisposable
         store.Save(Sessions.WithMessages("s", 2000));
         Assert.Equal(Sessions.WithMessages("s", 2000), store.Load("s"));
     }
+
+    [SkippableFact]
+    public void AnAppendThatRunsOutOfSpaceMidWrite_AppendsNothing_SoARetryStoresTheTurnOnce()
+    {
+        Skip.If(_whyNot is not null, _whyNot);
+        var store = new FileSessionStore(Path.Combine(_mount, "store"));
+        StoredSession old = Sessions.WithMessages("s", 3);
+        store.Save(old);
+        store.Append("s", ["warm"], 0, 0); // the file is canonical: the next append goes in place
+        old = store.Load("s");
+        string turn = new('t', 40 * 1024);
+        // Leave room for the intent (about one turn) but not for the intent and the file's growth (two turns).
+        long free = new DriveInfo(_mount).AvailableFreeSpace;
+        File.WriteAllBytes(Path.Combine(_mount, "filler"), new byte[free - 60 * 1024]);
+
+        var error = Assert.Throws<SessionStorageException>(() => store.Append("s", [turn], 1, 1));
+
+        Assert.Equal("s", error.SessionId);
+        Assert.DoesNotContain("pending", error.Message, StringComparison.Ordinal);
+        Assert.Empty(File.ReadAllBytes(Path.Combine(store.DirectoryPath, ".locks", Path.GetFileName(Storage.SessionFileLayout.LockPath(store.DirectoryPath, "s")))));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(store.DirectoryPath, "s.json")));
+        Assert.Equal(old, store.Load("s"));
+        Assert.Equal(old, new FileSessionStore(store.DirectoryPath).Load("s"));
+
+        File.Delete(Path.Combine(_mount, "filler"));
+        store.Append("s", [turn], 1, 1); // the caller's retry
+        store.Save(Sessions.WithMessages("other", 1)); // another writer: nothing left to complete
+        Assert.Equal([.. old.Messages, turn], store.Load("s").Messages);
+    }
 }
