@@ -53,15 +53,16 @@ public sealed class ForeignWriterRecoveryTests : IDisposable
         _store.Save(new StoredSession("s", ["one", "two"], 1, 1));
         await KillAfterTailWriteAsync("s", "crashed turn");
 
-        // The Python module reads the session (the turn is in the file) and saves it in place without the turn.
-        await Python("s = load_session(args['id'], Path(args['dir'])); save_session(StoredSession(s.session_id, s.messages[:-1], 5, 6), Path(args['dir']))", "s");
+        // The Python module reads the session (the turn is in the file) and saves it in place without the turn:
+        // byte for byte the file as it was before the append.
+        await Python("s = load_session(args['id'], Path(args['dir'])); save_session(StoredSession(s.session_id, s.messages[:-1], s.input_tokens - 1, s.output_tokens - 1), Path(args['dir']))", "s");
         byte[] python = File.ReadAllBytes(FileOf("s"));
 
-        Assert.Equal(new StoredSession("s", ["one", "two"], 5, 6), _store.Load("s"));
+        Assert.Equal(new StoredSession("s", ["one", "two"], 1, 1), _store.Load("s"));
         _store.Save(new StoredSession(SameStripeAs("s"), ["x"], 0, 0)); // any writer of the stripe recovers
         Assert.Equal(python, File.ReadAllBytes(FileOf("s")));
         _store.Append("s", ["next"], 0, 0);
-        Assert.Equal(new StoredSession("s", ["one", "two", "next"], 5, 6), _store.Load("s"));
+        Assert.Equal(new StoredSession("s", ["one", "two", "next"], 1, 1), _store.Load("s"));
         Assert.Empty(File.ReadAllBytes(LockOf("s")));
     }
 
