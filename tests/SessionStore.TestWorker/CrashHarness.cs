@@ -12,10 +12,14 @@ namespace SessionStore.TestWorker;
 /// </summary>
 public static class CrashHarness
 {
-    public sealed record Report(int Kills, long WritesCommitted, long AppendsCommitted, long FilesVerified, int MostLeftoverTempFiles, TimeSpan Elapsed);
+    public sealed record Report(int Kills, long WritesCommitted, long AppendsCommitted, long FilesVerified, int MostLeftoverTempFiles, TimeSpan Elapsed, int ForeignSaves = 0, int ForeignDeletes = 0);
 
-    public static Report Run(string directory, int kills, int sessions, int seed, Action<string> log)
+    /// <param name="foreign">When set, after a third of the kills the Python module saves one session back a step
+    /// in place, and after a sixth it deletes one, before any writer of ours runs; the harness then checks that
+    /// exactly what Python left is there (no crashed append comes back) and continues from it.</param>
+    public static Report Run(string directory, int kills, int sessions, int seed, Action<string> log, ForeignWriter? foreign = null)
     {
+        int foreignSaves = 0, foreignDeletes = 0;
         var random = new Random(seed);
         var lastCommitted = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var lastObserved = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -69,13 +73,42 @@ public static class CrashHarness
             (long files, int temps) = Verify(directory, lastCommitted, lastObserved, kill);
             verified += files;
             leftovers = Math.Max(leftovers, temps);
+            if (foreign is not null && random.Next(6) is var roll && roll < 3)
+            {
+                string id = "crash-" + random.Next(sessions).ToString(CultureInfo.InvariantCulture);
+                long at = lastObserved.GetValueOrDefault(id);
+                StoredSession? left = roll == 0 || at <= 1 ? null : CrashVersions.Make(id, at - 1);
+                if (left is null)
+                {
+                    foreign.Delete(id);
+                    foreignDeletes++;
+                }
+                else
+                {
+                    foreign.Save(left);
+                    foreignSaves++;
+                }
+
+                var store = new FileSessionStore(directory);
+                _ = store.Check(repair: true); // every stripe's writer recovery runs here, before the next child
+                StoredSession? now = store.TryLoad(id, out StoredSession? loaded) ? loaded : null;
+                if (!Equals(now, left))
+                {
+                    throw new InvalidOperationException($"kill {kill}: after Python {(left is null ? "deleted" : $"saved step {at - 1} of")} {id}, the store shows {(now is null ? "nothing" : $"step {CrashVersions.VersionOf(now)}")}");
+                }
+
+                long step = left is null ? 0 : at - 1;
+                lastCommitted[id] = step;
+                lastObserved[id] = step;
+            }
+
             if (kill % 50 == 0 || kill == kills)
             {
-                log($"kill {kill}/{kills}: {updates} writes committed ({appends} of them appends), {verified} files verified, at most {leftovers} leftover temp files on disk at once, {clock.Elapsed.TotalSeconds:0.0} s");
+                log($"kill {kill}/{kills}: {updates} writes committed ({appends} of them appends), {verified} files verified, {foreignSaves} Python saves and {foreignDeletes} Python deletes between kills, at most {leftovers} leftover temp files on disk at once, {clock.Elapsed.TotalSeconds:0.0} s");
             }
         }
 
-        return new Report(kills, updates, appends, verified, leftovers, clock.Elapsed);
+        return new Report(kills, updates, appends, verified, leftovers, clock.Elapsed, foreignSaves, foreignDeletes);
     }
 
     private static (long Files, int Temps) Verify(

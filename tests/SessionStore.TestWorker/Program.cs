@@ -9,7 +9,7 @@
 //   typed-append-crash-loop <dir>                             see TypedAppendCrashLoop.cs
 //   operation-crash-loop <fork|delete|repair|import> <dir>    see OperationCrashLoop.cs
 //   load-harness <dir> <processes> <ops>                      runs `mixed` children and checks the sums: see LoadHarness.cs
-//   crash-harness <dir> <kills> [seed]                        runs crash-loop children and kills them: see CrashHarness.cs
+//   crash-harness <dir> <kills> [seed [python-seed-dir]]      runs crash-loop children and kills them (with the Python module writing between kills): see CrashHarness.cs
 using System.Globalization;
 using SessionStore;
 using SessionStore.TestWorker;
@@ -88,10 +88,11 @@ switch (args)
 
     case ["crash-harness", var directory, var kills, ..var rest]:
     {
-        int seed = rest is [var s] ? (int)Number(s) : Environment.TickCount;
-        CrashHarness.Report report = CrashHarness.Run(directory, (int)Number(kills), sessions: 4, seed, Console.Out.WriteLine);
+        int seed = rest is [var s, ..] ? (int)Number(s) : Environment.TickCount;
+        ForeignWriter? foreign = rest is [_, var seedDirectory] ? new ForeignWriter(seedDirectory, directory) : null;
+        CrashHarness.Report report = CrashHarness.Run(directory, (int)Number(kills), sessions: 4, seed, Console.Out.WriteLine, foreign);
         Console.Out.WriteLine($"survived {report.Kills} kills: {report.WritesCommitted} committed writes ({report.AppendsCommitted} appends), none lost; {report.FilesVerified} session files verified complete; " +
-            $"at most {report.MostLeftoverTempFiles} leftover temp files on disk at once (never visible through the API; verify --repair removes them once older than LeftoverFileAge); {report.Elapsed.TotalSeconds:0} s; seed {seed}");
+            $"{report.ForeignSaves} Python saves and {report.ForeignDeletes} Python deletes between kills; at most {report.MostLeftoverTempFiles} leftover temp files on disk at once (never visible through the API; verify --repair removes them once older than LeftoverFileAge); {report.Elapsed.TotalSeconds:0} s; seed {seed}");
         return 0;
     }
 
