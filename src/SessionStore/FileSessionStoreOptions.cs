@@ -75,7 +75,11 @@ public sealed class FileSessionStoreOptions : ITelemetryOptions
     /// </summary>
     public bool AllowSharedDirectory { get; set; }
 
-    /// <summary>The clock the store reads (ages of leftover files, lock timeouts, prune cut-offs); <see cref="TimeProvider.System"/> by default.</summary>
+    /// <summary>
+    /// The clock the store reads for times it records or compares (ages of leftover files, prune cut-offs,
+    /// when a session was trashed or quarantined); <see cref="TimeProvider.System"/> by default. Waiting for a
+    /// lock, and <see cref="LockTimeout"/>, always run on real time, so a frozen test clock never stops a writer.
+    /// </summary>
     public TimeProvider TimeProvider
     {
         get => _timeProvider;

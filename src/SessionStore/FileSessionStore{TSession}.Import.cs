@@ -9,8 +9,8 @@ public partial class FileSessionStore<TSession>
     /// <summary>
     /// Saves a batch of sessions, all or none as far as the input is concerned: every session is validated,
     /// serialized and checked against <see cref="FileSessionStoreOptions.MaxSessionBytes"/>, no id may occur
-    /// twice, and without <paramref name="overwrite"/> no id may hold a different session already, before the
-    /// first file is written. Each session is then saved atomically under its lock. A stored session that is
+    /// twice, without <paramref name="overwrite"/> no id may hold a different session already, and with it no
+    /// stored session it would replace may have a newer schema version, before the first file is written. Each session is then saved atomically under its lock. A stored session that is
     /// already exactly the imported one is left untouched, so running the same import again after a crash
     /// part-way (which leaves a prefix of whole sessions, never a torn one) completes it.
     /// </summary>
@@ -20,6 +20,7 @@ public partial class FileSessionStore<TSession>
     /// <exception cref="ArgumentException">A session is invalid or an id occurs twice; nothing was written.</exception>
     /// <exception cref="SessionTooLargeException">A session is larger than the limit; nothing was written.</exception>
     /// <exception cref="SessionConflictException">Without <paramref name="overwrite"/>, an id holds different bytes (another session, or a corrupt file): found before writing (nothing written), or appeared while importing (the sessions before it were saved).</exception>
+    /// <exception cref="SessionSchemaVersionException">With <paramref name="overwrite"/>, a stored session the batch would replace has a newer schema version than this store writes: found before writing (nothing written).</exception>
     /// <exception cref="SessionStorageException">A file could not be read or written.</exception>
     /// <exception cref="SessionLockTimeoutException">A session's lock stayed taken for longer than <see cref="FileSessionStoreOptions.LockTimeout"/>.</exception>
     public ImportResult Import(IReadOnlyList<TSession> sessions, bool overwrite = false) =>
@@ -51,9 +52,14 @@ public partial class FileSessionStore<TSession>
 
             foreach ((string id, PooledBytes content) in prepared)
             {
-                if (!overwrite && StoredDifferently(id, content) is { } actual)
+                if (StoredDifferently(id, content) is { } actual)
                 {
-                    throw new SessionConflictException(id, Files.PathOf(id), expectedETag: null, actual);
+                    if (!overwrite)
+                    {
+                        throw new SessionConflictException(id, Files.PathOf(id), expectedETag: null, actual);
+                    }
+
+                    RefuseToOverwriteNewerSchema(id, Files.PathOf(id));
                 }
             }
 

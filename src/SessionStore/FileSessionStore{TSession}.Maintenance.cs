@@ -143,12 +143,20 @@ public partial class FileSessionStore<TSession>
             string name = stripe.ToString("x2", System.Globalization.CultureInfo.InvariantCulture) + ".lock";
             string path = Path.Join(SessionFileLayout.LockDirectory(DirectoryPath), name);
             using FileDescriptor? file = Posix.TryOpenAt(locks, name, OpenFlags.ReadOnly, out _);
-            if (file is null || Posix.Stat(file, path).Size == 0)
+            StatxBuffer status = file is null ? default : Posix.Stat(file, path);
+            if (file is null || (status.Type == StatxBuffer.RegularFile && status.Size == 0))
             {
                 continue;
             }
 
-            byte[] record = new byte[(int)Math.Min((long)Posix.Stat(file, path).Size, AppendIntent.MaxLength)];
+            if (status.Type != StatxBuffer.RegularFile)
+            {
+                problems.Add(new StoreProblem(StoreProblemKind.ForeignEntry, path, null,
+                    $"{Posix.Describe(status.Type)} where the store keeps a lock file: every writer of the sessions on this lock fails until it is removed", Repaired: false));
+                continue;
+            }
+
+            byte[] record = new byte[(int)Math.Min((long)status.Size, AppendIntent.MaxLength)];
             string? sessionId = AppendIntent.TryDecode(record.AsSpan(0, Posix.ReadAt(file, record, 0, path)))?.SessionId;
             bool repaired = false;
             if (repair && sessionId is not null)
@@ -183,38 +191,66 @@ public partial class FileSessionStore<TSession>
 
     private async ValueTask CheckSessionCore(string id, bool repair, List<StoreProblem> problems, bool async, CancellationToken cancellationToken)
     {
-        string path = Files.PathOf(id);
-        try
+        StoreProblem? problem = ProblemOfSession(id);
+        if (repair && problem is { Kind: StoreProblemKind.CorruptSession })
         {
-            _ = TryLoad(id, out _);
+            problem = await QuarantineCorruptCore(id, async, cancellationToken).ConfigureAwait(false);
         }
-        catch (SessionCorruptException corrupt)
+
+        if (problem is not null)
         {
-            problems.Add(repair ? await QuarantineCorruptCore(id, corrupt.Reason, async, cancellationToken).ConfigureAwait(false) : new StoreProblem(StoreProblemKind.CorruptSession, path, id, corrupt.Reason, Repaired: false));
-        }
-        catch (SessionSchemaVersionException newer)
-        {
-            problems.Add(new StoreProblem(StoreProblemKind.NewerSchema, path, id, newer.Message, Repaired: false));
-        }
-        catch (SessionStorageException unreadable)
-        {
-            problems.Add(new StoreProblem(StoreProblemKind.UnreadableSession, path, id, unreadable.InnerException?.Message ?? unreadable.Message, Repaired: false));
+            problems.Add(problem);
         }
     }
 
-    private async ValueTask<StoreProblem> QuarantineCorruptCore(string id, string reason, bool async, CancellationToken cancellationToken)
+    /// <summary>What is wrong with the session's file as it is now, or null when it loads (or is gone).</summary>
+    private StoreProblem? ProblemOfSession(string id)
     {
         string path = Files.PathOf(id);
         try
         {
+            _ = TryLoad(id, out _);
+            return null;
+        }
+        catch (SessionCorruptException corrupt)
+        {
+            return new StoreProblem(StoreProblemKind.CorruptSession, path, id, corrupt.Reason, Repaired: false);
+        }
+        catch (SessionSchemaVersionException newer)
+        {
+            return new StoreProblem(StoreProblemKind.NewerSchema, path, id, newer.Message, Repaired: false);
+        }
+        catch (SessionStorageException unreadable)
+        {
+            return new StoreProblem(StoreProblemKind.UnreadableSession, path, id, unreadable.InnerException?.Message ?? unreadable.Message, Repaired: false);
+        }
+    }
+
+    /// <summary>
+    /// Moves a corrupt session's file into quarantine. The file is judged again under the lock, so a session
+    /// a writer made valid (or replaced, or deleted) since the unlocked read is never moved.
+    /// </summary>
+    private async ValueTask<StoreProblem?> QuarantineCorruptCore(string id, bool async, CancellationToken cancellationToken)
+    {
+        string path = Files.PathOf(id);
+        string? reason = null;
+        try
+        {
             using StripeLock held = await LockCore(id, SessionOperation.Repair, async, cancellationToken).ConfigureAwait(false);
+            StoreProblem? now = ProblemOfSession(id);
+            if (now is not { Kind: StoreProblemKind.CorruptSession })
+            {
+                return now;
+            }
+
+            reason = now.Description;
             string quarantined = Quarantine.Move(DirectoryPath, id, _options.TimeProvider.GetUtcNow());
             StoreLog.Quarantined(Instruments.Logger, id, reason, quarantined);
             return new StoreProblem(StoreProblemKind.CorruptSession, path, id, $"{reason}; moved to {quarantined}", Repaired: true);
         }
         catch (IOException ex)
         {
-            return new StoreProblem(StoreProblemKind.CorruptSession, path, id, $"{reason}; could not be moved to quarantine: {ex.InnerException?.Message ?? ex.Message}", Repaired: false);
+            return new StoreProblem(StoreProblemKind.CorruptSession, path, id, $"{reason ?? "corrupt"}; could not be moved to quarantine: {ex.InnerException?.Message ?? ex.Message}", Repaired: false);
         }
     }
 
@@ -226,26 +262,36 @@ public partial class FileSessionStore<TSession>
 
     /// <summary>
     /// A journal SessionStore 0.1 left. With <paramref name="repair"/> the session's lock is taken, which
-    /// folds a journal that matches its file (see <see cref="OnLocked"/>); one that does not is never applied.
+    /// folds a journal that matches its file (see <see cref="OnLocked"/>); one that does not (or is larger
+    /// than the session may be) is never applied, and is moved into quarantine so no writer reads it again.
     /// </summary>
-    private async ValueTask<StoreProblem> LegacyJournalProblemCore(string path, bool repair, bool async, CancellationToken cancellationToken)
+    private async ValueTask<StoreProblem?> LegacyJournalProblemCore(string path, bool repair, bool async, CancellationToken cancellationToken)
     {
         string name = Path.GetFileName(path);
         string id = name[1..^SessionFileLayout.LegacyJournalExtension.Length];
         int? appends = LegacyAppendsMatchingTheFile(id);
-        if (repair && appends is not null)
+        if (repair)
         {
             using StripeLock held = await LockCore(id, SessionOperation.Repair, async, cancellationToken).ConfigureAwait(false);
             if (!Posix.TryStatEntry(path, out _, out _))
             {
-                return new StoreProblem(StoreProblemKind.LegacyJournal, path, id, $"a SessionStore 0.1 journal; its {appends} append(s) were folded into the session's file", Repaired: true);
+                return appends is null ? null : new StoreProblem(StoreProblemKind.LegacyJournal, path, id, $"a SessionStore 0.1 journal; its {appends} append(s) were folded into the session's file", Repaired: true);
+            }
+
+            appends = LegacyAppendsMatchingTheFile(id);
+            if (appends is null)
+            {
+                string quarantined = HiddenStorage(id, SessionLocation.File(path), SessionOperation.Repair, () => Quarantine.MoveLegacyJournal(DirectoryPath, id, _options.TimeProvider.GetUtcNow()));
+                return new StoreProblem(StoreProblemKind.LegacyJournal, path, id, $"{DetachedJournal}; moved to {quarantined}", Repaired: true);
             }
         }
 
         return new StoreProblem(StoreProblemKind.LegacyJournal, path, id, appends is { } count
             ? $"a SessionStore 0.1 journal with {count} append(s) not yet in the session's file (loads do not show them): verify --repair, or any write to the session, folds them in"
-            : "a SessionStore 0.1 journal that does not match the session's file (it was replaced or touched after the appends, or is gone): never applied, kept for you to inspect", Repaired: false);
+            : $"{DetachedJournal}: never applied; verify --repair moves it into quarantine", Repaired: false);
     }
+
+    private const string DetachedJournal = "a SessionStore 0.1 journal that does not match the session's file (it was replaced or touched after the appends, or is gone) or is larger than a session may be";
 
     /// <summary>How many appends a 0.1 journal holds for the session's file as it is now; null when it holds none for it.</summary>
     private int? LegacyAppendsMatchingTheFile(string id)
@@ -270,7 +316,9 @@ public partial class FileSessionStore<TSession>
     private protected List<LegacyJournal.Entry>? ReadLegacyAppends(string id, out PooledBytes? content)
     {
         content = null;
-        if (LegacyJournal.TryRead(DirectoryPath, id) is not { } journal || Files.Read(id, out content, out StatxBuffer status, out _) != SessionFiles.Outcome.Read)
+        if (Files.StatEntry(id) is not { Type: StatxBuffer.RegularFile } file ||
+            LegacyJournal.TryRead(DirectoryPath, id, file, Files.MaxBytes) is not { } journal ||
+            Files.Read(id, out content, out StatxBuffer status, out _) != SessionFiles.Outcome.Read)
         {
             return null;
         }

@@ -195,7 +195,7 @@ public partial class FileSessionStore<TSession> : ISessionRetention
     {
         foreach (Trash.Entry entry in HiddenStorage(id, SessionLocation.Directory(Trash.DirectoryOf(DirectoryPath)), SessionOperation.List, () => Trash.List(DirectoryPath)))
         {
-            if (entry.SessionId == id)
+            if (entry.SessionId == id && Trash.Describe(entry) is not null)
             {
                 return entry;
             }

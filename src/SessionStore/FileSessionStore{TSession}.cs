@@ -78,7 +78,7 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>, ISess
         _items = descriptor.Items;
         _options = options?.Clone() ?? new FileSessionStoreOptions();
         _instruments = new StoreInstruments(StoreInstruments.FileSystem, DirectoryPath, _options.MeterFactory, _options.LoggerFactory);
-        _files = new SessionFiles(DirectoryPath, _options.Durable, _options.MaxSessionBytes, _options.AllowSharedDirectory, _options.TimeProvider)
+        _files = new SessionFiles(DirectoryPath, _options.Durable, _options.MaxSessionBytes, _options.AllowSharedDirectory)
         {
             Logger = _instruments.Logger,
             IsWholeSession = IsValidSession,

@@ -25,32 +25,52 @@ internal static class LegacyJournal
     internal static string PathOf(string directory, string sessionId) =>
         Path.Join(directory, "." + sessionId + SessionFileLayout.LegacyJournalExtension);
 
-    /// <summary>The journal's bytes, or null when there is none (a link or anything but a regular file is never read).</summary>
+    /// <summary>
+    /// The journal's bytes when its header names the session's file as <paramref name="file"/> describes it
+    /// (length and modification time) and it is at most <paramref name="maxBytes"/> long; null otherwise, or
+    /// when there is none. A link or anything but a regular file is never read, and a detached or oversized
+    /// journal costs one read of its first bytes: it is never read whole.
+    /// </summary>
     /// <exception cref="IOException">It is there but cannot be read (carries the errno).</exception>
-    internal static byte[]? TryRead(string directory, string sessionId)
+    internal static byte[]? TryRead(string directory, string sessionId, StatxBuffer file, long maxBytes)
     {
         string path = PathOf(directory, sessionId);
-        using FileDescriptor? file = Posix.TryOpen(path, OpenFlags.ReadOnly, out int errno);
-        if (file is null)
+        using FileDescriptor? journal = Posix.TryOpen(path, OpenFlags.ReadOnly, out int errno);
+        if (journal is null)
         {
             return errno is Libc.ENOENT or Libc.ENOTDIR or Libc.ELOOP ? null : throw ErrnoException.FromErrno(errno, $"opening '{path}'");
         }
 
-        StatxBuffer status = Posix.Stat(file, path);
-        if (status.Type != StatxBuffer.RegularFile)
+        StatxBuffer status = Posix.Stat(journal, path);
+        byte[] expected = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"SSJ1 {file.Size} {ModificationTicks(file)} "));
+        if (status.Type != StatxBuffer.RegularFile || (long)status.Size > maxBytes || (long)status.Size < expected.Length)
         {
             return null;
         }
 
-        byte[] bytes = new byte[(int)Math.Min((long)status.Size, int.MaxValue - 1)];
+        byte[] head = new byte[expected.Length];
+        if (ReadFully(journal, head, path) != head.Length || !head.AsSpan().SequenceEqual(expected))
+        {
+            return null;
+        }
+
+        byte[] bytes = new byte[(int)status.Size];
+        return bytes[..ReadFully(journal, bytes, path)];
+    }
+
+    private static int ReadFully(FileDescriptor file, byte[] buffer, string path)
+    {
         int read = 0, chunk;
-        while (read < bytes.Length && (chunk = Posix.ReadAt(file, bytes.AsSpan(read), read, path)) > 0)
+        while (read < buffer.Length && (chunk = Posix.ReadAt(file, buffer.AsSpan(read), read, path)) > 0)
         {
             read += chunk;
         }
 
-        return bytes[..read];
+        return read;
     }
+
+    private static long ModificationTicks(StatxBuffer status) =>
+        status.MTimeSeconds * TimeSpan.TicksPerSecond + status.MTimeNanoseconds / 100 + UnixEpochTicks;
 
     /// <summary>The acknowledged appends of <paramref name="journal"/>, or null when it does not belong to the session's file as it is now.</summary>
     /// <param name="journal">The journal's bytes.</param>
@@ -58,8 +78,7 @@ internal static class LegacyJournal
     /// <param name="status">The session's file status (its modification time is part of the match).</param>
     internal static List<Entry>? Parse(ReadOnlySpan<byte> journal, ReadOnlySpan<byte> file, StatxBuffer status)
     {
-        long ticks = status.MTimeSeconds * TimeSpan.TicksPerSecond + status.MTimeNanoseconds / 100 + UnixEpochTicks;
-        byte[] header = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"SSJ1 {file.Length} {ticks} {Fingerprint(file)}\n"));
+        byte[] header = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"SSJ1 {file.Length} {ModificationTicks(status)} {Fingerprint(file)}\n"));
         if (!journal.StartsWith(header))
         {
             return null;

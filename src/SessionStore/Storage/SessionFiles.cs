@@ -19,7 +19,7 @@ namespace SessionStore.Storage;
 /// reading again under a shared <c>flock</c> when one may have (see <see cref="Read"/>), so a reader
 /// never sees half a write.
 /// </summary>
-internal sealed class SessionFiles(string directory, bool durable, long maxBytes, bool allowSharedDirectory, TimeProvider time)
+internal sealed class SessionFiles(string directory, bool durable, long maxBytes, bool allowSharedDirectory)
 {
     /// <summary>Set (as the owner's execute bit) on a session's file while an append changes it in place: a reader then checks the intent.</summary>
     internal const uint AppendMarker = 0x40;
@@ -185,7 +185,7 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
     internal async ValueTask<StripeLock?> LockCore(string id, TimeSpan timeout, bool async, CancellationToken cancellationToken)
     {
         StoreDirectory.EnsureWritable(directory, durable, allowSharedDirectory);
-        StripeLock? held = await StripeLock.TryAcquireCore(directory, id, timeout, time, async, cancellationToken).ConfigureAwait(false);
+        StripeLock? held = await StripeLock.TryAcquireCore(directory, id, timeout, Logger, async, cancellationToken).ConfigureAwait(false);
         if (held is null)
         {
             return null;

@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using SessionStore.Interop;
+using SessionStore.Telemetry;
 
 namespace SessionStore.Storage;
 
@@ -10,7 +13,8 @@ namespace SessionStore.Storage;
 /// locked with <c>flock(LOCK_EX)</c>, which the kernel drops when a process dies, so a killed holder
 /// never leaves a stripe locked. Lock files are never deleted, so no waiter can hold a lock on a file
 /// that is no longer there. Threads of one process queue on a semaphore first; waiting for another
-/// process polls without blocking a thread when asynchronous.
+/// process polls without blocking a thread when asynchronous. Waits and timeouts run on real time, never on
+/// the store's <see cref="FileSessionStoreOptions.TimeProvider"/>: a frozen test clock must not stop a writer.
 /// </summary>
 internal sealed class StripeLock : IDisposable
 {
@@ -34,10 +38,10 @@ internal sealed class StripeLock : IDisposable
     /// <returns>The lock, or null when it stayed taken for <paramref name="timeout"/>.</returns>
     /// <exception cref="IOException">The lock file cannot be created or opened (carries the errno).</exception>
     internal static async ValueTask<StripeLock?> TryAcquireCore(
-        string directory, string sessionId, TimeSpan timeout, TimeProvider time, bool async, CancellationToken cancellationToken)
+        string directory, string sessionId, TimeSpan timeout, ILogger logger, bool async, CancellationToken cancellationToken)
     {
         string path = SessionFileLayout.LockPath(directory, sessionId);
-        long started = time.GetTimestamp();
+        long started = Stopwatch.GetTimestamp();
         SemaphoreSlim gate = InProcess.GetOrAdd(path, static _ => new SemaphoreSlim(1, 1));
         bool entered = async
             ? await gate.WaitAsync(timeout, cancellationToken).ConfigureAwait(false)
@@ -54,8 +58,13 @@ internal sealed class StripeLock : IDisposable
             int pause = 1;
             while (!Posix.Flock(file, Libc.LOCK_EX | Libc.LOCK_NB, path))
             {
+                if (pause == 1)
+                {
+                    StoreLog.LockContended(logger, sessionId, path, timeout);
+                }
+
                 // Another process holds it, for one write at most: poll.
-                if (time.GetElapsedTime(started) >= timeout)
+                if (Stopwatch.GetElapsedTime(started) >= timeout)
                 {
                     file.Dispose();
                     gate.Release();
@@ -65,7 +74,7 @@ internal sealed class StripeLock : IDisposable
                 TimeSpan wait = TimeSpan.FromMilliseconds(Random.Shared.Next(pause, pause * 2));
                 if (async)
                 {
-                    await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {

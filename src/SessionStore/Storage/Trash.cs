@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using SessionStore.Interop;
@@ -7,8 +8,10 @@ namespace SessionStore.Storage;
 /// <summary>
 /// The hidden <c>.trash</c> directory of a store: pruned sessions wait there, never listed with the
 /// sessions, until they are restored or the trash is emptied. An entry is the session's file itself,
-/// renamed to <c>&lt;id&gt;~&lt;ticks&gt;~&lt;random&gt;.json</c> (the id, when it was trashed, and a
-/// tiebreak; <c>~</c> never occurs in an id). Moving in and out is one <c>renameat2(RENAME_NOREPLACE)</c>
+/// renamed to <c>&lt;id&gt;~&lt;ticks&gt;~&lt;sequence&gt;.json</c> (the id, when it was trashed by the store's
+/// clock, and the machine's monotonic clock in hex; <c>~</c> never occurs in an id). The sequence orders two
+/// entries of one id that carry the same time (a frozen or coarse clock): moves of one id run under its
+/// lock, one after the other, so the later one always has the larger sequence. Moving in and out is one <c>renameat2(RENAME_NOREPLACE)</c>
 /// between the two open directories: never over another file (so a restore never overwrites), never
 /// through a link, and the file keeps its bytes and its last write time. Call both under the session's lock.
 /// </summary>
@@ -18,7 +21,7 @@ internal static class Trash
     private const char Separator = '~';
 
     /// <summary>One file in the trash.</summary>
-    internal readonly record struct Entry(string Path, string SessionId, DateTime TrashedUtc)
+    internal readonly record struct Entry(string Path, string SessionId, DateTime TrashedUtc, ulong Sequence)
     {
         internal string Name => System.IO.Path.GetFileName(Path);
     }
@@ -49,7 +52,8 @@ internal static class Trash
         entries.Sort(static (a, b) =>
         {
             int byId = string.CompareOrdinal(a.SessionId, b.SessionId);
-            return byId != 0 ? byId : b.TrashedUtc.CompareTo(a.TrashedUtc);
+            int byTime = b.TrashedUtc.CompareTo(a.TrashedUtc);
+            return byId != 0 ? byId : byTime != 0 ? byTime : b.Sequence.CompareTo(a.Sequence);
         });
         return entries;
     }
@@ -66,7 +70,7 @@ internal static class Trash
     internal static bool MoveIn(string storeDirectory, string sessionId, DateTime trashedUtc, bool durable)
     {
         string name = string.Create(CultureInfo.InvariantCulture,
-            $"{sessionId}{Separator}{trashedUtc.Ticks:D19}{Separator}{Random.Shared.Next():x8}{SessionFileLayout.SessionExtension}");
+            $"{sessionId}{Separator}{trashedUtc.Ticks:D19}{Separator}{Stopwatch.GetTimestamp():x16}{SessionFileLayout.SessionExtension}");
         return Rename(storeDirectory, toTrash: true, sessionId + SessionFileLayout.SessionExtension, name, durable);
     }
 
@@ -115,7 +119,7 @@ internal static class Trash
 
         name = name[..^SessionFileLayout.SessionExtension.Length];
         int last = name.LastIndexOf(Separator);
-        if (last <= 0)
+        if (last <= 0 || !ulong.TryParse(name[(last + 1)..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong sequence))
         {
             return null;
         }
@@ -130,6 +134,6 @@ internal static class Trash
         }
 
         string id = head[..middle].ToString();
-        return SessionIdRules.IsValid(id) ? new Entry(path, id, new DateTime(ticks, DateTimeKind.Utc)) : null;
+        return SessionIdRules.IsValid(id) ? new Entry(path, id, new DateTime(ticks, DateTimeKind.Utc), sequence) : null;
     }
 }

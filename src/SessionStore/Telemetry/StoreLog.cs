@@ -17,6 +17,10 @@ internal static partial class StoreLog
         Message = "The record of an append to session '{SessionId}' that a crash interrupted was dropped without writing {Path}: {Reason}")]
     internal static partial void AppendIntentDropped(ILogger logger, string sessionId, string path, string reason);
 
+    [LoggerMessage(EventId = 6, EventName = "LockContended", Level = LogLevel.Debug,
+        Message = "Session '{SessionId}' is locked by another process ({LockPath}); waiting for up to {Timeout}")]
+    internal static partial void LockContended(ILogger logger, string sessionId, string lockPath, TimeSpan timeout);
+
     [LoggerMessage(EventId = 3, EventName = "LockTimeout", Level = LogLevel.Warning,
         Message = "Session '{SessionId}' stayed locked by another writer for longer than {Timeout} during {Operation} in {Location}")]
     internal static partial void LockTimeout(ILogger logger, string sessionId, TimeSpan timeout, SessionOperation operation, string location);

@@ -25,7 +25,7 @@ public sealed class RetentionLayoutTests : IDisposable
         Assert.True(store.MoveToTrash("alpha"));
 
         string entry = Assert.Single(Directory.GetFiles(Path.Combine(store.DirectoryPath, ".trash")));
-        Assert.Matches(@"/alpha~\d{19}~[0-9a-f]{8}\.json$", entry);
+        Assert.Matches(@"/alpha~\d{19}~[0-9a-f]{16}\.json$", entry);
         Assert.Equal(bytes, File.ReadAllBytes(entry));
         Assert.Equal(written, File.GetLastWriteTimeUtc(entry));
         Assert.Empty(store.List());
@@ -143,5 +143,61 @@ public sealed class RetentionLayoutTests : IDisposable
         {
             CopyDirectory(directory, Path.Combine(to, Path.GetFileName(directory)));
         }
+    }
+
+    [Fact]
+    public void Restore_BringsBackTheMostRecentlyTrashed_WhenTwoEntriesCarryTheSameTime()
+    {
+        var frozen = new FileSessionStore(_temp.Combine("store"), new FileSessionStoreOptions { Durable = false, TimeProvider = new StandingClock() });
+        for (int round = 0; round < 12; round++)
+        {
+            string id = "tie" + round;
+            frozen.Save(new StoredSession(id, ["older"], 1, 1));
+            Assert.True(frozen.MoveToTrash(id));
+            frozen.Save(new StoredSession(id, ["newer"], 2, 2));
+            Assert.True(frozen.MoveToTrash(id));
+
+            frozen.Restore(id);
+
+            Assert.Equal(["newer"], frozen.Load(id).Messages);
+            Assert.Single(frozen.ListTrash(), t => t.SessionId == id);
+            Assert.True(frozen.Delete(id));
+            frozen.Restore(id);
+            Assert.Equal(["older"], frozen.Load(id).Messages);
+        }
+    }
+
+    [Theory]
+    [InlineData("symlink")]
+    [InlineData("fifo")]
+    [InlineData("directory")]
+    public async Task Restore_NeverMovesALinkOrSpecialFileInTheTrash_IntoTheStore(string kind)
+    {
+        var store = Sessions.FastStore(_temp.Combine("store"));
+        store.Save(new StoredSession("s", ["real"], 1, 1));
+        Assert.True(store.MoveToTrash("s"));
+        string outside = _temp.Combine("outside.json");
+        File.WriteAllText(outside, """{"session_id": "s", "messages": ["planted"], "input_tokens": 0, "output_tokens": 0}""");
+        string planted = Path.Combine(store.DirectoryPath, ".trash", $"s~{DateTime.MaxValue.Ticks:D19}~ffffffffffffffff.json");
+        switch (kind)
+        {
+            case "symlink": File.CreateSymbolicLink(planted, outside); break;
+            case "fifo": Assert.Equal(0, (await ProcessRunner.RunAsync("mkfifo", [planted])).ExitCode); break;
+            default: Directory.CreateDirectory(planted); break;
+        }
+
+        Assert.Single(store.ListTrash());
+        store.Restore("s");
+
+        Assert.Equal(["real"], store.Load("s").Messages);
+        Assert.True(Path.Exists(planted) || new FileInfo(planted).LinkTarget is not null, "the planted entry left the trash");
+        Assert.Throws<SessionNotFoundException>(() => store.Restore("s"));
+        Assert.Equal(["real"], store.Load("s").Messages);
+    }
+
+    /// <summary>A test clock that stands still.</summary>
+    private sealed class StandingClock : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
     }
 }

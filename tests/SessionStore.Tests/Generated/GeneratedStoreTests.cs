@@ -98,6 +98,24 @@ public sealed class GeneratedStoreTests : IDisposable
         Assert.Equal([path], Directory.GetFiles(store.DirectoryPath));
     }
 
+    [Fact]
+    public void AnOverwritingImport_RefusesAStoredFileOfANewerSchema_BeforeItWritesAnything()
+    {
+        var store = new ChatStore(_temp.Combine("chats"), new FileSessionStoreOptions { Durable = false });
+        store.Save(Sample with { Id = "a" });
+        string a = File.ReadAllText(Path.Combine(store.DirectoryPath, "a.json"));
+        string newer = Path.Combine(store.DirectoryPath, "z.json");
+        const string Version4 = "{\n  \"schema_version\": 4,\n  \"id\": \"z\",\n  \"future\": true\n}";
+        File.WriteAllText(newer, Version4);
+
+        var error = Assert.Throws<SessionSchemaVersionException>(() => store.Import([Sample with { Id = "a", Turns = [] }, Sample with { Id = "b" }, Sample with { Id = "z" }], overwrite: true));
+
+        Assert.Equal(("z", 4), (error.SessionId, error.FileVersion));
+        Assert.Equal(a, File.ReadAllText(Path.Combine(store.DirectoryPath, "a.json")));
+        Assert.False(store.Exists("b"));
+        Assert.Equal(Version4, File.ReadAllText(newer));
+    }
+
     [Theory]
     [InlineData("""{ "id": "bad", "schema_version": "3" }""", "schema_version")]
     [InlineData("""{ "id": "bad", "schema_version": 0 }""", "schema_version")]

@@ -88,17 +88,66 @@ public sealed class LegacyJournalTests : IDisposable
     }
 
     [Fact]
-    public void AJournalDetachedFromItsFile_IsNeverApplied_AndIsKept()
+    public void AJournalDetachedFromItsFile_IsNeverApplied_AndRepairMovesItIntoQuarantine()
     {
         WriteVersion01Journal();
+        byte[] journal = File.ReadAllBytes(JournalPath);
         File.SetLastWriteTimeUtc(Path.Combine(_store.DirectoryPath, "s.json"), DateTime.UtcNow.AddMinutes(-5)); // touched after the appends
 
         _store.Append("s", ["five"], 0, 0);
 
         Assert.Equal(["one", "five"], _store.Load("s").Messages);
         Assert.True(File.Exists(JournalPath));
-        StoreProblem kept = Assert.Single(_store.Check(repair: true).Problems);
-        Assert.False(kept.Repaired);
-        Assert.Contains("does not match the session's file", kept.Description, StringComparison.Ordinal);
+        StoreProblem reported = Assert.Single(_store.Check().Problems);
+        Assert.False(reported.Repaired);
+        Assert.Contains("does not match the session's file", reported.Description, StringComparison.Ordinal);
+
+        StoreProblem moved = Assert.Single(_store.Check(repair: true).Problems);
+        Assert.True(moved.Repaired, moved.Description);
+        Assert.False(File.Exists(JournalPath));
+        string quarantined = Assert.Single(Directory.GetFiles(Path.Combine(_store.DirectoryPath, ".quarantine"), "s.*.journal"));
+        Assert.Equal(journal, File.ReadAllBytes(quarantined));
+        Assert.Empty(_store.Check().Problems);
+        Assert.Equal(["one", "five"], _store.Load("s").Messages);
+    }
+
+    [Fact]
+    public void AStale256MiBJournal_IsNeverReadWhole_ByTheWritersOfItsSession()
+    {
+        using (FileStream stale = File.Create(JournalPath))
+        {
+            stale.Write("SSJ1 1 0 0000000000000000\n"u8); // the header of another version of the file
+            stale.SetLength(256L * 1024 * 1024);
+        }
+
+        _store.Append("s", ["warm up"], 0, 0);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 4; i++)
+        {
+            _store.Append("s", ["turn " + i], 1, 1);
+            _store.Save(_store.Load("s"));
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 4L * 1024 * 1024, $"8 writes allocated {allocated:N0} bytes beside a stale 256 MiB journal");
+        Assert.Equal(6, _store.Load("s").Messages.Count);
+        Assert.Contains(_store.Check().Problems, p => p.Kind == StoreProblemKind.LegacyJournal && !p.Repaired);
+    }
+
+    [Fact]
+    public void AMatchingJournalLargerThanASessionMayBe_IsNotReadWhole_AndIsReported()
+    {
+        var small = new FileSessionStore(_store.DirectoryPath, new FileSessionStoreOptions { Durable = false, MaxSessionBytes = 64 * 1024 });
+        WriteVersion01Journal();
+        using (FileStream journal = File.OpenWrite(JournalPath))
+        {
+            journal.SetLength(1024 * 1024); // its header matches the file; the rest is too much to fold
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        small.Append("s", ["five"], 0, 0);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 512 * 1024, "the oversized journal was read");
+        Assert.Equal(["one", "five"], small.Load("s").Messages);
+        Assert.Contains(small.Check().Problems, p => p.Kind == StoreProblemKind.LegacyJournal && p.Description.Contains("larger than a session may be", StringComparison.Ordinal));
     }
 }

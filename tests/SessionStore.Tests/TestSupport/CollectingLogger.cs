@@ -33,5 +33,30 @@ public sealed class CollectingLogger : ILoggerFactory, ILogger
     {
         var values = (state as IEnumerable<KeyValuePair<string, object?>> ?? []).ToDictionary(p => p.Key, p => p.Value);
         Entries.Enqueue((logLevel, eventId, _category, values, formatter(state, exception)));
+        lock (Entries)
+        {
+            Monitor.PulseAll(Entries);
+        }
+    }
+
+    /// <summary>Waits until an entry with the event <paramref name="eventName"/> has been written; false when none came within <paramref name="timeout"/>.</summary>
+    public bool WaitFor(string eventName, TimeSpan timeout)
+    {
+        DateTime giveUp = DateTime.UtcNow + timeout;
+        lock (Entries)
+        {
+            while (!Entries.Any(e => e.Event.Name == eventName))
+            {
+                TimeSpan left = giveUp - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero)
+                {
+                    return false;
+                }
+
+                Monitor.Wait(Entries, left);
+            }
+
+            return true;
+        }
     }
 }
