@@ -81,7 +81,8 @@ public static class AgentJson
         JsonTypeInfo<ChatConversation> conversation = options is null ? ChatConversation : ChatConversationFor(options);
         var message = (JsonTypeInfo<ChatMessage>)conversation.Options.GetTypeInfo(typeof(ChatMessage));
         return new SessionDescriptor<ChatConversation>(conversation, static c => c.Id, validate: static c => c.Validate())
-            .WithItems(new SessionItems<ChatConversation, ChatMessage>("messages", message, static c => c.Messages, create: static id => new ChatConversation(id)));
+            .WithItems(new SessionItems<ChatConversation, ChatMessage>("messages", message, static c => c.Messages, create: static id => new ChatConversation(id),
+                validateAppend: static (conversation, _) => conversation.Validate())); // the rules hold message by message, and a store never appends a null one
     }
 
     private static bool HasOurContext(JsonSerializerOptions options) =>

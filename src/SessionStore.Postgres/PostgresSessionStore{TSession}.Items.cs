@@ -16,11 +16,28 @@ namespace SessionStore.Postgres;
 /// last item's row, inserts the new items and rewrites the row (the session without its items, a new revision):
 /// its cost depends on the row and the appended items, not on the list. A load reads the row and its items in one
 /// statement. Rows written whole (by an older version, or restored from the trash, which keeps sessions whole) are
-/// read as they are and split once by their first append.
+/// read as they are and split once by their first append. An append never extends a session that no load could
+/// read: the first append of an instance to a version of the items it has not written reads them all once and
+/// checks them (a bad item row another client wrote makes it fail with <see cref="SessionCorruptException"/>).
 /// </summary>
 public partial class PostgresSessionStore<TSession> : ISessionAppender<TSession>
 {
+    /// <summary>The versions of sessions' items this instance wrote or read whole and found loadable, by id.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ItemsVersion> _verifiedItems = new(StringComparer.Ordinal);
+
     private string ItemsTable => Quoted(Table + "_items");
+
+    private bool IsVerified(string id, ItemsVersion version) => _verifiedItems.TryGetValue(id, out ItemsVersion known) && known == version;
+
+    private void Verified(string id, ItemsVersion version)
+    {
+        if (_verifiedItems.Count > 4096)
+        {
+            _verifiedItems.Clear();
+        }
+
+        _verifiedItems[id] = version;
+    }
 
     /// <inheritdoc/>
     public bool CanAppend<TItem>() => _items is SessionItems<TSession, TItem>;
@@ -28,18 +45,24 @@ public partial class PostgresSessionStore<TSession> : ISessionAppender<TSession>
     /// <inheritdoc/>
     /// <exception cref="InvalidSessionIdException"><paramref name="id"/> is not valid.</exception>
     /// <exception cref="OverflowException">A total would overflow (as the totals function says); nothing was written.</exception>
-    /// <exception cref="SessionCorruptException">The stored row is corrupt; nothing was written.</exception>
+    /// <exception cref="SessionCorruptException">The stored row, or an item row another client wrote, is corrupt; nothing was written.</exception>
+    /// <exception cref="ArgumentException">An item is null, cannot be written as JSON or holds a lone surrogate, or the session the append makes is not valid (see <see cref="SessionItems{TSession, TItem}.ValidateAppend"/>); nothing was written.</exception>
     /// <exception cref="SessionLockTimeoutException">The session's lock stayed taken for <see cref="PostgresSessionStoreOptions.LockTimeout"/>.</exception>
     /// <exception cref="SessionStorageException">The server refused or could not be reached; nothing was appended.</exception>
     /// <exception cref="SessionSchemaVersionException">The stored row has a newer schema version than this store writes; it is left as it was.</exception>
-    /// <remarks>One transaction holding the session's advisory lock: two statements to read the row and the last item, one to insert the items, one to rewrite the row.</remarks>
+    /// <remarks>
+    /// One transaction holding the session's advisory lock: two statements to read the row and the last item, one to insert the items,
+    /// one to rewrite the row; plus, once per version of the items this instance did not write, or on every append when the descriptor
+    /// validates whole sessions and declares no append validator, one to read all the items and check the session.
+    /// </remarks>
     public void Append<TItem>(string id, IReadOnlyList<TItem> items, Func<TSession, IReadOnlyList<TItem>, TSession>? totals = null) =>
         Completed.Wait(AppendCore(id, items, totals, async: false, CancellationToken.None));
 
     /// <inheritdoc/>
     /// <exception cref="InvalidSessionIdException"><paramref name="id"/> is not valid.</exception>
     /// <exception cref="OverflowException">A total would overflow (as the totals function says); nothing was written.</exception>
-    /// <exception cref="SessionCorruptException">The stored row is corrupt; nothing was written.</exception>
+    /// <exception cref="SessionCorruptException">The stored row, or an item row another client wrote, is corrupt; nothing was written.</exception>
+    /// <exception cref="ArgumentException">An item is null, cannot be written as JSON or holds a lone surrogate, or the session the append makes is not valid (see <see cref="SessionItems{TSession, TItem}.ValidateAppend"/>); nothing was written.</exception>
     /// <exception cref="SessionLockTimeoutException">The session's lock stayed taken for <see cref="PostgresSessionStoreOptions.LockTimeout"/>.</exception>
     /// <exception cref="SessionStorageException">The server refused or could not be reached; nothing was appended.</exception>
     /// <exception cref="SessionSchemaVersionException">The stored row has a newer schema version than this store writes; it is left as it was.</exception>
@@ -123,7 +146,7 @@ public partial class PostgresSessionStore<TSession> : ISessionAppender<TSession>
         ArgumentNullException.ThrowIfNull(items);
         SessionItems<TSession, TItem> declared = ItemsOf<TItem>();
         totals ??= declared.UpdateTotals;
-        string[] itemJson = SerializeItems(declared, items);
+        string[] itemJson = Array.ConvertAll(ItemSerializer.Serialize(declared, items), static json => Encoding.UTF8.GetString(json));
         _ = await LockedCore(SessionOperation.Append, id, async transaction =>
         {
             await AppendLockedCore(id, declared, totals, items, itemJson, transaction, async, cancellationToken).ConfigureAwait(false);
@@ -134,16 +157,24 @@ public partial class PostgresSessionStore<TSession> : ISessionAppender<TSession>
     private async ValueTask AppendLockedCore<TItem>(string id, SessionItems<TSession, TItem> declared, Func<TSession, IReadOnlyList<TItem>, TSession>? totals,
         IReadOnlyList<TItem> items, string[] itemJson, NpgsqlTransaction transaction, bool async, CancellationToken cancellationToken)
     {
-        string sql = $"SELECT t.body::text, l.seq, l.total FROM {_quotedTable} t " +
+        string sql = $"SELECT t.body::text, t.revision, l.seq, l.total FROM {_quotedTable} t " +
             $"LEFT JOIN LATERAL (SELECT seq, total FROM {ItemsTable} i WHERE i.id = t.id ORDER BY seq DESC LIMIT 1) l ON true WHERE t.id = $1";
-        static (string Body, long Seq, long Total) Read(NpgsqlDataReader reader) => (reader.GetString(0), reader.IsDBNull(1) ? 0 : reader.GetInt64(1), reader.IsDBNull(2) ? 0 : reader.GetInt64(2));
-        List<(string Body, long Seq, long Total)> rows = await Db.ReadCore(Bound(sql, transaction, id), Read, async, cancellationToken).ConfigureAwait(false);
+        static (string Body, ItemsVersion Version) Read(NpgsqlDataReader reader) =>
+            (reader.GetString(0), new ItemsVersion(reader.GetInt64(1), reader.IsDBNull(2) ? 0 : reader.GetInt64(2), reader.IsDBNull(3) ? 0 : reader.GetInt64(3)));
+        List<(string Body, ItemsVersion Version)> rows = await Db.ReadCore(Bound(sql, transaction, id), Read, async, cancellationToken).ConfigureAwait(false);
+        bool validateWhole = declared.ValidateAppend is null && _validate is not null;
 
         string shellBody;
         long lastSeq, lastTotal;
+        List<string>? existing = null;
         if (rows is [var row] && IsShell(row.Body, declared.JsonName))
         {
-            (shellBody, lastSeq, lastTotal) = row;
+            (shellBody, lastSeq, lastTotal) = (row.Body, row.Version.LastSeq, row.Version.LastTotal);
+            if (validateWhole || !IsVerified(id, row.Version))
+            {
+                // A version of the items this instance has not read (another client's, or a row with bad items), or a rule that needs them all.
+                existing = await ReadItemsCheckedCore(id, declared.JsonName, transaction, async, cancellationToken).ConfigureAwait(false);
+            }
         }
         else
         {
@@ -157,24 +188,37 @@ public partial class PostgresSessionStore<TSession> : ISessionAppender<TSession>
                 throw new InvalidOperationException($"The descriptor created a session with id '{wholeId}' for '{id}'.");
             }
 
-            (shellBody, List<string> existing) = ItemsJson.Split(body, declared.JsonName)
+            (shellBody, existing) = ItemsJson.Split(body, declared.JsonName)
                 ?? throw new InvalidOperationException($"{typeof(TSession).Name}'s '{declared.JsonName}' is not a JSON array (is it null?); nothing was written.");
             _ = await WriteCore(id, body, transaction, async, cancellationToken).ConfigureAwait(false);
             lastSeq = existing.Count;
             lastTotal = existing.Sum(i => Encoding.UTF8.GetByteCount(i) + 1L);
         }
 
-        string nextShell = Totalled(id, declared, totals, items, itemJson, shellBody);
+        string nextShell = Totalled(id, declared, totals, items, itemJson, shellBody, validateWhole ? existing : null);
         long size = Encoding.UTF8.GetByteCount(nextShell) + lastTotal + itemJson.Sum(i => Encoding.UTF8.GetByteCount(i) + 1L);
         if (size > _options.MaxSessionBytes)
         {
             throw new SessionTooLargeException(id, size, _options.MaxSessionBytes);
         }
 
-        _ = await InsertItemsCore(id, lastSeq, lastTotal, itemJson, transaction, async, cancellationToken).ConfigureAwait(false);
-        _ = await Db.ExecuteCore(Bound(
-            $"UPDATE {_quotedTable} SET body = $2::json, revision = nextval('{RevisionSequence}'), updated_at = $3 WHERE id = $1",
+        long total = await InsertItemsCore(id, lastSeq, lastTotal, itemJson, transaction, async, cancellationToken).ConfigureAwait(false);
+        long? revision = await Db.ScalarCore(Bound(
+            $"UPDATE {_quotedTable} SET body = $2::json, revision = nextval('{RevisionSequence}'), updated_at = $3 WHERE id = $1 RETURNING revision",
             transaction, id, nextShell, Now), async, cancellationToken).ConfigureAwait(false);
+        if (revision is { } written)
+        {
+            Verified(id, new ItemsVersion(written, lastSeq + itemJson.Length, total));
+        }
+    }
+
+    /// <summary>The session's items as JSON, after checking that the whole session (its row and all its items) loads: an append never extends a session no load can read.</summary>
+    /// <exception cref="SessionCorruptException">The row or an item does not read back as a valid session.</exception>
+    private async ValueTask<List<string>> ReadItemsCheckedCore(string id, string jsonName, NpgsqlTransaction transaction, bool async, CancellationToken cancellationToken)
+    {
+        (string body, _) = (await ReadBodyCore(id, transaction, async, cancellationToken).ConfigureAwait(false))!.Value;
+        _ = Materialize(id, body);
+        return ItemsJson.Split(body, jsonName)!.Value.Items;
     }
 
     /// <summary>Whether a row holds a session without its items at this store's schema version, which appends extend as it is.</summary>
@@ -193,9 +237,13 @@ public partial class PostgresSessionStore<TSession> : ISessionAppender<TSession>
         }
     }
 
-    /// <summary>The row's next body: the session without its items, its totals updated for <paramref name="items"/>; checked, with the new items, to be a valid session.</summary>
+    /// <summary>
+    /// The row's next body: the session without its items, its totals updated for <paramref name="items"/>, checked by
+    /// the descriptor's append validator and, with the new items, to read back as a session; and when
+    /// <paramref name="existing"/> holds all the session's items, the whole session as it will be by its validator.
+    /// </summary>
     private string Totalled<TItem>(string id, SessionItems<TSession, TItem> declared, Func<TSession, IReadOnlyList<TItem>, TSession>? totals,
-        IReadOnlyList<TItem> items, string[] itemJson, string shellBody)
+        IReadOnlyList<TItem> items, string[] itemJson, string shellBody, List<string>? existing)
     {
         TSession shell = Deserialized(id, shellBody, SessionOperation.Append);
         if (totals is not null)
@@ -208,6 +256,7 @@ public partial class PostgresSessionStore<TSession> : ISessionAppender<TSession>
             throw new InvalidOperationException($"The totals function changed the session's id from '{id}'.");
         }
 
+        declared.ValidateAppend?.Invoke(shell, items);
         using PooledBytes serialized = _serializer.Serialize(shell);
         (string next, List<string> added) = ItemsJson.Split(Encoding.UTF8.GetString(serialized.Span), declared.JsonName)
             ?? throw new InvalidOperationException($"The totals function left '{declared.JsonName}' null.");
@@ -216,18 +265,23 @@ public partial class PostgresSessionStore<TSession> : ISessionAppender<TSession>
             throw new InvalidOperationException($"The totals function added items to '{declared.JsonName}'; it updates totals only.");
         }
 
-        // The session without its old items, with the new ones, must be a valid session (as the directory store checks).
+        // The session as it will be (or without its old items, with the new ones) must read back, as the directory store checks.
+        IEnumerable<string> after = existing is null ? itemJson : existing.Concat(itemJson);
         TSession appended;
         try
         {
-            appended = _serializer.Deserialize(Encoding.UTF8.GetBytes(ItemsJson.Join(next, "[" + string.Join(",", itemJson) + "]", declared.JsonName)));
+            appended = _serializer.Deserialize(Encoding.UTF8.GetBytes(ItemsJson.Join(next, "[" + string.Join(",", after) + "]", declared.JsonName)));
         }
         catch (SessionFormatException ex)
         {
             throw new ArgumentException($"The session with the appended items cannot be read back: {ex.Message}; nothing was written.", ex);
         }
 
-        _validate?.Invoke(appended);
+        if (existing is not null)
+        {
+            _validate?.Invoke(appended);
+        }
+
         return next;
     }
 
@@ -245,28 +299,5 @@ public partial class PostgresSessionStore<TSession> : ISessionAppender<TSession>
         {
             throw new SessionSchemaVersionException(id, _location, ex.FileVersion, _serializer.Schema!.CurrentVersion);
         }
-    }
-
-    private static string[] SerializeItems<TItem>(SessionItems<TSession, TItem> declared, IReadOnlyList<TItem> items)
-    {
-        string[] json = new string[items.Count];
-        for (int i = 0; i < items.Count; i++)
-        {
-            if (items[i] is null)
-            {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Item {i} is null; nothing was written."), nameof(items));
-            }
-
-            try
-            {
-                json[i] = JsonSerializer.Serialize(items[i], declared.ItemTypeInfo);
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or NotSupportedException or JsonException)
-            {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Item {i} cannot be written as JSON: {ex.Message}"), nameof(items), ex);
-            }
-        }
-
-        return json;
     }
 }

@@ -29,6 +29,7 @@ public partial class FileSessionStore<TSession>
     /// <exception cref="InvalidSessionIdException"><paramref name="id"/> is not valid.</exception>
     /// <exception cref="OverflowException">A total would overflow (as the totals function says); nothing was written.</exception>
     /// <exception cref="SessionCorruptException">The stored file is corrupt; nothing was written.</exception>
+    /// <exception cref="ArgumentException">An item is null, cannot be written as JSON or holds a lone surrogate, or the session the append makes is not valid (see <see cref="SessionItems{TSession, TItem}.ValidateAppend"/>); nothing was written.</exception>
     /// <exception cref="SessionLockTimeoutException">The lock stayed taken for <see cref="FileSessionStoreOptions.LockTimeout"/>.</exception>
     /// <exception cref="SessionStorageException">The file system refused the write; nothing was appended.</exception>
     /// <exception cref="UnsafeSessionDirectoryException">Another user can write the directory; nothing was written.</exception>
@@ -47,6 +48,7 @@ public partial class FileSessionStore<TSession>
     /// <exception cref="InvalidSessionIdException"><paramref name="id"/> is not valid.</exception>
     /// <exception cref="OverflowException">A total would overflow (as the totals function says); nothing was written.</exception>
     /// <exception cref="SessionCorruptException">The stored file is corrupt; nothing was written.</exception>
+    /// <exception cref="ArgumentException">An item is null, cannot be written as JSON or holds a lone surrogate, or the session the append makes is not valid (see <see cref="SessionItems{TSession, TItem}.ValidateAppend"/>); nothing was written.</exception>
     /// <exception cref="SessionLockTimeoutException">The lock stayed taken for <see cref="FileSessionStoreOptions.LockTimeout"/>.</exception>
     /// <exception cref="SessionStorageException">The file system refused the write; nothing was appended.</exception>
     /// <exception cref="UnsafeSessionDirectoryException">Another user can write the directory; nothing was written.</exception>
@@ -108,7 +110,7 @@ public partial class FileSessionStore<TSession>
         ArgumentNullException.ThrowIfNull(items);
         SessionItems<TSession, TItem> declared = ItemsOf<TItem>();
         totals ??= declared.UpdateTotals;
-        byte[][] itemJson = SerializeItems(declared, items);
+        byte[][] itemJson = ItemSerializer.Serialize(declared, items);
         using StripeLock held = await LockCore(id, SessionOperation.Append, async, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         bool appended;
@@ -129,36 +131,6 @@ public partial class FileSessionStore<TSession>
         }
     }
 
-    private static byte[][] SerializeItems<TItem>(SessionItems<TSession, TItem> declared, IReadOnlyList<TItem> items)
-    {
-        byte[][] json = new byte[items.Count][];
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using var writer = new Utf8JsonWriter(buffer, ItemsLayout.WriterOptions);
-        for (int i = 0; i < items.Count; i++)
-        {
-            if (items[i] is null)
-            {
-                throw new ArgumentException($"Item {i} is null; nothing was written.", nameof(items));
-            }
-
-            try
-            {
-                JsonSerializer.Serialize(writer, items[i], declared.ItemTypeInfo);
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or NotSupportedException or JsonException)
-            {
-                throw new ArgumentException($"Item {i} cannot be written as JSON: {ex.Message}", nameof(items), ex);
-            }
-
-            writer.Flush();
-            json[i] = buffer.WrittenSpan.ToArray();
-            buffer.ResetWrittenCount();
-            writer.Reset();
-        }
-
-        return json;
-    }
-
     /// <summary>The session with the items appended, written whole in the layout: the path for files not in it, and for new sessions.</summary>
     private PooledBytes AppendedWhole<TItem>(string id, SessionItems<TSession, TItem> declared, Func<TSession, IReadOnlyList<TItem>, TSession>? totals, IReadOnlyList<TItem> items, byte[][] itemJson)
     {
@@ -171,7 +143,7 @@ public partial class FileSessionStore<TSession>
             throw new InvalidOperationException($"{typeof(TSession).Name}'s '{declared.JsonName}' is not a JSON array (is it null?); nothing was written.");
         }
 
-        PooledBytes whole = Spliced(id, declared, totals, items, itemJson, laidOut.Span, bounds, out _);
+        PooledBytes whole = Spliced(id, declared, totals, items, itemJson, laidOut.Span, bounds, isWhole: true, out _);
         if (whole.Length > MaxSessionBytes)
         {
             long size = whole.Length;
@@ -205,7 +177,7 @@ public partial class FileSessionStore<TSession>
         // The session without its items: the file's bytes up to the list's '[' and from its ']'.
         byte[] head = Files.ReadRange(file, id, 0, (int)bounds.Start + 1);
         byte[] shell = [.. head, .. end.AsSpan(found)];
-        using PooledBytes next = Spliced(id, declared, totals, items, itemJson, shell, new ItemsLayout.Bounds(bounds.Start, bounds.Start + 1), out int afterLength);
+        using PooledBytes next = Spliced(id, declared, totals, items, itemJson, shell, new ItemsLayout.Bounds(bounds.Start, bounds.Start + 1), isWhole: false, out int afterLength);
         if (!next.Span[..head.Length].SequenceEqual(head))
         {
             // The update changed a member before the list (or the schema version): not an in-place write.
@@ -227,6 +199,12 @@ public partial class FileSessionStore<TSession>
             return false;
         }
 
+        if (declared.ValidateAppend is null && _validate is not null)
+        {
+            // The descriptor's rule may depend on every item: check the session as it will be (this reads all of it).
+            CheckAppended(id, [.. Files.ReadRange(file, id, 0, (int)bounds.AppendOffset), .. newTail], validate: true);
+        }
+
         long windowStart = Math.Max(0, bounds.AppendOffset - AppendIntent.WindowLength);
         if (!Files.AppendInPlace(held, file, status, id, bounds.AppendOffset, end.AsSpan((int)(windowStart - endStart)), newTail))
         {
@@ -239,13 +217,14 @@ public partial class FileSessionStore<TSession>
 
     /// <summary>
     /// <paramref name="laidOut"/> (a session in the layout, its list at <paramref name="bounds"/>) with the items
-    /// appended and the totals updated, in the layout, and checked to be a valid session. The totals function sees
-    /// only the session without its items, so the cost is that of the members and the new items, plus copying the
-    /// existing items when <paramref name="laidOut"/> has any. <paramref name="afterLength"/> is the length of the
-    /// result's end from the list's <c>]</c> on.
+    /// appended and the totals updated, in the layout, checked by the descriptor's append validator and to read back
+    /// as a session, and, when <paramref name="isWhole"/> (<paramref name="laidOut"/> has all the session's items), by
+    /// the session validator. The totals function sees only the session without its items, so the cost is that of
+    /// the members and the new items, plus copying the existing items when <paramref name="laidOut"/> has any.
+    /// <paramref name="afterLength"/> is the length of the result's end from the list's <c>]</c> on.
     /// </summary>
     private PooledBytes Spliced<TItem>(string id, SessionItems<TSession, TItem> declared, Func<TSession, IReadOnlyList<TItem>, TSession>? totals, IReadOnlyList<TItem> items, byte[][] itemJson,
-        ReadOnlySpan<byte> laidOut, ItemsLayout.Bounds bounds, out int afterLength)
+        ReadOnlySpan<byte> laidOut, ItemsLayout.Bounds bounds, bool isWhole, out int afterLength)
     {
         string path = Files.PathOf(id);
         // The session without its items, with its totals updated.
@@ -274,6 +253,7 @@ public partial class FileSessionStore<TSession>
             throw new InvalidOperationException($"The totals function changed the session's id from '{id}'.");
         }
 
+        declared.ValidateAppend?.Invoke(shell, items);
         using PooledBytes updated = SerializeLaidOut(shell, out ItemsLayout.Bounds? updatedBounds);
         ItemsLayout.Bounds empty = updatedBounds ?? throw new InvalidOperationException($"The totals function left '{declared.JsonName}' null.");
         afterLength = updated.Length - (int)empty.End;
@@ -305,7 +285,7 @@ public partial class FileSessionStore<TSession>
             }
 
             Write(result, updated.Span[(int)empty.End..]);
-            CheckAppended(id, result.Span);
+            CheckAppended(id, result.Span, validate: isWhole);
             return result;
         }
         catch
@@ -315,8 +295,8 @@ public partial class FileSessionStore<TSession>
         }
     }
 
-    /// <summary>Checks that an appended session (or the session without its old items, with the new ones) is a valid session of this id.</summary>
-    private void CheckAppended(string id, ReadOnlySpan<byte> content)
+    /// <summary>Checks that an appended session (or the session without its old items, with the new ones) reads back as a session, and with <paramref name="validate"/> that it is a valid one.</summary>
+    private void CheckAppended(string id, ReadOnlySpan<byte> content, bool validate)
     {
         TSession session;
         try
@@ -328,7 +308,10 @@ public partial class FileSessionStore<TSession>
             throw new ArgumentException($"The session with the appended items cannot be read back: {ex.Message}; nothing was written.", ex);
         }
 
-        ValidateSession(session);
+        if (validate)
+        {
+            ValidateSession(session);
+        }
     }
 
     /// <summary>

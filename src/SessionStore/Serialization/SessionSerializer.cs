@@ -28,7 +28,7 @@ internal sealed class SessionSerializer<TSession>(JsonTypeInfo<TSession> typeInf
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
     /// <summary>Serializes the session into a pooled buffer that the caller disposes.</summary>
-    /// <exception cref="ArgumentException">The session cannot be represented as JSON.</exception>
+    /// <exception cref="ArgumentException">The session cannot be represented as JSON, or a string of it holds a lone surrogate.</exception>
     internal PooledBytes Serialize(TSession session)
     {
         var buffer = new PooledBytes(4096);
@@ -37,6 +37,7 @@ internal sealed class SessionSerializer<TSession>(JsonTypeInfo<TSession> typeInf
             using var writer = new Utf8JsonWriter(buffer, WriterOptions);
             JsonSerializer.Serialize(writer, session, typeInfo);
             writer.Flush();
+            LoneSurrogates.ThrowIfReplaced(buffer.Span, session, typeInfo, "The session");
             return schema is null ? buffer : WithVersion(buffer, schema.CurrentVersion);
         }
         catch (Exception ex) when (ex is InvalidOperationException or NotSupportedException or JsonException or ArgumentException)

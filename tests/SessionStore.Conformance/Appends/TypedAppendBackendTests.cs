@@ -102,6 +102,97 @@ public sealed class TypedAppendBackendTests : IDisposable
         Assert.Equal(new TurnLog("new", [new("user", "hello"), new("assistant", "hi"), new("user", "bye")], 3), store.Load("new"));
     }
 
+    /// <summary>A validator that needs the whole session: at most three turns.</summary>
+    private static SessionDescriptor<TurnLog> AtMostThreeTurns(bool declareAppendRule)
+    {
+        var turns = (SessionItems<TurnLog, LogTurn>)TurnLogStore.Descriptor.Items!;
+        static void Rule(TurnLog log)
+        {
+            if (log.Turns.Count > 3)
+            {
+                throw new ArgumentException($"'{log.Id}' has {log.Turns.Count} turns; at most 3 are allowed.");
+            }
+        }
+
+        // With the append rule, the totals keep the turn count (in Tokens), so the rule needs no items.
+        SessionItems<TurnLog, LogTurn> items = declareAppendRule
+            ? new SessionItems<TurnLog, LogTurn>(turns.JsonName, turns.ItemTypeInfo, turns.ItemsOf, static (l, added) => l with { Tokens = l.Tokens + added.Count },
+                validateAppend: static (shell, _) =>
+                {
+                    if (shell.Tokens > 3)
+                    {
+                        throw new ArgumentException($"'{shell.Id}' would have {shell.Tokens} turns; at most 3 are allowed.");
+                    }
+                })
+            : turns;
+        return new SessionDescriptor<TurnLog>(TurnLogStore.Descriptor.TypeInfo, static l => l.Id, TurnLogStore.Descriptor.Schema, Rule).WithItems(items);
+    }
+
+    [SkippableTheory]
+    [InlineData("directory", false)]
+    [InlineData("directory", true)]
+    [InlineData("postgres", false)]
+    [InlineData("postgres", true)]
+    public void An_append_is_validated_against_the_session_it_makes_never_acknowledged_and_then_unreadable(string backend, bool declareAppendRule)
+    {
+        (ISessionStore<TurnLog> store, ISessionAppender<TurnLog> appender) = Open(backend, AtMostThreeTurns(declareAppendRule));
+        store.Save(new TurnLog("v", [new("user", "a"), new("assistant", "b")], 2));
+        appender.Append("v", [new LogTurn("user", "c")]);
+        string etag = store.LoadRevision("v").ETag;
+
+        var refused = Assert.Throws<ArgumentException>(() => appender.Append("v", [new LogTurn("assistant", "d")]));
+        Assert.Contains("at most 3", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(etag, store.LoadRevision("v").ETag);
+        Assert.Equal(["a", "b", "c"], store.Load("v").Turns.Select(t => t.Text));
+
+        if (backend == "directory")
+        {
+            // The same append onto the same session written in another layout (indented, as another tool writes it) is refused alike.
+            string path = Path.Combine(_directory, "v.json");
+            File.WriteAllText(path, System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            Assert.Throws<ArgumentException>(() => appender.Append("v", [new LogTurn("assistant", "d")]));
+            Assert.Equal(["a", "b", "c"], store.Load("v").Turns.Select(t => t.Text));
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Backends))]
+    public void Lone_surrogates_are_refused_with_a_typed_error_before_anything_is_written(string backend)
+    {
+        (ISessionStore<TurnLog> store, ISessionAppender<TurnLog> appender) = Open(backend, TurnLogStore.Descriptor);
+        var error = Assert.Throws<ArgumentException>(() => store.Save(new TurnLog("s", [new("user", "half \ud83d of a pair")], 1)));
+        Assert.Contains("$.turns[0].text", error.Message, StringComparison.Ordinal);
+        Assert.False(store.Exists("s"));
+
+        var kept = new TurnLog("s", [new("user", "a real \ufffd and \ud83d\ude00")], 0);
+        store.Save(kept);
+        Assert.Equal(kept, store.Load("s"));
+        string etag = store.LoadRevision("s").ETag;
+        error = Assert.Throws<ArgumentException>(() => appender.Append("s", [new LogTurn("user", "ok"), new LogTurn("user\udc00", "x")], (l, _) => l));
+        Assert.Contains("Item 1", error.Message, StringComparison.Ordinal);
+        Assert.Equal(etag, store.LoadRevision("s").ETag);
+        appender.Append("s", [new LogTurn("user", "\ufffd")], (l, _) => l);
+        Assert.Equal([.. kept.Turns, new("user", "\ufffd")], store.Load("s").Turns);
+    }
+
+    [SkippableFact]
+    public void Postgres_refuses_an_append_onto_a_session_whose_items_another_client_broke()
+    {
+        var store = (PostgresSessionStore<TurnLog>)Open("postgres", TurnLogStore.Descriptor).Store;
+        store.Save(new TurnLog("b", [new LogTurn("user", "a")], 1));
+        store.Append("b", [new LogTurn("user", "b")]);
+        Scalar($"INSERT INTO \"{_table}_items\" (id, seq, item, total) VALUES ('b', 3, '{{\"role\": 5}}', 100) RETURNING id");
+        Assert.Throws<SessionCorruptException>(() => store.Load("b"));
+        string revision = Scalar($"SELECT revision::text FROM \"{_table}\" WHERE id = 'b'")!;
+
+        Assert.Throws<SessionCorruptException>(() => store.Append("b", [new LogTurn("user", "never readable")]));
+
+        Assert.Equal("3", Scalar($"SELECT count(*)::text FROM \"{_table}_items\" WHERE id = 'b'"));
+        Assert.Equal(revision, Scalar($"SELECT revision::text FROM \"{_table}\" WHERE id = 'b'"));
+        var fresh = new PostgresSessionStore<TurnLog>(_dataSource!, _table, TurnLogStore.Descriptor);
+        Assert.Throws<SessionCorruptException>(() => fresh.Append("b", [new LogTurn("user", "never readable")]));
+    }
+
     [SkippableFact]
     public async Task Postgres_concurrent_appends_lose_nothing_keep_order_and_readers_see_whole_sessions()
     {
