@@ -178,14 +178,22 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
 
     private async ValueTask CreateTableCore(bool async, CancellationToken cancellationToken)
     {
-        // CREATE TABLE IF NOT EXISTS is not safe against itself: concurrent first uses (threads or
-        // machines) serialize on an advisory lock, and a loser that still collides treats it as done.
+        // A table that is up to date costs one catalog read. Otherwise CREATE TABLE IF NOT EXISTS is not safe
+        // against itself: concurrent first uses (threads or machines) serialize on an advisory lock, and a loser
+        // that still collides treats it as done; every lock wait (DDL takes exclusive table locks) is bounded.
         NpgsqlConnection connection = await Db.OpenCore(_dataSource, async, cancellationToken).ConfigureAwait(false);
         await using (Db.Own(connection, async))
         {
             NpgsqlTransaction transaction = await Db.BeginCore(connection, async, cancellationToken).ConfigureAwait(false);
             await using (Db.Own(transaction, async))
             {
+                if (await IsSchemaCurrentCore(transaction, async, cancellationToken).ConfigureAwait(false))
+                {
+                    _created = true;
+                    return;
+                }
+
+                await BoundLockWaitsCore(transaction, async, cancellationToken).ConfigureAwait(false);
                 _ = await Db.ExecuteCore(Bound("SELECT pg_advisory_xact_lock(hashtextextended($1, 1))", transaction, "create " + Table), async, cancellationToken).ConfigureAwait(false);
                 try
                 {

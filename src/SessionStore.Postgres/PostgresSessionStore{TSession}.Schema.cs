@@ -6,7 +6,8 @@ namespace SessionStore.Postgres;
 
 /// <summary>
 /// The table's own schema, brought up to date when the store creates its tables (first use, or
-/// <c>EnsureCreated</c>): <c>body</c> is <c>json</c> (text checked as JSON, byte for byte what the store
+/// <c>EnsureCreated</c>) and only then: a store first reads the catalog, and takes locks and runs DDL only when
+/// something is missing, with every lock wait bounded by <see cref="PostgresSessionStoreOptions.LockTimeout"/>: <c>body</c> is <c>json</c> (text checked as JSON, byte for byte what the store
 /// wrote), since <c>jsonb</c> cannot hold U+0000, which the directory store saves; revisions come from the
 /// table's sequence <c>&lt;table&gt;_rev</c> (dropped with the table), so a revision is never reused, not even after a delete and a
 /// re-create, and a stale ETag always conflicts. Each session's writers queue on a transaction-scoped
@@ -16,6 +17,45 @@ public partial class PostgresSessionStore<TSession>
 {
     /// <summary>The revision sequence, quoted, for use inside an SQL string literal.</summary>
     private string RevisionSequence => Quoted(Table + "_rev");
+
+    /// <summary>
+    /// Whether everything this version uses (tables, the <c>updated_at</c> column, <c>json</c> bodies, indexes, the
+    /// revision sequence) is there already: one read of the catalog, which locks no table, so a store's first call in
+    /// a fleet of short-lived processes never queues behind (or in front of) other clients' writes.
+    /// </summary>
+    private async ValueTask<bool> IsSchemaCurrentCore(NpgsqlTransaction transaction, bool async, CancellationToken cancellationToken)
+    {
+        bool retention = Table.Length <= MaxTableLengthForRetention;
+        var names = new List<object> { _quotedTable, Quoted(Table + "_idc"), Quoted(Table + "_upd"), RevisionSequence };
+        if (retention)
+        {
+            names.Add(TrashTable);
+            names.Add(PinsTable);
+        }
+
+        if (_items is not null)
+        {
+            names.Add(ItemsTable);
+        }
+
+        string exist = string.Join(" AND ", names.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"to_regclass(${i + 1}) IS NOT NULL")));
+        string bodies = retention ? "to_regclass($1), to_regclass($5)" : "to_regclass($1)";
+        string sql = $"SELECT CASE WHEN {exist} " +
+            "AND EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass($1) AND attname = 'updated_at' AND NOT attisdropped) " +
+            $"AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid IN ({bodies}) AND attname = 'body' AND atttypid = 'jsonb'::regtype) " +
+            "THEN 1::bigint ELSE 0::bigint END";
+        return await Db.ScalarCore(Bound(sql, transaction, [.. names]), async, cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>
+    /// Bounds every lock wait of <paramref name="transaction"/> (row, table and advisory locks) by
+    /// <see cref="PostgresSessionStoreOptions.LockTimeout"/>, at least a millisecond: PostgreSQL's <c>lock_timeout = 0</c> would wait forever.
+    /// </summary>
+    private async ValueTask BoundLockWaitsCore(NpgsqlTransaction transaction, bool async, CancellationToken cancellationToken)
+    {
+        long milliseconds = Math.Max(1, (long)Math.Ceiling(_options.LockTimeout.TotalMilliseconds));
+        _ = await Db.ExecuteCore(Bound(string.Create(CultureInfo.InvariantCulture, $"SET LOCAL lock_timeout = '{milliseconds}ms'"), transaction), async, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Converts a <c>jsonb</c> body to <c>json</c> and creates the revision sequence above every revision already stored, in <paramref name="transaction"/>.</summary>
     private async ValueTask MigrateCore(NpgsqlTransaction transaction, bool async, CancellationToken cancellationToken)
@@ -62,8 +102,7 @@ public partial class PostgresSessionStore<TSession>
             return;
         }
 
-        long milliseconds = Math.Max(1, (long)Math.Ceiling(_options.LockTimeout.TotalMilliseconds));
-        _ = await Db.ExecuteCore(Bound(string.Create(CultureInfo.InvariantCulture, $"SET LOCAL lock_timeout = '{milliseconds}ms'"), transaction), async, cancellationToken).ConfigureAwait(false);
+        await BoundLockWaitsCore(transaction, async, cancellationToken).ConfigureAwait(false);
         _ = await Db.ExecuteCore(Bound("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", transaction, key), async, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -58,6 +58,63 @@ public sealed class PostgresSchemaTests : IDisposable
         Assert.Equal(["kept", "a\0b"], store.Load("old").Messages);
     }
 
+    /// <summary>Another client's write in flight: a transaction holding a row lock (and the table's ROW EXCLUSIVE lock) until disposed.</summary>
+    private async Task<NpgsqlTransaction> WriteInFlightAsync(string sql)
+    {
+        NpgsqlConnection connection = await DataSource.OpenConnectionAsync();
+        NpgsqlTransaction transaction = await connection.BeginTransactionAsync();
+        await using (var command = new NpgsqlCommand(sql, connection, transaction))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return transaction;
+    }
+
+    /// <summary>A new store instance's first call (a CLI invocation, a serverless start) reads the catalog only: it never waits behind, or blocks, other clients' writes.</summary>
+    [SkippableFact]
+    public async Task AFreshStoresFirstCall_OnAnUpToDateTable_TakesNoTableLock()
+    {
+        PostgresSessionStore<StoredSession> warm = PostgresSessionStores.ForStoredSessions(DataSource, _table);
+        warm.Save(new StoredSession("x", ["hi"], 1, 1));
+        NpgsqlTransaction update = await WriteInFlightAsync($"UPDATE \"{_table}\" SET revision = revision WHERE id = 'x'");
+        try
+        {
+            var fresh = PostgresSessionStores.ForStoredSessions(DataSource, _table, new PostgresSessionStoreOptions { LockTimeout = TimeSpan.Zero });
+            Assert.Equal(["hi"], (await fresh.LoadAsync("x").AsTask().WaitAsync(TimeSpan.FromSeconds(60))).Messages);
+            await fresh.SaveAsync(new StoredSession("y", ["new"], 0, 0)).AsTask().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.Equal(["new"], (await warm.LoadAsync("y").AsTask().WaitAsync(TimeSpan.FromSeconds(60))).Messages);
+        }
+        finally
+        {
+            await update.RollbackAsync();
+            await update.Connection!.DisposeAsync();
+        }
+    }
+
+    /// <summary>A table that does need an upgrade gets it under bounded lock waits: a typed timeout while a write holds the table, then the upgrade once it is free.</summary>
+    [SkippableFact]
+    public async Task AnOutdatedTable_IsUpgraded_WithLockWaitsBoundedByTheLockTimeout()
+    {
+        Execute($"CREATE TABLE \"{_table}\" (id text PRIMARY KEY, body json NOT NULL, revision bigint NOT NULL)");
+        Execute($"INSERT INTO \"{_table}\" (id, body, revision) VALUES ('old', '{{\"session_id\": \"old\", \"messages\": [], \"input_tokens\": 0, \"output_tokens\": 0}}', 1)");
+        NpgsqlTransaction update = await WriteInFlightAsync($"UPDATE \"{_table}\" SET revision = revision WHERE id = 'old'");
+        var store = PostgresSessionStores.ForStoredSessions(DataSource, _table, new PostgresSessionStoreOptions { LockTimeout = TimeSpan.FromMilliseconds(200) });
+        try
+        {
+            await Assert.ThrowsAsync<SessionLockTimeoutException>(() => store.LoadAsync("old").AsTask().WaitAsync(TimeSpan.FromSeconds(60)));
+        }
+        finally
+        {
+            await update.RollbackAsync();
+            await update.Connection!.DisposeAsync();
+        }
+
+        Assert.Empty(store.Load("old").Messages);
+        using NpgsqlCommand column = DataSource.CreateCommand($"SELECT count(*) FROM pg_attribute WHERE attrelid = to_regclass('\"{_table}\"') AND attname = 'updated_at'");
+        Assert.Equal(1L, column.ExecuteScalar());
+    }
+
     public void Dispose()
     {
         if (_dataSource is not null)
