@@ -51,6 +51,25 @@ public sealed class TurnWriterTests : IDisposable
         Assert.Equal(directoryWritten, Directory.GetLastWriteTimeUtc(appending.DirectoryPath));
     }
 
+    [Fact]
+    public async Task Usage_totals_near_the_limit_stay_at_it_on_both_writers_and_never_wrap()
+    {
+        FileSessionStore<ChatConversation> appending = AgentStores.Conversations(_temp.Combine("a"), new FileSessionStoreOptions { Durable = false });
+        var plain = new FileSessionStore<ChatConversation>(_temp.Combine("b"), AgentJson.ChatConversation, static c => c.Id, new FileSessionStoreOptions { Durable = false });
+        foreach (ITurnWriter writer in new[] { TurnWriter.For(appending, TimeProvider.System), TurnWriter.For(plain, TimeProvider.System) })
+        {
+            var huge = new UsageDetails { InputTokenCount = long.MaxValue - 10, OutputTokenCount = 5, TotalTokenCount = long.MaxValue - 5, AdditionalCounts = new() { ["cost"] = long.MaxValue } };
+            await writer.AppendAsync("c", [new ChatMessage(ChatRole.User, "q1")], huge, CancellationToken.None);
+            await writer.AppendAsync("c", [new ChatMessage(ChatRole.User, "q2")], new UsageDetails { InputTokenCount = 20, OutputTokenCount = 7, TotalTokenCount = 27, AdditionalCounts = new() { ["cost"] = 1 } }, CancellationToken.None);
+        }
+
+        foreach (ChatConversation stored in new[] { appending.Load("c"), plain.Load("c") })
+        {
+            Assert.Equal(2, stored.Messages.Count);
+            Assert.Equal((long.MaxValue, 12L, long.MaxValue, long.MaxValue), (stored.Usage!.InputTokenCount, stored.Usage.OutputTokenCount, stored.Usage.TotalTokenCount, stored.Usage.AdditionalCounts!["cost"]));
+        }
+    }
+
     /// <summary>A clock that moves one second per reading, and can be stepped back to read the same time twice.</summary>
     private sealed class StepClock : TimeProvider
     {
