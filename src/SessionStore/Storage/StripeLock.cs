@@ -145,12 +145,13 @@ internal sealed class StripeLock : IDisposable
     {
         string path = SessionFileLayout.LockPath(directory, sessionId);
         using FileDescriptor? file = Posix.TryOpen(path, OpenFlags.ReadOnly, out _);
-        if (file is null)
+        StatxBuffer status = file is null ? default : Posix.Stat(file, path);
+        if (file is null || status.Type != StatxBuffer.RegularFile)
         {
-            return [];
+            return []; // No lock file, or something that is not one (writers refuse it): no intent to read.
         }
 
-        byte[] intent = new byte[(int)Math.Min((long)Posix.Stat(file, path).Size, AppendIntent.MaxLength)];
+        byte[] intent = new byte[(int)Math.Min((long)status.Size, AppendIntent.MaxLength)];
         return intent.AsSpan(0, Posix.ReadAt(file, intent, 0, path)).ToArray();
     }
 
