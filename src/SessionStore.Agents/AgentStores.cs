@@ -5,7 +5,7 @@ namespace SessionStore.Agents;
 
 /// <summary>
 /// Directory stores of this library's session types. For PostgreSQL (the <c>SessionStore.Postgres</c> package), pass the
-/// same metadata: <c>new PostgresSessionStore&lt;ChatConversation&gt;(dataSource, "conversations", AgentJson.ChatConversation, c =&gt; c.Id, c =&gt; c.Validate())</c>.
+/// same descriptor, so a turn is appended there too: <c>new PostgresSessionStore&lt;ChatConversation&gt;(dataSource, "conversations", AgentJson.ChatConversationDescriptor())</c>.
 /// </summary>
 public static class AgentStores
 {

@@ -1,5 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics.Metrics;
 using Microsoft.Agents.AI;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using SessionStore;
 using SessionStore.Agents;
 
@@ -7,7 +10,11 @@ using SessionStore.Agents;
 namespace Microsoft.Extensions.DependencyInjection;
 #pragma warning restore IDE0130
 
-/// <summary>Registers SessionStore's Agent Framework and Microsoft.Extensions.AI services.</summary>
+/// <summary>
+/// Registers SessionStore's Agent Framework and Microsoft.Extensions.AI services, as the library's other registrations
+/// do: <c>TryAdd</c> (a second registration of the same service is ignored), and directory stores that report through
+/// the container's <see cref="IMeterFactory"/> and <see cref="ILoggerFactory"/> unless their options set others.
+/// </summary>
 public static class SessionStoreAgentsServiceCollectionExtensions
 {
     /// <summary>
@@ -24,7 +31,7 @@ public static class SessionStoreAgentsServiceCollectionExtensions
         this IServiceCollection services, string directory, SessionStoreAgentSessionStoreOptions? options = null, FileSessionStoreOptions? storeOptions = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        return services.AddSessionStoreAgentSessions(_ => AgentStores.AgentSessions(directory, storeOptions), options);
+        return services.AddSessionStoreAgentSessions(provider => AgentStores.AgentSessions(directory, WithHostTelemetry(storeOptions, provider)), options);
     }
 
     /// <summary>
@@ -41,9 +48,9 @@ public static class SessionStoreAgentsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(storeFactory);
-        services.AddSingleton(storeFactory);
-        services.AddSingleton(provider => new SessionStoreAgentSessionStore(provider.GetRequiredService<ISessionStore<StoredAgentSession>>(), options));
-        services.AddSingleton<AgentSessionStore>(provider => provider.GetRequiredService<SessionStoreAgentSessionStore>());
+        services.TryAddSingleton(storeFactory);
+        services.TryAddSingleton(provider => new SessionStoreAgentSessionStore(provider.GetRequiredService<ISessionStore<StoredAgentSession>>(), options));
+        services.TryAddSingleton<AgentSessionStore>(provider => provider.GetRequiredService<SessionStoreAgentSessionStore>());
         return services;
     }
 
@@ -61,7 +68,7 @@ public static class SessionStoreAgentsServiceCollectionExtensions
         this IServiceCollection services, string directory, SessionStoreChatHistoryProviderOptions? options = null, FileSessionStoreOptions? storeOptions = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        return services.AddSessionStoreChatHistory(_ => AgentStores.Conversations(directory, storeOptions), options);
+        return services.AddSessionStoreChatHistory(provider => AgentStores.Conversations(directory, WithHostTelemetry(storeOptions, provider)), options);
     }
 
     /// <summary>
@@ -77,9 +84,18 @@ public static class SessionStoreAgentsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(storeFactory);
-        services.AddSingleton(storeFactory);
-        services.AddSingleton(provider => new SessionStoreChatHistoryProvider(provider.GetRequiredService<ISessionStore<ChatConversation>>(), options));
-        services.AddSingleton<ChatHistoryProvider>(provider => provider.GetRequiredService<SessionStoreChatHistoryProvider>());
+        services.TryAddSingleton(storeFactory);
+        services.TryAddSingleton(provider => new SessionStoreChatHistoryProvider(provider.GetRequiredService<ISessionStore<ChatConversation>>(), options));
+        services.TryAddSingleton<ChatHistoryProvider>(provider => provider.GetRequiredService<SessionStoreChatHistoryProvider>());
         return services;
+    }
+
+    /// <summary>A copy of <paramref name="options"/> (or the defaults) whose telemetry goes to the container's factories unless it names its own.</summary>
+    private static FileSessionStoreOptions WithHostTelemetry(FileSessionStoreOptions? options, IServiceProvider provider)
+    {
+        FileSessionStoreOptions effective = options?.Clone() ?? new FileSessionStoreOptions();
+        effective.MeterFactory ??= provider.GetService<IMeterFactory>();
+        effective.LoggerFactory ??= provider.GetService<ILoggerFactory>();
+        return effective;
     }
 }

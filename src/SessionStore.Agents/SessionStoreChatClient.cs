@@ -24,8 +24,9 @@ namespace SessionStore.Agents;
 /// Agent Framework's chat history providers, which store nothing for a failed run.
 /// </para>
 /// <para>
-/// Each turn is written with the store's read-modify-write update: O(n) in the conversation's size, until
-/// stores can append to any session type.
+/// A store that appends <see cref="ChatConversation"/> messages (<see cref="ISessionAppender{TSession}"/>: a directory store from
+/// <see cref="AgentStores.Conversations"/>, or PostgreSQL built with <see cref="AgentJson.ChatConversationDescriptor"/>) gets each
+/// turn appended: O(turn) to write. Any other store gets the read-modify-write update: O(n) in the conversation's size.
 /// </para>
 /// </remarks>
 public sealed class SessionStoreChatClient : DelegatingChatClient

@@ -23,8 +23,9 @@ namespace SessionStore.Agents;
 /// (MAF hands a history provider messages, not the response's usage).
 /// </para>
 /// <para>
-/// Each turn is written with the store's read-modify-write update: O(n) in the conversation's size, until
-/// stores can append to any session type.
+/// A store that appends <see cref="ChatConversation"/> messages (<see cref="ISessionAppender{TSession}"/>: a directory store from
+/// <see cref="AgentStores.Conversations"/>, or PostgreSQL built with <see cref="AgentJson.ChatConversationDescriptor"/>) gets each
+/// turn appended: O(turn) to write. Any other store gets the read-modify-write update: O(n) in the conversation's size.
 /// </para>
 /// </remarks>
 public sealed class SessionStoreChatHistoryProvider : ChatHistoryProvider

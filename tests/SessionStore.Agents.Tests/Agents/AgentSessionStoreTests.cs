@@ -136,6 +136,54 @@ public sealed class AgentSessionStoreTests : IDisposable
         Assert.Equal(_temp.Combine("di-chats"), ((FileSessionStore<ChatConversation>)history.Store).DirectoryPath);
     }
 
+    [Fact]
+    public void Registrations_follow_the_conventions_TryAdd_and_the_containers_telemetry()
+    {
+        var logs = new CollectingLogger();
+        var meters = new RecordingMeterFactory();
+        var services = new ServiceCollection()
+            .AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(logs)
+            .AddSingleton<System.Diagnostics.Metrics.IMeterFactory>(meters)
+            .AddSessionStoreChatHistory(_temp.Combine("first-chats"), storeOptions: new FileSessionStoreOptions { Durable = false })
+            .AddSessionStoreChatHistory(_temp.Combine("second-chats"))
+            .AddSessionStoreAgentSessions(_temp.Combine("first-sessions"))
+            .AddSessionStoreAgentSessions(_temp.Combine("second-sessions"));
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        var chats = (FileSessionStore<ChatConversation>)provider.GetRequiredService<ISessionStore<ChatConversation>>();
+        Assert.Equal(_temp.Combine("first-chats"), chats.DirectoryPath);
+        Assert.Same(chats, provider.GetRequiredService<SessionStoreChatHistoryProvider>().Store);
+        Assert.Single(provider.GetServices<ChatHistoryProvider>());
+        Assert.Equal(_temp.Combine("first-sessions"), ((FileSessionStore<StoredAgentSession>)provider.GetRequiredService<ISessionStore<StoredAgentSession>>()).DirectoryPath);
+        Assert.Single(provider.GetServices<AgentSessionStore>());
+
+        chats.Save(new ChatConversation("c"));
+        Directory.CreateDirectory(chats.DirectoryPath);
+        File.WriteAllText(Path.Combine(chats.DirectoryPath, "broken.json"), "{\"id\": \"broken\", \"messages\": [");
+        Assert.Contains(chats.Check(repair: true).Problems, p => p.SessionId == "broken" && p.Repaired);
+        Assert.Contains(logs.Entries, e => e.Event.Name == "SessionQuarantined");
+        Assert.Contains(meters.Created, m => m.Name == "SessionStore");
+    }
+
+    /// <summary>An <see cref="System.Diagnostics.Metrics.IMeterFactory"/> that records the meters it creates.</summary>
+    private sealed class RecordingMeterFactory : System.Diagnostics.Metrics.IMeterFactory
+    {
+        public List<System.Diagnostics.Metrics.Meter> Created { get; } = [];
+
+        public System.Diagnostics.Metrics.Meter Create(System.Diagnostics.Metrics.MeterOptions options)
+        {
+            var meter = new System.Diagnostics.Metrics.Meter(options);
+            lock (Created)
+            {
+                Created.Add(meter);
+            }
+
+            return meter;
+        }
+
+        public void Dispose() => Created.ForEach(m => m.Dispose());
+    }
+
     public void Dispose() => _temp.Dispose();
 
     private static string Describe(AgentSessionStoreKey key) =>
