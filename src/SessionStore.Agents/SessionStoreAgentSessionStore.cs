@@ -125,13 +125,34 @@ public sealed class SessionStoreAgentSessionStore : AgentSessionStore
         return created;
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Deletes the stored session and, when <see cref="SessionStoreAgentSessionStoreOptions.Transcripts"/> is set (and
+    /// <see cref="SessionStoreAgentSessionStoreOptions.KeepTranscriptsOnDelete"/> is not), the conversations its chat
+    /// history provider kept, first: a delete never leaves a transcript without the session that would find it.
+    /// Deleting what is not there is not an error.
+    /// </summary>
+    /// <param name="agent">The agent whose session it is.</param>
+    /// <param name="key">The session's key.</param>
+    /// <param name="cancellationToken">Cancels the delete between its steps.</param>
+    /// <returns>A task that completes once the session (and its transcript) are gone.</returns>
     /// <exception cref="SessionDeleteException">The store could not delete it.</exception>
+    /// <exception cref="SessionCorruptException">The stored session cannot be read to find its transcript; nothing was deleted.</exception>
     public override async ValueTask DeleteSessionAsync(AIAgent agent, AgentSessionStoreKey key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(agent);
         ArgumentNullException.ThrowIfNull(key);
-        _ = await Store.DeleteAsync(AgentSessionIds.For(AgentNameOf(agent), key), cancellationToken).ConfigureAwait(false);
+        string? agentName = AgentNameOf(agent);
+        string id = AgentSessionIds.For(agentName, key);
+        if (_options.Transcripts is { } transcripts && !_options.KeepTranscriptsOnDelete &&
+            await Store.TryLoadAsync(id, cancellationToken).ConfigureAwait(false) is { } stored && AgentSessionIds.Matches(stored, agentName, key))
+        {
+            foreach (string conversationId in TranscriptIds.In(stored.State, _options.ChatHistoryStateKey))
+            {
+                _ = await transcripts.DeleteAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        _ = await Store.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -24,4 +24,26 @@ public sealed class SessionStoreAgentSessionStoreOptions
 
     /// <summary>The clock of <see cref="StoredAgentSession.UpdatedAt"/>; default the system's.</summary>
     public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>
+    /// The store of the conversations that hold the sessions' chat history (a <see cref="SessionStoreChatHistoryProvider"/>'s
+    /// store). When set, <see cref="SessionStoreAgentSessionStore.DeleteSessionAsync"/> deletes a session's transcript with it,
+    /// unless <see cref="KeepTranscriptsOnDelete"/>. <c>AddSessionStoreAgentSessions</c> sets it to the container's
+    /// <see cref="ISessionStore{TSession}"/> of <see cref="ChatConversation"/>s when there is one and this is not set.
+    /// </summary>
+    public ISessionStore<ChatConversation>? Transcripts { get; set; }
+
+    /// <summary>Whether deleting a session keeps its transcript in <see cref="Transcripts"/> (default <see langword="false"/>: a delete deletes what the user said too).</summary>
+    public bool KeepTranscriptsOnDelete { get; set; }
+
+    /// <summary>The state key of the chat history provider whose conversations are the transcripts (its <see cref="SessionStoreChatHistoryProviderOptions.StateKey"/>; default the provider's).</summary>
+    public string ChatHistoryStateKey { get; set; } = nameof(SessionStoreChatHistoryProvider);
+
+    /// <summary>A copy with <see cref="Transcripts"/> set, unless it was.</summary>
+    internal SessionStoreAgentSessionStoreOptions WithTranscripts(ISessionStore<ChatConversation>? transcripts)
+    {
+        var copy = (SessionStoreAgentSessionStoreOptions)MemberwiseClone();
+        copy.Transcripts ??= transcripts;
+        return copy;
+    }
 }

@@ -49,7 +49,9 @@ public static class SessionStoreAgentsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(storeFactory);
         services.TryAddSingleton(storeFactory);
-        services.TryAddSingleton(provider => new SessionStoreAgentSessionStore(provider.GetRequiredService<ISessionStore<StoredAgentSession>>(), options));
+        services.TryAddSingleton(provider => new SessionStoreAgentSessionStore(
+            provider.GetRequiredService<ISessionStore<StoredAgentSession>>(),
+            (options ?? new SessionStoreAgentSessionStoreOptions()).WithTranscripts(provider.GetService<ISessionStore<ChatConversation>>())));
         services.TryAddSingleton<AgentSessionStore>(provider => provider.GetRequiredService<SessionStoreAgentSessionStore>());
         return services;
     }

@@ -122,6 +122,48 @@ public sealed class AgentSessionStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Deleting_a_session_deletes_its_transcript_unless_asked_to_keep_it()
+    {
+        foreach (bool keep in new[] { false, true })
+        {
+            var store = _sessions.AsAgentSessionStore(new SessionStoreAgentSessionStoreOptions { Transcripts = _conversations, KeepTranscriptsOnDelete = keep });
+            var key = new AgentSessionStoreKey("private-" + keep);
+            AgentSession session = await store.GetOrCreateSessionAsync(_agent, key);
+            await _agent.RunAsync("my secret", session);
+            await store.SaveSessionAsync(_agent, key, session);
+            string conversation = _agent.GetService<SessionStoreChatHistoryProvider>()!.GetConversationId(session);
+            Assert.True(_conversations.Exists(conversation));
+
+            await store.DeleteSessionAsync(_agent, key);
+
+            Assert.Null(await store.GetSessionAsync(_agent, key));
+            Assert.Equal(keep, _conversations.Exists(conversation));
+            await store.DeleteSessionAsync(_agent, key);
+        }
+    }
+
+    [Fact]
+    public async Task The_registered_session_store_deletes_the_registered_conversations_transcripts()
+    {
+        var services = new ServiceCollection()
+            .AddSessionStoreChatHistory(_temp.Combine("di-chats"), storeOptions: new FileSessionStoreOptions { Durable = false })
+            .AddSessionStoreAgentSessions(_temp.Combine("di-sessions"), storeOptions: new FileSessionStoreOptions { Durable = false });
+        using ServiceProvider provider = services.BuildServiceProvider();
+        var conversations = provider.GetRequiredService<ISessionStore<ChatConversation>>();
+        AgentSessionStore store = provider.GetRequiredService<AgentSessionStore>();
+        ChatClientAgent agent = new(new ScriptedChatClient(), new ChatClientAgentOptions { ChatHistoryProvider = provider.GetRequiredService<ChatHistoryProvider>() });
+        var key = new AgentSessionStoreKey("user-1");
+        AgentSession session = await store.GetOrCreateSessionAsync(agent, key);
+        await agent.RunAsync("hello", session);
+        await store.SaveSessionAsync(agent, key, session);
+        Assert.Single(conversations.List());
+
+        await store.DeleteSessionAsync(agent, key);
+
+        Assert.Empty(conversations.List());
+    }
+
+    [Fact]
     public void One_line_registrations_resolve_the_MAF_types()
     {
         var services = new ServiceCollection()
