@@ -45,6 +45,14 @@ public sealed class ChatConversation
     [JsonPropertyName("updatedAt")]
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>
+    /// The id the application gave the conversation (MEAI's <see cref="ChatOptions.ConversationId"/>, a provider's
+    /// conversation id) when that is not a valid session id (an e-mail address, a path-like id) and <see cref="Id"/> is
+    /// the stable hash it maps to; <see langword="null"/> when <see cref="Id"/> is the application's id itself.
+    /// </summary>
+    [JsonPropertyName("conversationId")]
+    public string? ConversationId { get; set; }
+
     /// <summary>Anything else the application keeps with the conversation.</summary>
     [JsonPropertyName("additionalProperties")]
     public AdditionalPropertiesDictionary? AdditionalProperties { get; set; }

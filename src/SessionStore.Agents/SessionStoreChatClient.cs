@@ -52,7 +52,6 @@ public sealed class SessionStoreChatClient : DelegatingChatClient
     public IChatReducer? ChatReducer { get; set; }
 
     /// <inheritdoc />
-    /// <exception cref="InvalidSessionIdException">The conversation id is not a valid session id.</exception>
     /// <exception cref="SessionCorruptException">The stored conversation cannot be read.</exception>
     /// <exception cref="SessionStorageException">The store could not be read or written.</exception>
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
@@ -72,7 +71,6 @@ public sealed class SessionStoreChatClient : DelegatingChatClient
     }
 
     /// <inheritdoc />
-    /// <exception cref="InvalidSessionIdException">The conversation id is not a valid session id.</exception>
     /// <exception cref="SessionCorruptException">The stored conversation cannot be read.</exception>
     /// <exception cref="SessionStorageException">The store could not be read or written.</exception>
     public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
@@ -112,7 +110,7 @@ public sealed class SessionStoreChatClient : DelegatingChatClient
 
     private async ValueTask<IEnumerable<ChatMessage>> WithHistoryAsync(string conversationId, List<ChatMessage> request, CancellationToken cancellationToken)
     {
-        ChatConversation? conversation = await Store.TryLoadAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        ChatConversation? conversation = await Store.TryLoadAsync(ConversationIds.ToSessionId(conversationId), cancellationToken).ConfigureAwait(false);
         IEnumerable<ChatMessage> all = conversation is null ? request : [.. conversation.Messages, .. request];
         return ChatReducer is null ? all : await ChatReducer.ReduceAsync(all, cancellationToken).ConfigureAwait(false);
     }

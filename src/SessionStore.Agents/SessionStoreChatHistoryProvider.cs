@@ -94,10 +94,14 @@ public sealed class SessionStoreChatHistoryProvider : ChatHistoryProvider
     protected override async ValueTask StoreChatHistoryAsync(InvokedContext context, CancellationToken cancellationToken = default)
     {
         List<ChatMessage> turn = [.. context.RequestMessages, .. context.ResponseMessages ?? []];
-        await _writer.AppendAsync(ConversationId(context.Session), turn, ReportedUsage.In(context.ResponseMessages), cancellationToken).ConfigureAwait(false);
+        await _writer.AppendAsync(ApplicationConversationId(context.Session), turn, ReportedUsage.In(context.ResponseMessages), cancellationToken).ConfigureAwait(false);
     }
 
-    private string ConversationId(AgentSession? session) =>
+    /// <summary>The conversation's id in <see cref="Store"/>.</summary>
+    private string ConversationId(AgentSession? session) => ConversationIds.ToSessionId(ApplicationConversationId(session));
+
+    /// <summary>The conversation's id as the session's state holds it (from <see cref="SessionStoreChatHistoryProviderOptions.ConversationIdFactory"/>: free-form).</summary>
+    private string ApplicationConversationId(AgentSession? session) =>
         _sessionState.GetOrInitializeState(session).ConversationId
             ?? throw new InvalidOperationException($"The agent session's '{_sessionState.StateKey}' state has no conversation id.");
 }

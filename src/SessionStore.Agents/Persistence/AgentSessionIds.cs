@@ -17,15 +17,23 @@ internal static class AgentSessionIds
     private const int ReadableLength = 80;
     private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
 
-    internal static string For(string? agentName, AgentSessionStoreKey key)
-    {
-        if (agentName is null && key.Partitions is null && SessionIdRules.IsValid(key.SessionId) && !LooksHashed(key.SessionId))
-        {
-            return key.SessionId;
-        }
+    internal static string For(string? agentName, AgentSessionStoreKey key) =>
+        agentName is null && key.Partitions is null ? ForFreeForm(key.SessionId) : Hashed(Canonical(agentName, key), key.SessionId);
 
-        string id = "k" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(agentName, key))).AsSpan(0, 16));
-        string readable = Readable(key.SessionId);
+    /// <summary>
+    /// A free-form id (a MEAI conversation id, an e-mail address, a path-like user id) as a valid store id: itself
+    /// when it is one (and not in the hashed form), otherwise hashed, exactly as a bare <see cref="AgentSessionStoreKey"/> is.
+    /// </summary>
+    internal static string ForFreeForm(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return SessionIdRules.IsValid(id) && !LooksHashed(id) ? id : Hashed(Canonical(null, id, null), id);
+    }
+
+    private static string Hashed(string canonical, string sessionId)
+    {
+        string id = "k" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)).AsSpan(0, 16));
+        string readable = Readable(sessionId);
         return readable.Length == 0 ? id : id + "." + readable;
     }
 
@@ -36,12 +44,14 @@ internal static class AgentSessionIds
         id.Length >= 33 && id[0] == 'k' && !id.AsSpan(1, 32).ContainsAnyExcept(LowerHex) && (id.Length == 33 || id[33] == '.');
 
     // Length-prefixed fields: no two identities share a string, whatever characters they hold.
-    private static string Canonical(string? agentName, AgentSessionStoreKey key)
+    private static string Canonical(string? agentName, AgentSessionStoreKey key) => Canonical(agentName, key.SessionId, key.Partitions);
+
+    private static string Canonical(string? agentName, string sessionId, IReadOnlyDictionary<string, string>? partitions)
     {
         var text = new StringBuilder();
         Field(text, agentName is null ? "-" : "a" + agentName);
-        Field(text, key.SessionId);
-        foreach (KeyValuePair<string, string> partition in (key.Partitions ?? new Dictionary<string, string>()).OrderBy(p => p.Key, StringComparer.Ordinal))
+        Field(text, sessionId);
+        foreach (KeyValuePair<string, string> partition in (partitions ?? new Dictionary<string, string>()).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             Field(text, partition.Key);
             Field(text, partition.Value);

@@ -17,12 +17,15 @@ internal sealed class AppendTurnWriter(ISessionAppender<ChatConversation> store,
         }
 
         DateTimeOffset now = timeProvider.GetUtcNow();
-        return store.AppendAsync(conversationId, messages, (conversation, _) => Totals(conversation, usage, now), cancellationToken);
+        string id = ConversationIds.ToSessionId(conversationId);
+        string? external = id == conversationId ? null : conversationId;
+        return store.AppendAsync(id, messages, (conversation, _) => Totals(conversation, usage, now, external), cancellationToken);
     }
 
     /// <summary>The conversation (without its messages: the store passes none) with this turn's usage and time.</summary>
-    private static ChatConversation Totals(ChatConversation conversation, UsageDetails? usage, DateTimeOffset now)
+    private static ChatConversation Totals(ChatConversation conversation, UsageDetails? usage, DateTimeOffset now, string? external)
     {
+        conversation.ConversationId ??= external;
         conversation.Usage = ReportedUsage.Sum(conversation.Usage, usage);
         if (conversation.CreatedAt == default)
         {

@@ -9,6 +9,10 @@ namespace SessionStore.Agents.Persistence;
 /// </summary>
 internal interface ITurnWriter
 {
-    /// <summary>Appends <paramref name="messages"/> to the conversation (created when absent) and adds <paramref name="usage"/> to its totals; atomically, under the store's lock.</summary>
+    /// <summary>
+    /// Appends <paramref name="messages"/> to the conversation (created when absent) and adds <paramref name="usage"/> to its totals;
+    /// atomically, under the store's lock. <paramref name="conversationId"/> is the application's id, free-form: it is stored
+    /// under <see cref="ConversationIds.ToSessionId"/> of it, and kept in <see cref="ChatConversation.ConversationId"/> when that differs.
+    /// </summary>
     ValueTask AppendAsync(string conversationId, IReadOnlyList<ChatMessage> messages, UsageDetails? usage, CancellationToken cancellationToken);
 }

@@ -2,12 +2,12 @@ using System.Text.Json;
 
 namespace SessionStore.Agents.Persistence;
 
-/// <summary>The conversation ids a serialized agent session's chat history provider state names, wherever the agent keeps its state bag.</summary>
+/// <summary>The store ids of the conversations a serialized agent session's chat history provider state names, wherever the agent keeps its state bag.</summary>
 internal static class TranscriptIds
 {
     private const int MaxDepth = 32;
 
-    /// <summary>Every valid session id held as <c>conversationId</c> under a property named <paramref name="stateKey"/>.</summary>
+    /// <summary>The store id of every conversation id held as <c>conversationId</c> under a property named <paramref name="stateKey"/>.</summary>
     internal static List<string> In(JsonElement state, string stateKey)
     {
         var ids = new List<string>();
@@ -29,9 +29,9 @@ internal static class TranscriptIds
                 {
                     if (property.NameEquals(stateKey) && property.Value.ValueKind == JsonValueKind.Object &&
                         property.Value.TryGetProperty("conversationId", out JsonElement id) && id.ValueKind == JsonValueKind.String &&
-                        id.GetString() is { } conversationId && SessionIdRules.IsValid(conversationId) && !ids.Contains(conversationId))
+                        id.GetString() is { Length: > 0 } conversationId && ConversationIds.ToSessionId(conversationId) is var stored && !ids.Contains(stored))
                     {
-                        ids.Add(conversationId);
+                        ids.Add(stored);
                     }
                     else
                     {

@@ -22,13 +22,16 @@ internal sealed class UpdateTurnWriter(ISessionStore<ChatConversation> store, Ti
         }
 
         DateTimeOffset now = timeProvider.GetUtcNow();
-        _ = await store.UpdateAsync(conversationId, current => Appended(conversationId, current, messages, usage, now), cancellationToken).ConfigureAwait(false);
+        string id = ConversationIds.ToSessionId(conversationId);
+        string? external = id == conversationId ? null : conversationId;
+        _ = await store.UpdateAsync(id, current => Appended(id, external, current, messages, usage, now), cancellationToken).ConfigureAwait(false);
     }
 
-    private static ChatConversation Appended(string id, ChatConversation? current, IReadOnlyList<ChatMessage> messages, UsageDetails? usage, DateTimeOffset now)
+    private static ChatConversation Appended(string id, string? external, ChatConversation? current, IReadOnlyList<ChatMessage> messages, UsageDetails? usage, DateTimeOffset now)
     {
         var next = new ChatConversation(id)
         {
+            ConversationId = current?.ConversationId ?? external,
             Messages = current is null ? [.. messages] : [.. current.Messages, .. messages],
             Usage = ReportedUsage.Sum(current?.Usage, usage),
             CreatedAt = current?.CreatedAt ?? now,

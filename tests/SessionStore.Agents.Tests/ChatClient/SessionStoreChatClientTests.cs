@@ -129,13 +129,18 @@ public sealed class SessionStoreChatClientTests : IDisposable
     }
 
     [Fact]
-    public async Task An_invalid_conversation_id_is_a_typed_error_and_the_model_is_not_called()
+    public async Task A_hostile_conversation_id_is_hashed_into_the_store_and_never_names_a_path()
     {
         using IChatClient client = new ChatClientBuilder(_model).UseSessionStore(_store).Build();
 
-        await Assert.ThrowsAsync<InvalidSessionIdException>(() => client.GetResponseAsync("hi", new ChatOptions { ConversationId = "../escape" }));
+        ChatResponse response = await client.GetResponseAsync("hi", new ChatOptions { ConversationId = "../escape" });
 
-        Assert.Empty(_model.Received);
+        Assert.Equal("../escape", response.ConversationId);
+        string id = Assert.Single(_store.List());
+        Assert.StartsWith("k", id, StringComparison.Ordinal);
+        Assert.Equal("../escape", _store.Load(id).ConversationId);
+        Assert.Equal([Path.Combine(_store.DirectoryPath, id + ".json")], Directory.GetFiles(_store.DirectoryPath));
+        Assert.False(File.Exists(Path.Combine(_temp.Combine("chats"), "..", "escape.json")));
     }
 
     public void Dispose() => _temp.Dispose();
