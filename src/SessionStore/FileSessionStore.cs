@@ -105,6 +105,9 @@ public sealed partial class FileSessionStore : FileSessionStore<StoredSession>
         }
     }
 
+    /// <summary>What <see cref="OnLocked"/> does, for a store over the same directory that holds the session's lock (<see cref="AnySessionStore"/>).</summary>
+    internal void OnLockedBy(string id, SessionOperation operation) => OnLocked(id, operation);
+
     private void FoldLegacyJournal(string id)
     {
         if (ReadLegacyAppends(id, out PooledBytes? content) is not { } entries)

@@ -485,7 +485,13 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>, ISess
         }
     }
 
-    private TSession Materialize(string id, ReadOnlySpan<byte> content)
+    /// <summary>
+    /// The session a file's bytes hold, or the reason they hold none: the one judgement behind loads, appends,
+    /// <see cref="Check"/> and its repair. The store of any session type (<see cref="AnySessionStore"/>) judges its own way.
+    /// </summary>
+    /// <exception cref="SessionCorruptException">The bytes are not a valid session <paramref name="id"/>.</exception>
+    /// <exception cref="SessionSchemaVersionException">The bytes are of a newer schema version than this store knows.</exception>
+    internal virtual TSession Materialize(string id, ReadOnlySpan<byte> content)
     {
         string path = _files.PathOf(id);
         TSession session;

@@ -1,40 +1,32 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace SessionStore.Tool.Cli;
 
 /// <summary>
-/// Sessions the reference format cannot read because another session type wrote them (an agent's
-/// conversation of Microsoft.Extensions.AI messages, a generated store's own type): read as plain JSON
-/// through a store (links never followed, the same limits), so <c>list</c> and <c>show</c> still present them.
+/// Sessions the reference format cannot read because another session type wrote them (an agent's conversation
+/// of Microsoft.Extensions.AI messages, a generated store's own type), read through the library's store of any
+/// session type (<see cref="AnySessionStore"/>: links never followed, the same limits). It, not the tool, decides
+/// what is a session of another type and what is damaged, as <c>verify</c> does: a file that claims the reference
+/// format and breaks it is corrupt, never presented as another type.
 /// </summary>
 internal sealed class OtherSessionTypes(string directory)
 {
-    private static readonly string[] IdProperties = ["id", "session_id", "sessionId", "conversation_id", "conversationId"];
+    private readonly AnySessionStore _store = new(directory);
 
-    private readonly FileSessionStore<JsonObject> _store =
-        new(directory, new SessionDescriptor<JsonObject>(ToolJsonContext.Default.JsonObject, IdOf));
-
-    /// <summary>The session as JSON and what <c>list</c> shows of it, or null when it is not a JSON object that names itself by this id.</summary>
-    internal (JsonElement Session, SessionSummary Summary)? TryRead(string id)
+    /// <summary>The session as JSON and what <c>list</c> shows of it, or null when it is gone.</summary>
+    /// <exception cref="SessionCorruptException">The library calls the file damaged, for the reason it gives.</exception>
+    /// <exception cref="SessionStorageException">The file could not be read.</exception>
+    internal (JsonElement Session, SessionSummary Summary)? Read(string id)
     {
-        JsonObject? stored;
-        try
-        {
-            if (!_store.TryLoad(id, out stored))
-            {
-                return null;
-            }
-        }
-        catch (SessionCorruptException)
+        if (!_store.TryLoad(id, out AnySession? stored))
         {
             return null;
         }
 
-        using JsonDocument document = JsonDocument.Parse(stored.ToJsonString());
-        JsonElement session = document.RootElement.Clone();
+        // A reference session here was written whole since the reference store read it: shown as what it is now.
+        JsonElement session = stored.Reference is { } reference ? JsonSerializer.SerializeToElement(reference, SessionJson.StoredSession) : stored.Json;
         var file = new FileInfo(Path.Join(directory, id + ".json"));
-        JsonElement usage = session.TryGetProperty("usage", out JsonElement u) && u.ValueKind == JsonValueKind.Object ? u : default;
+        JsonElement usage = session.ValueKind == JsonValueKind.Object && session.TryGetProperty("usage", out JsonElement u) && u.ValueKind == JsonValueKind.Object ? u : default;
         var summary = new SessionSummary(
             id,
             Rendering.Conversation.Messages(session).Count(),
@@ -45,17 +37,17 @@ internal sealed class OtherSessionTypes(string directory)
         return (session, summary);
     }
 
-    private static string IdOf(JsonObject session)
+    /// <summary>Whether the file is a healthy session of another type (not the reference format); false also when it is damaged or gone.</summary>
+    internal bool IsOtherType(string id)
     {
-        foreach (string name in IdProperties)
+        try
         {
-            if (session[name] is JsonValue id && id.TryGetValue(out string? text))
-            {
-                return text;
-            }
+            return _store.TryLoad(id, out AnySession? stored) && stored.Reference is null;
         }
-
-        return "";
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     private static long Count(JsonElement element, string property) =>

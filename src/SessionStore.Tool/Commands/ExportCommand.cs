@@ -7,7 +7,8 @@ namespace SessionStore.Tool.Commands;
 /// <summary>
 /// <c>export [id...]</c>: sessions as a JSON array on stdout (the reference format), all read before any is
 /// written. Reads only. A session it cannot read (corrupt, unreadable, of a newer schema) is left out and
-/// named on stderr, the rest is exported, and the exit code is 1 so a script sees the export is partial.
+/// named on stderr, the rest is exported, and the exit code is 1 so a script sees the export is partial. A session of
+/// another type (an agent's conversation) is named as one, not as corrupt.
 /// </summary>
 internal static class ExportCommand
 {
@@ -22,6 +23,7 @@ internal static class ExportCommand
             string[] wanted = result.GetValue(ids) is { Length: > 0 } given ? given : [.. store.List()];
             var sessions = new List<StoredSession>(wanted.Length);
             var skipped = new List<string>();
+            var others = new OtherSessionTypes(store.DirectoryPath);
             using (var progress = new Progress(output, "reading", wanted.Length))
             {
                 foreach (string id in wanted)
@@ -29,6 +31,10 @@ internal static class ExportCommand
                     try
                     {
                         sessions.Add(store.Load(id));
+                    }
+                    catch (SessionCorruptException) when (others.IsOtherType(id))
+                    {
+                        skipped.Add($"skipped session '{id}': it is a session of another type, not in the reference format that export writes (for 'sessions import')");
                     }
                     catch (Exception ex) when (ex is SessionCorruptException or SessionStorageException or SessionSchemaVersionException)
                     {

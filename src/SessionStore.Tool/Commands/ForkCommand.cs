@@ -21,6 +21,11 @@ internal static class ForkCommand
             {
                 path = store.Fork(from, to);
             }
+            catch (SessionCorruptException) when (new OtherSessionTypes(store.DirectoryPath).IsOtherType(from))
+            {
+                throw new ToolException(ExitCodes.Failure,
+                    $"session '{from}' is a session of another type, not in the reference format, and fork copies reference sessions only: copy it with its own store");
+            }
             catch (SessionConflictException)
             {
                 throw new ToolException(ExitCodes.Conflict, $"session '{to}' exists already, and fork never overwrites: pick another id, or delete '{to}' first");

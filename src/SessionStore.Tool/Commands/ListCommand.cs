@@ -45,11 +45,23 @@ internal static class ListCommand
                     {
                         summaries.Add(store.Summarize(id));
                     }
-                    catch (SessionCorruptException) when (others.TryRead(id) is var (_, other))
+                    catch (SessionCorruptException)
                     {
-                        summaries.Add(other); // another session type wrote it, e.g. an agent's conversation
+                        // Not a reference session: another session type wrote it (an agent's conversation), or it is
+                        // damaged (one that claims the reference format and breaks it is) — the library says which.
+                        try
+                        {
+                            if (others.Read(id) is var (_, other))
+                            {
+                                summaries.Add(other);
+                            }
+                        }
+                        catch (Exception ex) when (ex is SessionCorruptException or SessionStorageException)
+                        {
+                            corrupt.Add(id);
+                        }
                     }
-                    catch (Exception ex) when (ex is SessionCorruptException or SessionSchemaVersionException)
+                    catch (SessionSchemaVersionException)
                     {
                         corrupt.Add(id);
                     }

@@ -26,9 +26,12 @@ internal static class ShowCommand
             {
                 session = store.Load(result.GetValue(id)!);
             }
-            catch (SessionCorruptException) when (new OtherSessionTypes(store.DirectoryPath).TryRead(result.GetValue(id)!) is var (document, summary))
+            catch (SessionCorruptException)
             {
-                // Another session type wrote it (an agent's conversation): shown as it is, JSON as stored.
+                // Another session type wrote it (an agent's conversation): shown as it is, JSON as stored. A damaged
+                // file (one that claims the reference format and breaks it is) fails here, for the library's reason.
+                (JsonElement document, SessionSummary summary) = new OtherSessionTypes(store.DirectoryPath).Read(result.GetValue(id)!)
+                    ?? throw new SessionNotFoundException(result.GetValue(id)!, store.DirectoryPath);
                 if (output.Json)
                 {
                     Output.WriteJson(writer => document.WriteTo(writer));

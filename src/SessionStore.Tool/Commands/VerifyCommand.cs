@@ -5,7 +5,8 @@ namespace SessionStore.Tool.Commands;
 
 /// <summary>
 /// <c>verify [--repair]</c>: reads every file and reports corrupt sessions, ids that differ from file names,
-/// newer-schema files, leftover temp files, and anything in the directory that is not a session. Exit 1
+/// newer-schema files, leftover temp files, and anything in the directory that is not a session. Every session
+/// type the library writes is judged by what its writer promises (<see cref="AnySessionStore"/>). Exit 1
 /// on any problem left (after --repair: any it could not repair), 3 when there is no store directory.
 /// </summary>
 internal static class VerifyCommand
@@ -26,7 +27,9 @@ internal static class VerifyCommand
             StoreCheckResult check;
             using (var progress = new Progress(output, "verified", 0))
             {
-                check = store.Check(fix, progress);
+                // The library's judgement of every session type it writes, not the reference store's alone (which calls
+                // every typed or agent session corrupt): only what no store could have written is a problem, or moved.
+                check = new AnySessionStore(store.DirectoryPath).Check(fix, progress);
             }
 
             List<StoreProblem> problems = [.. check.Problems];

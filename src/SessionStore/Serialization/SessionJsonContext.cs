@@ -16,4 +16,5 @@ namespace SessionStore.Serialization;
     RespectRequiredConstructorParameters = true,
     Converters = [typeof(StoredSessionConverter)])]
 [JsonSerializable(typeof(StoredSession))]
+[JsonSerializable(typeof(AnySession))] // a store needs metadata; AnySessionStore never serializes through it
 internal sealed partial class SessionJsonContext : JsonSerializerContext;
