@@ -6,5 +6,6 @@ namespace SessionStore.Tool;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
 [JsonSerializable(typeof(List<SessionSummary>))]
 [JsonSerializable(typeof(List<TrashedSession>))]
+[JsonSerializable(typeof(List<QuarantinedFile>))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
 internal sealed partial class ToolJsonContext : JsonSerializerContext;

@@ -28,8 +28,8 @@ public partial class FileSessionStore<TSession>
     /// Reads every entry of the directory and reports corrupt or unreadable sessions, files of a newer
     /// schema, leftovers of crashed processes, interrupted appends, and anything that is not the store's.
     /// It goes on past anything it cannot read. With <paramref name="repair"/>, corrupt files are moved
-    /// into the hidden <c>.quarantine</c> folder (never deleted), interrupted appends are completed and
-    /// leftovers no one holds are removed.
+    /// into the hidden <c>.quarantine</c> folder (never deleted; <see cref="ListQuarantine"/>, <see cref="RestoreFromQuarantine"/>),
+    /// interrupted appends are completed and leftovers no one holds are removed.
     /// </summary>
     /// <param name="repair">Fix what can be fixed safely.</param>
     /// <param name="progress">Receives the number of sessions checked so far, every 1,000 sessions.</param>
@@ -244,7 +244,7 @@ public partial class FileSessionStore<TSession>
             }
 
             reason = now.Description;
-            string quarantined = Quarantine.Move(DirectoryPath, id, _options.TimeProvider.GetUtcNow());
+            string quarantined = Quarantine.Move(DirectoryPath, id, _options.TimeProvider.GetUtcNow(), reason);
             StoreLog.Quarantined(Instruments.Logger, id, reason, quarantined);
             return new StoreProblem(StoreProblemKind.CorruptSession, path, id, $"{reason}; moved to {quarantined}", Repaired: true);
         }
@@ -281,7 +281,7 @@ public partial class FileSessionStore<TSession>
             appends = LegacyAppendsMatchingTheFile(id);
             if (appends is null)
             {
-                string quarantined = HiddenStorage(id, SessionLocation.File(path), SessionOperation.Repair, () => Quarantine.MoveLegacyJournal(DirectoryPath, id, _options.TimeProvider.GetUtcNow()));
+                string quarantined = HiddenStorage(id, SessionLocation.File(path), SessionOperation.Repair, () => Quarantine.MoveLegacyJournal(DirectoryPath, id, _options.TimeProvider.GetUtcNow(), DetachedJournal));
                 return new StoreProblem(StoreProblemKind.LegacyJournal, path, id, $"{DetachedJournal}; moved to {quarantined}", Repaired: true);
             }
         }

@@ -25,6 +25,22 @@ internal static class Ids
         return argument;
     }
 
+    /// <summary>A session id or the name of an entry (of the quarantine), which may be longer than an id: only a token that looks like an option is refused.</summary>
+    internal static Argument<string> IdOrName(string name, string description)
+    {
+        var argument = new Argument<string>(name) { Description = description };
+        argument.Validators.Add(result => RefuseOptions(result));
+        return argument;
+    }
+
+    /// <inheritdoc cref="IdOrName"/>
+    internal static Argument<string[]> IdsOrNames(string name, string description)
+    {
+        var argument = new Argument<string[]>(name) { Description = description, Arity = ArgumentArity.OneOrMore };
+        argument.Validators.Add(result => RefuseOptions(result));
+        return argument;
+    }
+
     internal static Argument<string[]> Many(string name, string description, bool atLeastOne)
     {
         var argument = new Argument<string[]>(name) { Description = description, Arity = atLeastOne ? ArgumentArity.OneOrMore : ArgumentArity.ZeroOrMore };
@@ -32,16 +48,29 @@ internal static class Ids
         return argument;
     }
 
-    private static void Validate(ArgumentResult result)
+    private static bool RefuseOptions(ArgumentResult result)
     {
         foreach (Token token in result.Tokens)
         {
             if (token.Value.StartsWith('-') && !s_literal.Contains(token.Value))
             {
                 result.AddError($"unknown option '{token.Value}' (an id that starts with '-' goes after '--')");
-                return;
+                return false;
             }
+        }
 
+        return true;
+    }
+
+    private static void Validate(ArgumentResult result)
+    {
+        if (!RefuseOptions(result))
+        {
+            return;
+        }
+
+        foreach (Token token in result.Tokens)
+        {
             if (!SessionIdRules.IsValid(token.Value))
             {
                 result.AddError(Errors.InvalidId(token.Value));

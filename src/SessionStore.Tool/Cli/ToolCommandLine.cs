@@ -28,6 +28,7 @@ internal static partial class ToolCommandLine
             PinCommand.Create(globals, pin: true),
             PinCommand.Create(globals, pin: false),
             VerifyCommand.Create(globals),
+            QuarantineCommand.Create(globals),
             ExportCommand.Create(globals),
             ImportCommand.Create(globals),
             DemoCommand.Create(globals),

@@ -15,7 +15,7 @@ public sealed class ArgumentFuzzTests : IDisposable
     private static readonly string[] Words =
     [
         "list", "show", "delete", "fork", "prune", "trash", "restore", "empty", "pin", "unpin", "verify", "export", "import", "demo", "completion",
-        "--json", "--quiet", "-q", "--recent", "--sort", "recent", "size", "--since", "--limit", "-n", "--tail", "--older-than", "--keep-trash",
+        "quarantine", "--force", "--json", "--quiet", "-q", "--recent", "--sort", "recent", "size", "--since", "--limit", "-n", "--tail", "--older-than", "--keep-trash",
         "--dry-run", "--repair", "--overwrite", "--help", "-h", "--version", "--", "-", "--dir", "-d", "bash", "zsh",
         "alpha", "beta", "missing", "../etc/passwd", "CON", "a b", "", " ", "30d", "0s", "99999999d", "-5", "0", "2026-01-31", "1e309d", "NaNd",
         "[suggest:3]", "é", "\u0000", "x.json", "--jsn", "--dry-run=1", "--limit=2", "-dq",

@@ -385,6 +385,7 @@ public sealed class ToolCommandTests : IDisposable
     [InlineData("trash")]
     [InlineData("pin")]
     [InlineData("verify")]
+    [InlineData("quarantine")]
     [InlineData("import")]
     [InlineData("demo")]
     public async Task EveryCommand_HasHelp(string command)
