@@ -15,7 +15,7 @@ internal static class VerifyCommand
     {
         var repair = new Option<bool>("--repair")
         {
-            Description = "Move corrupt files into .quarantine/ (never deletes them) and remove temp files of crashed saves.",
+            Description = "Move files no store could have written into .quarantine/ (never deletes them; 'sessions quarantine' gives them back) and remove temp files of crashed saves.",
         };
         var command = new Command("verify", "Check every file of the store; exit 1 on any problem, including anything that is not a session.") { repair };
         command.SetAction(result =>

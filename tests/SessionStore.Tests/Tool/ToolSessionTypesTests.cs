@@ -64,7 +64,8 @@ public sealed class ToolSessionTypesTests : IDisposable
             new(ChatRole.Assistant, "Bring a coat.") { AuthorName = "helper" },
         });
         conversations.Append("agent-2", new List<ChatMessage> { new(ChatRole.User, "a conversation an append created") });
-        written.Add(("agent conversations", conversations.DirectoryPath, 2));
+        conversations.Save(new ChatConversation("agent-3") { ConversationId = "ana@example.com/chat 7", Messages = [new ChatMessage(ChatRole.User, "hi")] }); // a free-form id beside the store's
+        written.Add(("agent conversations", conversations.DirectoryPath, 3));
 
 #pragma warning disable MAAI001 // the agent sessions store is experimental, as Agent Framework's session store is
         FileSessionStore<StoredAgentSession> agentSessions = AgentStores.AgentSessions(_temp.Combine("agent-sessions"), Fast);
