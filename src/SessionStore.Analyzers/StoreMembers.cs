@@ -18,6 +18,10 @@ internal sealed class StoreMembers
     internal const string DeleteAsyncName = "DeleteAsync";
     internal const string ListPageName = "ListPage";
     internal const string ListPageAsyncName = "ListPageAsync";
+    internal const string RestoreFromQuarantineName = "RestoreFromQuarantine";
+    internal const string RestoreFromQuarantineAsyncName = "RestoreFromQuarantineAsync";
+    internal const string DeleteFromQuarantineName = "DeleteFromQuarantine";
+    internal const string DeleteFromQuarantineAsyncName = "DeleteFromQuarantineAsync";
 
     /// <summary>The library's other assembly with a store type (<c>PostgresSessionStore&lt;T&gt;</c>), known by name so it is not looked up in every compilation.</summary>
     private const string PostgresAssemblyName = "SessionStore.Postgres";
@@ -81,8 +85,11 @@ internal sealed class StoreMembers
                 method.ContainingType.GetMembers(parameter.Name).OfType<IPropertySymbol>().Any(IsSessionIdProperty);
         }
 
-        // The paged listing's string is a page token (null for the first page), never an id.
-        if (method.Name is ListPageName or ListPageAsyncName || !IsStoreMethod(method))
+        // The paged listing's string is a page token (null for the first page), and the quarantine's is a
+        // quarantined file's name (an id with a suffix): never an id.
+        if (method.Name is ListPageName or ListPageAsyncName or RestoreFromQuarantineName or RestoreFromQuarantineAsyncName
+                or DeleteFromQuarantineName or DeleteFromQuarantineAsyncName ||
+            !IsStoreMethod(method))
         {
             return false;
         }

@@ -94,6 +94,8 @@ public sealed class InvalidSessionIdConstantAnalyzerTests
     [InlineData("_ = store.ListPage();")]
     [InlineData("_ = store.ListPage(SessionOrder.Recent, 10, \"r:1:a token, not an id\");")]
     [InlineData("_ = await store.ListPageAsync(pageToken: null);")]
+    [InlineData("_ = store.RestoreFromQuarantine(\"a-session~1733570000~corrupt.json\");")]
+    [InlineData("_ = store.DeleteFromQuarantine(\"a-session~1733570000~corrupt.json\");")]
     [InlineData("custom.Log(\"a message, not an id\");")]
     [InlineData("_ = new Ticket { Name = \"a b\" };")]
     [InlineData("_ = new TicketRecord(\"ok\", \"a title / not an id\");")]
