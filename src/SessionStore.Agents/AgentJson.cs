@@ -81,7 +81,7 @@ public static class AgentJson
         JsonTypeInfo<ChatConversation> conversation = options is null ? ChatConversation : ChatConversationFor(options);
         var message = (JsonTypeInfo<ChatMessage>)conversation.Options.GetTypeInfo(typeof(ChatMessage));
         return new SessionDescriptor<ChatConversation>(conversation, static c => c.Id, validate: static c => c.Validate())
-            .WithItems(new SessionItems<ChatConversation, ChatMessage>("messages", message, static c => c.Messages, create: static id => new ChatConversation(id),
+            .WithItems(new SessionItems<ChatConversation, ChatMessage>("messages", message, static c => c.Messages, create: static id => new ChatConversation(id) { MessageCount = 0 },
                 validateAppend: static (conversation, _) => conversation.Validate())); // the rules hold message by message, and a store never appends a null one
     }
 

@@ -31,6 +31,16 @@ public sealed class ChatConversation
     public List<ChatMessage> Messages { get; init; } = [];
 
     /// <summary>
+    /// How many messages the conversation holds, kept by this library's writers so that a turn can tell, without
+    /// reading the messages, whether the conversation moved on since an agent session saw it (a branch point, see
+    /// <see cref="SessionStoreChatHistoryProvider"/>); <see langword="null"/> when unknown (written by an earlier
+    /// version, or by hand): the next turn of a branch then reads the conversation once to learn it.
+    /// </summary>
+    /// <remarks>Code that replaces <see cref="Messages"/> itself sets this to their number, or to <see langword="null"/>.</remarks>
+    [JsonPropertyName("messageCount")]
+    public int? MessageCount { get; set; }
+
+    /// <summary>
     /// The sum of the usage reported for this conversation (<see cref="UsageDetails.Add(UsageDetails)"/>),
     /// or <see langword="null"/> when nothing reported any.
     /// </summary>
@@ -53,6 +63,14 @@ public sealed class ChatConversation
     [JsonPropertyName("conversationId")]
     public string? ConversationId { get; set; }
 
+    /// <summary>
+    /// The store id of the conversation this one was copied from when an agent session's branch moved off it (see
+    /// <see cref="SessionStoreChatHistoryProvider"/>); <see langword="null"/> for an original. Deleting an agent session
+    /// deletes the conversations its copies came from too.
+    /// </summary>
+    [JsonPropertyName("forkedFrom")]
+    public string? ForkedFrom { get; set; }
+
     /// <summary>Anything else the application keeps with the conversation.</summary>
     [JsonPropertyName("additionalProperties")]
     public AdditionalPropertiesDictionary? AdditionalProperties { get; set; }
@@ -69,6 +87,11 @@ public sealed class ChatConversation
         if (Messages is null)
         {
             throw new ArgumentException($"Conversation '{Id}' has no message list.", "conversation");
+        }
+
+        if (MessageCount is < 0)
+        {
+            throw new ArgumentException($"Conversation '{Id}' has a negative message count.", "conversation");
         }
 
         for (int i = 0; i < Messages.Count; i++)

@@ -18,6 +18,9 @@ namespace SessionStore.Agents;
 /// the revision each session it hands out was read at; saving that session fails with
 /// <see cref="SessionConflictException"/> if someone saved it since (another process, or another branch of the
 /// same key), and a session that <see cref="GetOrCreateSessionAsync"/> created fails if someone created it first.
+/// Branches never see each other's turns (<see cref="SessionStoreChatHistoryProvider"/> copies a branch's conversation when
+/// another branch appended to it first), and a conflicted branch's copies are deleted (with
+/// <see cref="SessionStoreAgentSessionStoreOptions.Transcripts"/>): after a conflict, reload the session and run the turn again.
 /// </para>
 /// <para>
 /// A session's identity is its <see cref="AgentSessionStoreKey"/> (id and every partition) and, by default, the
@@ -48,7 +51,11 @@ public sealed class SessionStoreAgentSessionStore : AgentSessionStore
     public ISessionStore<StoredAgentSession> Store { get; }
 
     /// <inheritdoc />
-    /// <exception cref="SessionConflictException">The session was saved by someone else since this store handed it out; nothing was written.</exception>
+    /// <exception cref="SessionConflictException">
+    /// The session was saved by someone else since this store handed it out; nothing was written. With
+    /// <see cref="SessionStoreAgentSessionStoreOptions.Transcripts"/> set, the conversations this branch started since it was
+    /// read (and nothing saved names) are deleted first, so reloading and running the turn again stores it once.
+    /// </exception>
     /// <exception cref="SessionStorageException">The store refused the write; the previous version is intact.</exception>
     /// <exception cref="SessionLockTimeoutException">Another writer held the session's lock for too long.</exception>
     public override async ValueTask SaveSessionAsync(AIAgent agent, AgentSessionStoreKey key, AgentSession session, CancellationToken cancellationToken = default)
@@ -62,8 +69,18 @@ public sealed class SessionStoreAgentSessionStore : AgentSessionStore
         var stored = new StoredAgentSession(id, key.SessionId, key.Partitions, agentName, state, _timeProvider.GetUtcNow());
         if (_options.DetectConflicts && _revisions.TryGetValue(session, out Revision? revision))
         {
-            string etag = await Store.SaveIfMatchAsync(stored, revision.ETag, cancellationToken).ConfigureAwait(false);
-            _revisions.AddOrUpdate(session, new Revision(etag));
+            string etag;
+            try
+            {
+                etag = await Store.SaveIfMatchAsync(stored, revision.ETag, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SessionConflictException) when (_options.Transcripts is { } transcripts)
+            {
+                await DiscardUnsavedBranchesAsync(transcripts, id, state, revision, cancellationToken).ConfigureAwait(false);
+                throw;
+            }
+
+            _revisions.AddOrUpdate(session, new Revision(etag, TranscriptIds.In(state, _options.ChatHistoryStateKey)));
         }
         else
         {
@@ -106,7 +123,7 @@ public sealed class SessionStoreAgentSessionStore : AgentSessionStore
             throw new SessionCorruptException(id, Location(id), $"the agent could not restore the stored session: {ex.Message}", ex);
         }
 
-        _revisions.AddOrUpdate(session, new Revision(read.ETag));
+        _revisions.AddOrUpdate(session, new Revision(read.ETag, TranscriptIds.In(read.Session.State, _options.ChatHistoryStateKey)));
         return session;
     }
 
@@ -121,14 +138,14 @@ public sealed class SessionStoreAgentSessionStore : AgentSessionStore
         }
 
         AgentSession created = await agent.CreateSessionAsync(cancellationToken).ConfigureAwait(false);
-        _revisions.AddOrUpdate(created, new Revision(null));
+        _revisions.AddOrUpdate(created, new Revision(null, []));
         return created;
     }
 
     /// <summary>
     /// Deletes the stored session and, when <see cref="SessionStoreAgentSessionStoreOptions.Transcripts"/> is set (and
     /// <see cref="SessionStoreAgentSessionStoreOptions.KeepTranscriptsOnDelete"/> is not), the conversations its chat
-    /// history provider kept, first: a delete never leaves a transcript without the session that would find it.
+    /// history provider kept (with those they were copied from, <see cref="ChatConversation.ForkedFrom"/>), first: a delete never leaves a transcript without the session that would find it.
     /// Deleting what is not there is not an error.
     /// </summary>
     /// <param name="agent">The agent whose session it is.</param>
@@ -148,7 +165,7 @@ public sealed class SessionStoreAgentSessionStore : AgentSessionStore
         {
             foreach (string conversationId in TranscriptIds.In(stored.State, _options.ChatHistoryStateKey))
             {
-                _ = await transcripts.DeleteAsync(conversationId, cancellationToken).ConfigureAwait(false);
+                await TranscriptLineage.DeleteAsync(transcripts, conversationId, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -188,9 +205,35 @@ public sealed class SessionStoreAgentSessionStore : AgentSessionStore
         return serviceKey is null && serviceType.IsInstanceOfType(Store) ? Store : base.GetService(serviceType, serviceKey);
     }
 
+    /// <summary>
+    /// After a conflicted save: deletes the conversations this branch started since it was read (copies made when its
+    /// conversation moved on, a new session's first conversation) that the stored session does not name either. Nothing
+    /// saved names them, so the caller's reload-and-retry would otherwise leave the first attempt's turn behind.
+    /// </summary>
+    private async ValueTask DiscardUnsavedBranchesAsync(ISessionStore<ChatConversation> transcripts, string id, JsonElement state, Revision revision, CancellationToken cancellationToken)
+    {
+        List<string> started = TranscriptIds.In(state, _options.ChatHistoryStateKey);
+        started.RemoveAll(revision.Transcripts.Contains);
+        if (started.Count == 0)
+        {
+            return;
+        }
+
+        if (await Store.TryLoadAsync(id, cancellationToken).ConfigureAwait(false) is { } current)
+        {
+            started.RemoveAll(TranscriptIds.In(current.State, _options.ChatHistoryStateKey).Contains);
+        }
+
+        foreach (string conversationId in started)
+        {
+            _ = await transcripts.DeleteAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private string? AgentNameOf(AIAgent agent) => _options.ScopeByAgentName ? agent.Name : null;
 
     private string Location(string id) => Store is FileSessionStore<StoredAgentSession> files ? Path.Combine(files.DirectoryPath, id + ".json") : Store.GetType().Name;
 
-    private sealed record Revision(string? ETag);
+    /// <summary>The revision a handed-out session was read (or last saved) at, and the conversations its state named then.</summary>
+    private sealed record Revision(string? ETag, List<string> Transcripts);
 }

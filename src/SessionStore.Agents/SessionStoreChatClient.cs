@@ -65,7 +65,7 @@ public sealed class SessionStoreChatClient : DelegatingChatClient
         List<ChatMessage> request = [.. messages];
         IEnumerable<ChatMessage> toSend = await WithHistoryAsync(conversationId, request, cancellationToken).ConfigureAwait(false);
         ChatResponse response = await base.GetResponseAsync(toSend, WithoutConversationId(options), cancellationToken).ConfigureAwait(false);
-        await _writer.AppendAsync(conversationId, [.. request, .. response.Messages], response.Usage, cancellationToken).ConfigureAwait(false);
+        _ = await _writer.AppendAsync(conversationId, branchPoint: null, [.. request, .. response.Messages], response.Usage, cancellationToken).ConfigureAwait(false);
         response.ConversationId = conversationId;
         return response;
     }
@@ -98,7 +98,7 @@ public sealed class SessionStoreChatClient : DelegatingChatClient
         }
 
         ChatResponse response = updates.ToChatResponse();
-        await _writer.AppendAsync(conversationId, [.. request, .. response.Messages], response.Usage, cancellationToken).ConfigureAwait(false);
+        _ = await _writer.AppendAsync(conversationId, branchPoint: null, [.. request, .. response.Messages], response.Usage, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

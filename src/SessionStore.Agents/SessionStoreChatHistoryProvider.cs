@@ -16,6 +16,15 @@ namespace SessionStore.Agents;
 /// <see cref="AIAgent.DeserializeSessionAsync"/>, and a new process resumes the conversation from the store.
 /// </para>
 /// <para>
+/// Agent sessions are independent branches, as <see cref="AgentSessionStore"/> requires (unless
+/// <see cref="SessionStoreChatHistoryProviderOptions.IndependentBranches"/> is off): the state records the
+/// branch point (how many of the conversation's messages the session has seen), a run is given only those, and a
+/// turn is appended only while the conversation still ends there. When it has moved on (another branch of the same
+/// stored session, or another process, appended since), the turn goes into a new conversation that copies the
+/// branch's messages (copy-on-write, <see cref="ChatConversation.ForkedFrom"/> naming the original), and the session's state
+/// names that one from then on.
+/// </para>
+/// <para>
 /// After a successful run, the run's request messages and response messages are appended to the
 /// conversation atomically, under the store's cross-process lock. A failed or cancelled run stores nothing,
 /// as MAF's own <see cref="InMemoryChatHistoryProvider"/>. A <see cref="SessionStoreChatHistoryProviderOptions.ChatReducer"/>
@@ -32,6 +41,8 @@ public sealed class SessionStoreChatHistoryProvider : ChatHistoryProvider
 {
     private readonly ProviderSessionState<ChatHistoryState> _sessionState;
     private readonly ITurnWriter _writer;
+    private readonly TimeProvider _timeProvider;
+    private readonly bool _independentBranches;
     private IReadOnlyList<string>? _stateKeys;
 
     /// <summary>Creates a provider over <paramref name="store"/>.</summary>
@@ -43,12 +54,14 @@ public sealed class SessionStoreChatHistoryProvider : ChatHistoryProvider
         ArgumentNullException.ThrowIfNull(store);
         Store = store;
         ChatReducer = options?.ChatReducer;
+        _independentBranches = options?.IndependentBranches ?? true;
         Func<AgentSession?, string> newId = options?.ConversationIdFactory ?? (static _ => Guid.NewGuid().ToString("N"));
         _sessionState = new ProviderSessionState<ChatHistoryState>(
             session => new ChatHistoryState { ConversationId = newId(session) },
             options?.StateKey ?? nameof(SessionStoreChatHistoryProvider),
             AgentJson.DefaultOptions);
-        _writer = TurnWriter.For(store, options?.TimeProvider ?? TimeProvider.System);
+        _timeProvider = options?.TimeProvider ?? TimeProvider.System;
+        _writer = TurnWriter.For(store, _timeProvider);
     }
 
     /// <summary>The store that holds the conversations.</summary>
@@ -60,16 +73,22 @@ public sealed class SessionStoreChatHistoryProvider : ChatHistoryProvider
     /// <inheritdoc />
     public override IReadOnlyList<string> StateKeys => _stateKeys ??= [_sessionState.StateKey];
 
-    /// <summary>The id of the conversation that holds <paramref name="session"/>'s history; assigned (and kept in the session) on first use.</summary>
+    /// <summary>
+    /// The id of the conversation that holds <paramref name="session"/>'s history; assigned (and kept in the session) on first
+    /// use, and replaced by a copy's when the session's branch is copied (see the remarks).
+    /// </summary>
     /// <param name="session">The agent session.</param>
     /// <returns>The conversation's id in <see cref="Store"/>.</returns>
     public string GetConversationId(AgentSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return ConversationId(session);
+        return ConversationIds.ToSessionId(State(session).ConversationId!);
     }
 
-    /// <summary>The whole stored transcript of <paramref name="session"/>, without running the agent; empty before the first run.</summary>
+    /// <summary>
+    /// The stored transcript of <paramref name="session"/> (its branch: the messages it has seen and stored, see the
+    /// remarks), without running the agent; empty before the first run.
+    /// </summary>
     /// <param name="session">The agent session.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The messages, oldest first.</returns>
@@ -78,30 +97,67 @@ public sealed class SessionStoreChatHistoryProvider : ChatHistoryProvider
     public async ValueTask<IReadOnlyList<ChatMessage>> GetMessagesAsync(AgentSession session, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
-        ChatConversation? conversation = await Store.TryLoadAsync(ConversationId(session), cancellationToken).ConfigureAwait(false);
-        return conversation?.Messages ?? [];
+        return await BranchAsync(State(session), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     protected override async ValueTask<IEnumerable<ChatMessage>> ProvideChatHistoryAsync(InvokingContext context, CancellationToken cancellationToken = default)
     {
-        ChatConversation? conversation = await Store.TryLoadAsync(ConversationId(context.Session), cancellationToken).ConfigureAwait(false);
-        IEnumerable<ChatMessage> history = conversation?.Messages ?? [];
+        IEnumerable<ChatMessage> history = await BranchAsync(State(context.Session), cancellationToken).ConfigureAwait(false);
         return ChatReducer is null ? history : await ChatReducer.ReduceAsync(history, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     protected override async ValueTask StoreChatHistoryAsync(InvokedContext context, CancellationToken cancellationToken = default)
     {
+        ChatHistoryState state = State(context.Session);
+        string conversationId = state.ConversationId!;
         List<ChatMessage> turn = [.. context.RequestMessages, .. context.ResponseMessages ?? []];
-        await _writer.AppendAsync(ApplicationConversationId(context.Session), turn, ReportedUsage.In(context.ResponseMessages), cancellationToken).ConfigureAwait(false);
+        UsageDetails? usage = ReportedUsage.In(context.ResponseMessages);
+        if (!_independentBranches)
+        {
+            _ = await _writer.AppendAsync(conversationId, branchPoint: null, turn, usage, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (await _writer.AppendAsync(conversationId, state.MessageCount, turn, usage, cancellationToken).ConfigureAwait(false))
+        {
+            state.MessageCount += turn.Count;
+            return;
+        }
+
+        state.ConversationId = await ConversationBranch.ForkAsync(Store, conversationId, state.MessageCount!.Value, turn, usage, _timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        state.MessageCount += turn.Count;
     }
 
-    /// <summary>The conversation's id in <see cref="Store"/>.</summary>
-    private string ConversationId(AgentSession? session) => ConversationIds.ToSessionId(ApplicationConversationId(session));
+    /// <summary>
+    /// The branch's messages: the first <see cref="ChatHistoryState.MessageCount"/> of the conversation. A session that has
+    /// not read it yet (or whose conversation was cut shorter than its branch point, by hand) takes all it holds as its own.
+    /// </summary>
+    private async ValueTask<List<ChatMessage>> BranchAsync(ChatHistoryState state, CancellationToken cancellationToken)
+    {
+        ChatConversation? conversation = await Store.TryLoadAsync(ConversationIds.ToSessionId(state.ConversationId!), cancellationToken).ConfigureAwait(false);
+        List<ChatMessage> messages = conversation?.Messages ?? [];
+        if (!_independentBranches)
+        {
+            return messages;
+        }
 
-    /// <summary>The conversation's id as the session's state holds it (from <see cref="SessionStoreChatHistoryProviderOptions.ConversationIdFactory"/>: free-form).</summary>
-    private string ApplicationConversationId(AgentSession? session) =>
-        _sessionState.GetOrInitializeState(session).ConversationId
-            ?? throw new InvalidOperationException($"The agent session's '{_sessionState.StateKey}' state has no conversation id.");
+        if (state.MessageCount is { } seen && seen <= messages.Count)
+        {
+            return seen == messages.Count ? messages : messages.GetRange(0, seen);
+        }
+
+        state.MessageCount = messages.Count;
+        return messages;
+    }
+
+    /// <summary>The session's state (conversation id from <see cref="SessionStoreChatHistoryProviderOptions.ConversationIdFactory"/>: free-form).</summary>
+    private ChatHistoryState State(AgentSession? session)
+    {
+        ChatHistoryState state = _sessionState.GetOrInitializeState(session);
+        return state.ConversationId is null
+            ? throw new InvalidOperationException($"The agent session's '{_sessionState.StateKey}' state has no conversation id.")
+            : state;
+    }
 }

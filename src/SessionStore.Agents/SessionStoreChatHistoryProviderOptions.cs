@@ -30,6 +30,17 @@ public sealed class SessionStoreChatHistoryProviderOptions
     /// <summary>Applied to response messages before they are stored; <see langword="null"/>: none.</summary>
     public Func<IEnumerable<ChatMessage>, IEnumerable<ChatMessage>>? StorageInputResponseMessageFilter { get; set; }
 
+    /// <summary>
+    /// Whether agent sessions are independent branches, as MAF's <see cref="AgentSessionStore"/> specifies (the default): a
+    /// session sees only the messages it has seen and stored itself, and its turn goes into a copy of its conversation when
+    /// another session appended to it since. A run that stored its turn (or, with per-service-call persistence, part of it)
+    /// but whose session was not saved, because the process died, is then not part of the saved session: the resumed
+    /// session runs the turn again, as with MAF's in-memory provider. <see langword="false"/>: every session of a conversation
+    /// sees everything appended to it, so a resumed session continues from whatever was stored (and, with per-service-call
+    /// persistence, does not run a finished tool call again), but branches see each other's turns.
+    /// </summary>
+    public bool IndependentBranches { get; set; } = true;
+
     /// <summary>The clock of <see cref="ChatConversation.CreatedAt"/> and <see cref="ChatConversation.UpdatedAt"/>; default the system's.</summary>
     public TimeProvider? TimeProvider { get; set; }
 }

@@ -8,8 +8,11 @@ internal static class TurnWriter
     /// conversations (<see cref="AgentStores.Conversations"/> and <see cref="AgentJson.ChatConversationDescriptor"/> declare
     /// them); otherwise a whole-conversation update under the store's lock.
     /// </summary>
-    internal static ITurnWriter For(ISessionStore<ChatConversation> store, TimeProvider timeProvider) =>
-        store is ISessionAppender<ChatConversation> appender && appender.CanAppend<Microsoft.Extensions.AI.ChatMessage>()
-            ? new AppendTurnWriter(appender, timeProvider)
-            : new UpdateTurnWriter(store, timeProvider);
+    internal static ITurnWriter For(ISessionStore<ChatConversation> store, TimeProvider timeProvider)
+    {
+        var update = new UpdateTurnWriter(store, timeProvider);
+        return store is ISessionAppender<ChatConversation> appender && appender.CanAppend<Microsoft.Extensions.AI.ChatMessage>()
+            ? new AppendTurnWriter(appender, update, timeProvider)
+            : update;
+    }
 }

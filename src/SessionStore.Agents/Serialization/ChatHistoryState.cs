@@ -7,4 +7,11 @@ internal sealed class ChatHistoryState
 {
     [JsonPropertyName("conversationId")]
     public string? ConversationId { get; set; }
+
+    /// <summary>
+    /// The branch point: how many of the conversation's messages belong to this agent session (it provides only those,
+    /// and appends only while the conversation still ends there); <see langword="null"/> until its first run reads them.
+    /// </summary>
+    [JsonPropertyName("messageCount")]
+    public int? MessageCount { get; set; }
 }

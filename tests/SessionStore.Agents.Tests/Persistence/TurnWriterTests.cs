@@ -33,9 +33,9 @@ public sealed class TurnWriterTests : IDisposable
         {
             ChatMessage[] messages = [new(ChatRole.User, "q" + turn), new(ChatRole.Assistant, [new TextContent("a" + turn), new FunctionCallContent("call" + turn, "f", new Dictionary<string, object?> { ["x"] = "]\"}" })])];
             var usage = new UsageDetails { InputTokenCount = turn, OutputTokenCount = 1 };
-            await typed.AppendAsync("c", messages, usage, CancellationToken.None);
+            _ = await typed.AppendAsync("c", branchPoint: null, messages, usage, CancellationToken.None);
             clock.Back();
-            await update.AppendAsync("c", messages, usage, CancellationToken.None);
+            _ = await update.AppendAsync("c", branchPoint: null, messages, usage, CancellationToken.None);
             if (turn == 1)
             {
                 directoryWritten = Directory.GetLastWriteTimeUtc(appending.DirectoryPath);
@@ -59,8 +59,8 @@ public sealed class TurnWriterTests : IDisposable
         foreach (ITurnWriter writer in new[] { TurnWriter.For(appending, TimeProvider.System), TurnWriter.For(plain, TimeProvider.System) })
         {
             var huge = new UsageDetails { InputTokenCount = long.MaxValue - 10, OutputTokenCount = 5, TotalTokenCount = long.MaxValue - 5, AdditionalCounts = new() { ["cost"] = long.MaxValue } };
-            await writer.AppendAsync("c", [new ChatMessage(ChatRole.User, "q1")], huge, CancellationToken.None);
-            await writer.AppendAsync("c", [new ChatMessage(ChatRole.User, "q2")], new UsageDetails { InputTokenCount = 20, OutputTokenCount = 7, TotalTokenCount = 27, AdditionalCounts = new() { ["cost"] = 1 } }, CancellationToken.None);
+            _ = await writer.AppendAsync("c", branchPoint: null, [new ChatMessage(ChatRole.User, "q1")], huge, CancellationToken.None);
+            _ = await writer.AppendAsync("c", branchPoint: null, [new ChatMessage(ChatRole.User, "q2")], new UsageDetails { InputTokenCount = 20, OutputTokenCount = 7, TotalTokenCount = 27, AdditionalCounts = new() { ["cost"] = 1 } }, CancellationToken.None);
         }
 
         foreach (ChatConversation stored in new[] { appending.Load("c"), plain.Load("c") })

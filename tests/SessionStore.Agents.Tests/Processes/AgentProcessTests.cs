@@ -69,9 +69,14 @@ public sealed class AgentProcessTests : IDisposable
         string[] report = resumed.StandardOutput.Trim().Split(' ');
         int turn = int.Parse(report[1], CultureInfo.InvariantCulture);
 
-        // Every acknowledged turn is there; the turn in flight at the kill is there whole or not at all.
+        // Every acknowledged turn is there; the turn in flight at the kill is there whole or not at all. A turn appended
+        // but not saved with its session (killed between the two) is not part of the saved session: the resumed branch
+        // goes on in a copy of the conversation without it (see BranchTests), so only then does the id change.
         Assert.InRange(turn, acknowledged + 1, acknowledged + 2);
-        Assert.Equal(conversation, report[3]);
+        if (report[3] != conversation)
+        {
+            Assert.Equal(acknowledged + 1, turn);
+        }
         int sent = AgentTurns.MessagesPerTurn * (turn - 1) + 3;
         Assert.EndsWith($"answer answer {turn} after {sent} messages", resumed.StandardOutput.Trim(), StringComparison.Ordinal);
 
