@@ -100,6 +100,53 @@ public sealed class SessionStoreChatHistoryProvider : ChatHistoryProvider
         return await BranchAsync(State(session), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Makes <paramref name="messages"/> the history of <paramref name="session"/> (an import of an existing conversation,
+    /// as <see cref="InMemoryChatHistoryProvider.SetMessages"/>): stored as the session's conversation when it has none yet,
+    /// otherwise as a new conversation that replaces it for this session only (<see cref="ChatConversation.ForkedFrom"/>
+    /// names the one replaced, so deleting the session deletes both). Other sessions of the old conversation keep it.
+    /// </summary>
+    /// <param name="session">The agent session.</param>
+    /// <param name="messages">The history, oldest first; none is <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes once the history is stored.</returns>
+    /// <exception cref="ArgumentException">A message is <see langword="null"/>; nothing was written.</exception>
+    /// <exception cref="SessionStorageException">The store could not be written.</exception>
+    public async ValueTask SetMessagesAsync(AgentSession session, IEnumerable<ChatMessage> messages, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(messages);
+        ChatHistoryState state = State(session);
+        List<ChatMessage> history = [.. messages];
+        DateTimeOffset now = _timeProvider.GetUtcNow();
+        string current = ConversationIds.ToSessionId(state.ConversationId!);
+        var imported = new ChatConversation(current)
+        {
+            ConversationId = current == state.ConversationId ? null : state.ConversationId,
+            Messages = history,
+            MessageCount = history.Count,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        imported.Validate();
+        imported.Usage = ReportedUsage.In(history);
+        try
+        {
+            _ = await Store.SaveIfMatchAsync(imported, expectedETag: null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SessionConflictException)
+        {
+            var replacement = new ChatConversation(Guid.NewGuid().ToString("N"))
+            {
+                Messages = history, MessageCount = history.Count, Usage = imported.Usage, CreatedAt = now, UpdatedAt = now, ForkedFrom = current,
+            };
+            _ = await Store.SaveIfMatchAsync(replacement, expectedETag: null, cancellationToken).ConfigureAwait(false);
+            state.ConversationId = replacement.Id;
+        }
+
+        state.MessageCount = history.Count;
+    }
+
     /// <inheritdoc />
     protected override async ValueTask<IEnumerable<ChatMessage>> ProvideChatHistoryAsync(InvokingContext context, CancellationToken cancellationToken = default)
     {
