@@ -128,6 +128,11 @@ public sealed class SessionStoreAgentSessionStore : AgentSessionStore
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A session this creates has its conversation id and branch point assigned at once (when the agent's history provider is a
+    /// <see cref="SessionStoreChatHistoryProvider"/>), so saving it before its first run records where its history goes:
+    /// a process killed during the run can be resumed from what the run stored (see docs/agents.md).
+    /// </remarks>
     /// <exception cref="SessionCorruptException">The stored session cannot be read, or the agent cannot restore it.</exception>
     /// <exception cref="SessionStorageException">The store could not be read.</exception>
     public override async ValueTask<AgentSession> GetOrCreateSessionAsync(AIAgent agent, AgentSessionStoreKey key, CancellationToken cancellationToken = default)
@@ -138,6 +143,14 @@ public sealed class SessionStoreAgentSessionStore : AgentSessionStore
         }
 
         AgentSession created = await agent.CreateSessionAsync(cancellationToken).ConfigureAwait(false);
+
+        // Named (with its branch point) now, not at the first run: a session saved before its run, so that a crash in the
+        // run can be resumed, already knows where its history goes and which of it is its own.
+        if (agent.GetService<SessionStoreChatHistoryProvider>() is { } history)
+        {
+            await history.BeginBranchAsync(created, cancellationToken).ConfigureAwait(false);
+        }
+
         _revisions.AddOrUpdate(created, new Revision(null, []));
         return created;
     }

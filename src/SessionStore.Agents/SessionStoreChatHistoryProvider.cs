@@ -147,6 +147,10 @@ public sealed class SessionStoreChatHistoryProvider : ChatHistoryProvider
         state.MessageCount = history.Count;
     }
 
+    /// <summary>Assigns a new session its conversation and branch point (what the conversation holds now) before its first run.</summary>
+    internal async ValueTask BeginBranchAsync(AgentSession session, CancellationToken cancellationToken) =>
+        _ = await BranchAsync(State(session), cancellationToken).ConfigureAwait(false);
+
     /// <inheritdoc />
     protected override async ValueTask<IEnumerable<ChatMessage>> ProvideChatHistoryAsync(InvokingContext context, CancellationToken cancellationToken = default)
     {

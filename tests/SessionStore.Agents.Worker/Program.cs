@@ -1,5 +1,6 @@
 // A second (third, ...) process for the agent tests; BACKEND is dir:PATH or pg:PREFIX (see Backend.cs).
 //   agent-turns BACKEND TURNS              runs TURNS more turns of the kill-test agent session (AgentTurns.cs)
+//   tool-loop BACKEND per-call|end-of-run branches|shared LOG block|run   books in two tool rounds (ToolLoop.cs); "block" hangs in the second tool
 //   transcript BACKEND                     prints the kill-test session's stored messages, one "role|text" line each
 //   append BACKEND CONVERSATION WRITER COUNT START-UNIX-MS   from a shared instant, COUNT turns "WRITER i" through UseSessionStore
 //   measure DIRECTORY TURNS RUNS           the cost of persisting one more turn after TURNS turns (PersistCost.cs)
@@ -17,6 +18,12 @@ switch (args)
     {
         using var backend = new Backend(spec);
         return await AgentTurns.RunAsync(backend, Number(turns), Console.Out);
+    }
+
+    case ["tool-loop", var spec, var persist, var branches, var log, var block]:
+    {
+        using var backend = new Backend(spec);
+        return await ToolLoop.RunAsync(backend, persist == "per-call", branches == "branches", log, block == "block", Console.Out);
     }
 
     case ["transcript", var spec]:
