@@ -32,6 +32,7 @@ namespace SessionStore.Agents;
 public sealed class SessionStoreChatClient : DelegatingChatClient
 {
     private readonly ITurnWriter _writer;
+    private int? _maxHistoryMessages;
 
     /// <summary>Creates the client.</summary>
     /// <param name="innerClient">The client that talks to the model.</param>
@@ -47,6 +48,17 @@ public sealed class SessionStoreChatClient : DelegatingChatClient
 
     /// <summary>The store that holds the conversations.</summary>
     public ISessionStore<ChatConversation> Store { get; }
+
+    /// <summary>
+    /// Reads and sends at most this many of the latest stored messages with each call (tool results whose calls fall
+    /// outside are left out too), so a call costs O(window), not O(conversation), on a store that reads windows
+    /// (<see cref="ISessionItemReader{TSession}"/>); <see langword="null"/> (the default): the whole history.
+    /// </summary>
+    public int? MaxHistoryMessages
+    {
+        get => _maxHistoryMessages;
+        set => _maxHistoryMessages = value is < 1 ? throw new ArgumentOutOfRangeException(nameof(value), value, "At least one message.") : value;
+    }
 
     /// <summary>Reduces what is sent (history and new messages); the stored transcript is never reduced. <see langword="null"/>: everything is sent.</summary>
     public IChatReducer? ChatReducer { get; set; }
@@ -110,8 +122,8 @@ public sealed class SessionStoreChatClient : DelegatingChatClient
 
     private async ValueTask<IEnumerable<ChatMessage>> WithHistoryAsync(string conversationId, List<ChatMessage> request, CancellationToken cancellationToken)
     {
-        ChatConversation? conversation = await Store.TryLoadAsync(ConversationIds.ToSessionId(conversationId), cancellationToken).ConfigureAwait(false);
-        IEnumerable<ChatMessage> all = conversation is null ? request : [.. conversation.Messages, .. request];
+        (List<ChatMessage> history, _) = await HistoryReader.ReadAsync(Store, ConversationIds.ToSessionId(conversationId), branchPoint: null, MaxHistoryMessages, cancellationToken).ConfigureAwait(false);
+        IEnumerable<ChatMessage> all = [.. history, .. request];
         return ChatReducer is null ? all : await ChatReducer.ReduceAsync(all, cancellationToken).ConfigureAwait(false);
     }
 

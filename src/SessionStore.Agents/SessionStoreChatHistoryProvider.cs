@@ -55,6 +55,7 @@ public sealed class SessionStoreChatHistoryProvider : ChatHistoryProvider
         Store = store;
         ChatReducer = options?.ChatReducer;
         _independentBranches = options?.IndependentBranches ?? true;
+        MaxHistoryMessages = options?.MaxHistoryMessages;
         Func<AgentSession?, string> newId = options?.ConversationIdFactory ?? (static _ => Guid.NewGuid().ToString("N"));
         _sessionState = new ProviderSessionState<ChatHistoryState>(
             session => new ChatHistoryState { ConversationId = newId(session) },
@@ -69,6 +70,9 @@ public sealed class SessionStoreChatHistoryProvider : ChatHistoryProvider
 
     /// <summary>Reduces the history sent on each run; <see langword="null"/>: the whole history is sent.</summary>
     public IChatReducer? ChatReducer { get; }
+
+    /// <summary>At most this many of the latest messages are read and sent on each run; <see langword="null"/>: the whole history.</summary>
+    public int? MaxHistoryMessages { get; }
 
     /// <inheritdoc />
     public override IReadOnlyList<string> StateKeys => _stateKeys ??= [_sessionState.StateKey];
@@ -97,7 +101,7 @@ public sealed class SessionStoreChatHistoryProvider : ChatHistoryProvider
     public async ValueTask<IReadOnlyList<ChatMessage>> GetMessagesAsync(AgentSession session, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return await BranchAsync(State(session), cancellationToken).ConfigureAwait(false);
+        return await BranchAsync(State(session), window: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -149,12 +153,12 @@ public sealed class SessionStoreChatHistoryProvider : ChatHistoryProvider
 
     /// <summary>Assigns a new session its conversation and branch point (what the conversation holds now) before its first run.</summary>
     internal async ValueTask BeginBranchAsync(AgentSession session, CancellationToken cancellationToken) =>
-        _ = await BranchAsync(State(session), cancellationToken).ConfigureAwait(false);
+        _ = await BranchAsync(State(session), window: 0, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     protected override async ValueTask<IEnumerable<ChatMessage>> ProvideChatHistoryAsync(InvokingContext context, CancellationToken cancellationToken = default)
     {
-        IEnumerable<ChatMessage> history = await BranchAsync(State(context.Session), cancellationToken).ConfigureAwait(false);
+        IEnumerable<ChatMessage> history = await BranchAsync(State(context.Session), MaxHistoryMessages, cancellationToken).ConfigureAwait(false);
         return ChatReducer is null ? history : await ChatReducer.ReduceAsync(history, cancellationToken).ConfigureAwait(false);
     }
 
@@ -185,21 +189,15 @@ public sealed class SessionStoreChatHistoryProvider : ChatHistoryProvider
     /// The branch's messages: the first <see cref="ChatHistoryState.MessageCount"/> of the conversation. A session that has
     /// not read it yet (or whose conversation was cut shorter than its branch point, by hand) takes all it holds as its own.
     /// </summary>
-    private async ValueTask<List<ChatMessage>> BranchAsync(ChatHistoryState state, CancellationToken cancellationToken)
+    private async ValueTask<List<ChatMessage>> BranchAsync(ChatHistoryState state, int? window, CancellationToken cancellationToken)
     {
-        ChatConversation? conversation = await Store.TryLoadAsync(ConversationIds.ToSessionId(state.ConversationId!), cancellationToken).ConfigureAwait(false);
-        List<ChatMessage> messages = conversation?.Messages ?? [];
-        if (!_independentBranches)
+        int? branchPoint = _independentBranches ? state.MessageCount : null;
+        (List<ChatMessage> messages, int count) = await HistoryReader.ReadAsync(Store, ConversationIds.ToSessionId(state.ConversationId!), branchPoint, window, cancellationToken).ConfigureAwait(false);
+        if (_independentBranches && (state.MessageCount is not { } seen || seen > count))
         {
-            return messages;
+            state.MessageCount = count;
         }
 
-        if (state.MessageCount is { } seen && seen <= messages.Count)
-        {
-            return seen == messages.Count ? messages : messages.GetRange(0, seen);
-        }
-
-        state.MessageCount = messages.Count;
         return messages;
     }
 

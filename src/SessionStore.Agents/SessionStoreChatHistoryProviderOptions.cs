@@ -6,6 +6,8 @@ namespace SessionStore.Agents;
 /// <summary>Options of <see cref="SessionStoreChatHistoryProvider"/>, named as <see cref="InMemoryChatHistoryProviderOptions"/>'.</summary>
 public sealed class SessionStoreChatHistoryProviderOptions
 {
+    private int? _maxHistoryMessages;
+
     /// <summary>The key of the provider's state in <see cref="AgentSession.StateBag"/>; default <c>"SessionStoreChatHistoryProvider"</c>.</summary>
     public string? StateKey { get; set; }
 
@@ -20,6 +22,19 @@ public sealed class SessionStoreChatHistoryProviderOptions
     /// the stored transcript is never reduced.
     /// </summary>
     public IChatReducer? ChatReducer { get; set; }
+
+    /// <summary>
+    /// Reads and sends at most this many of the latest messages on each run (before <see cref="ChatReducer"/>; tool results
+    /// whose calls fall outside are left out too), so a turn costs O(window), not O(conversation), on a store that reads
+    /// windows (<see cref="ISessionItemReader{TSession}"/>: the directory store and PostgreSQL built from
+    /// <see cref="AgentJson.ChatConversationDescriptor"/>). The stored transcript stays whole. <see langword="null"/> (the
+    /// default): the whole history is read and sent.
+    /// </summary>
+    public int? MaxHistoryMessages
+    {
+        get => _maxHistoryMessages;
+        set => _maxHistoryMessages = value is < 1 ? throw new ArgumentOutOfRangeException(nameof(value), value, "At least one message.") : value;
+    }
 
     /// <summary>Applied to the history this provider returns; <see langword="null"/>: none.</summary>
     public Func<IEnumerable<ChatMessage>, IEnumerable<ChatMessage>>? ProvideOutputMessageFilter { get; set; }
