@@ -1,6 +1,6 @@
 // BenchmarkDotNet suites (dotnet run -c Release -- --filter '*') and the side-by-side comparison
 // (dotnet run -c Release -- compare [sessions] [messages]), the paged listing (-- paging [sessions]),
-// and typed appends (-- typed-append-cost [appends]).
+// typed appends (-- typed-append-cost [appends]), and an agent turn's history cost (-- agent-turn-cost [runs]).
 using BenchmarkDotNet.Running;
 using SessionStore.Benchmarks.Compare;
 
@@ -27,6 +27,11 @@ if (args is ["compare-ops", var column, var opsDirectory, var opsSessions])
 if (args is ["typed-append-cost", .. var typedArgs])
 {
     return SessionStore.Benchmarks.Typed.TypedAppendCost.Run(typedArgs);
+}
+
+if (args is ["agent-turn-cost", .. var turnArgs])
+{
+    return await SessionStore.Benchmarks.Agents.AgentTurnCost.RunAsync(turnArgs);
 }
 
 if (args is ["syscall-loop", var phase, var operation, var loopDirectory, var count])
