@@ -81,6 +81,45 @@ public sealed class ItemWindowTests : IDisposable
         Assert.InRange(read, 1, fileSize / 50);
     }
 
+    [Fact]
+    public async Task Windows_read_during_appends_are_whole_and_in_order()
+    {
+        var store = new FileSessionStore<TurnLog>(_directory, TurnLogStore.Descriptor, new FileSessionStoreOptions { Durable = false, MaxSessionBytes = 16L << 20 });
+        var other = new FileSessionStore<TurnLog>(_directory, TurnLogStore.Descriptor, new FileSessionStoreOptions { Durable = false, MaxSessionBytes = 16L << 20 });
+        store.Save(new TurnLog("race", [], 0));
+        const int Appends = 400;
+        using var done = new CancellationTokenSource();
+        Task appending = Task.Run(() =>
+        {
+            try
+            {
+                for (int i = 0; i < Appends; i++)
+                {
+                    (i % 3 == 0 ? other : store).Append("race", [new LogTurn("user", i.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+                }
+            }
+            finally
+            {
+                done.Cancel();
+            }
+        });
+
+        int windows = 0;
+        while (!done.IsCancellationRequested || windows == 0)
+        {
+            SessionItemsWindow<TurnLog, LogTurn> window = store.TryReadLastItems<LogTurn>("race", 5)!;
+            int[] numbers = [.. window.Items.Select(t => int.Parse(t.Text, System.Globalization.CultureInfo.InvariantCulture))];
+            Assert.Equal(Enumerable.Range(numbers.FirstOrDefault(), numbers.Length), numbers);
+            // The totals are those of the same version as the items: every turn's length up to the last one read.
+            long expectedTokens = numbers.Length == 0 ? 0 : Enumerable.Range(0, numbers[^1] + 1).Sum(k => (long)k.ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
+            Assert.Equal(expectedTokens, window.Session.Tokens);
+            windows++;
+        }
+
+        await appending;
+        Assert.Equal(Enumerable.Range(Appends - 5, 5).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), store.TryReadLastItems<LogTurn>("race", 5)!.Items.Select(t => t.Text));
+    }
+
     public void Dispose()
     {
         if (_dataSource is not null)
