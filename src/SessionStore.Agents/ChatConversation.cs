@@ -64,6 +64,14 @@ public sealed class ChatConversation
     public string? ConversationId { get; set; }
 
     /// <summary>
+    /// A short title for pickers and listings: set by this library's writers, on the first turn that has one, to the first
+    /// line of the first user message (at most 100 characters); set your own with an update at any time. <see langword="null"/>
+    /// until then.
+    /// </summary>
+    [JsonPropertyName("title")]
+    public string? Title { get; set; }
+
+    /// <summary>
     /// The store id of the conversation this one was copied from when an agent session's branch moved off it (see
     /// <see cref="SessionStoreChatHistoryProvider"/>); <see langword="null"/> for an original. Deleting an agent session
     /// deletes the conversations its copies came from too.

@@ -194,21 +194,68 @@ public sealed class SessionStoreAgentSessionStore : AgentSessionStore
     /// <returns>The keys.</returns>
     /// <exception cref="SessionCorruptException">A stored session cannot be read.</exception>
     /// <exception cref="SessionStorageException">The store could not be read.</exception>
-    public async ValueTask<IReadOnlyList<AgentSessionStoreKey>> ListSessionsAsync(AIAgent? agent = null, CancellationToken cancellationToken = default)
+    public async ValueTask<IReadOnlyList<AgentSessionStoreKey>> ListSessionsAsync(AIAgent? agent = null, CancellationToken cancellationToken = default) =>
+        [.. (await StoredSessionsAsync(agent, cancellationToken).ConfigureAwait(false)).Select(static stored => stored.ToKey())];
+
+    /// <summary>
+    /// The stored sessions as a host's conversation picker lists them, most recent first: key, agent, the conversation's
+    /// title and message count (from <see cref="SessionStoreAgentSessionStoreOptions.Transcripts"/>, read without the
+    /// messages), and when it last changed. Filter by owner with <paramref name="filter"/> (for example a partition that
+    /// holds the user id).
+    /// </summary>
+    /// <remarks>
+    /// Reads every stored session record, and for each its conversation's members (without the messages, for a store that
+    /// reads windows, once it has checked that version; otherwise the conversation whole): O(sessions), not O(page). An
+    /// index that answers in O(page) is the store's search index's job.
+    /// </remarks>
+    /// <param name="agent">Only this agent's sessions; <see langword="null"/>: every session.</param>
+    /// <param name="filter">Only the sessions whose key it accepts; <see langword="null"/>: every session.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The summaries, most recently changed first.</returns>
+    /// <exception cref="SessionCorruptException">A stored session or conversation cannot be read.</exception>
+    /// <exception cref="SessionStorageException">The store could not be read.</exception>
+    public async ValueTask<IReadOnlyList<AgentConversationSummary>> ListConversationsAsync(AIAgent? agent = null, Func<AgentSessionStoreKey, bool>? filter = null, CancellationToken cancellationToken = default)
+    {
+        var summaries = new List<AgentConversationSummary>();
+        foreach (StoredAgentSession stored in await StoredSessionsAsync(agent, cancellationToken).ConfigureAwait(false))
+        {
+            AgentSessionStoreKey key = stored.ToKey();
+            if (filter is not null && !filter(key))
+            {
+                continue;
+            }
+
+            ChatConversation? conversation = null;
+            if (_options.Transcripts is { } transcripts && TranscriptIds.In(stored.State, _options.ChatHistoryStateKey) is [var conversationId, ..])
+            {
+                conversation = await HistoryReader.ReadMembersAsync(transcripts, conversationId, cancellationToken).ConfigureAwait(false);
+            }
+
+            DateTimeOffset updatedAt = conversation is null || conversation.UpdatedAt < stored.UpdatedAt ? stored.UpdatedAt : conversation.UpdatedAt;
+            summaries.Add(new AgentConversationSummary(key, stored.AgentName, conversation?.Title,
+                conversation?.MessageCount ?? (_options.Transcripts is null ? null : 0), updatedAt));
+        }
+
+        summaries.Sort(static (a, b) => b.UpdatedAt.CompareTo(a.UpdatedAt));
+        return summaries;
+    }
+
+    /// <summary>The stored sessions (of <paramref name="agent"/> only, when given and the store is scoped by agent name), in the order of their ids.</summary>
+    private async ValueTask<List<StoredAgentSession>> StoredSessionsAsync(AIAgent? agent, CancellationToken cancellationToken)
     {
         bool filter = agent is not null && _options.ScopeByAgentName;
         string? agentName = agent is null ? null : AgentNameOf(agent);
-        var keys = new List<AgentSessionStoreKey>();
+        var sessions = new List<StoredAgentSession>();
         foreach (string id in await Store.ListAsync(cancellationToken).ConfigureAwait(false))
         {
             StoredAgentSession? stored = await Store.TryLoadAsync(id, cancellationToken).ConfigureAwait(false);
             if (stored is not null && (!filter || string.Equals(stored.AgentName, agentName, StringComparison.Ordinal)))
             {
-                keys.Add(stored.ToKey());
+                sessions.Add(stored);
             }
         }
 
-        return keys;
+        return sessions;
     }
 
     /// <inheritdoc />

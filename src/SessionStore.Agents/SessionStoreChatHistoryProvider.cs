@@ -129,6 +129,7 @@ public sealed class SessionStoreChatHistoryProvider : ChatHistoryProvider
             ConversationId = current == state.ConversationId ? null : state.ConversationId,
             Messages = history,
             MessageCount = history.Count,
+            Title = ConversationTitle.From(history),
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -142,7 +143,7 @@ public sealed class SessionStoreChatHistoryProvider : ChatHistoryProvider
         {
             var replacement = new ChatConversation(Guid.NewGuid().ToString("N"))
             {
-                Messages = history, MessageCount = history.Count, Usage = imported.Usage, CreatedAt = now, UpdatedAt = now, ForkedFrom = current,
+                Messages = history, MessageCount = history.Count, Title = imported.Title, Usage = imported.Usage, CreatedAt = now, UpdatedAt = now, ForkedFrom = current,
             };
             _ = await Store.SaveIfMatchAsync(replacement, expectedETag: null, cancellationToken).ConfigureAwait(false);
             state.ConversationId = replacement.Id;

@@ -4,7 +4,7 @@ namespace SessionStore.Agents.Persistence;
 
 /// <summary>
 /// Appends a turn with the store's typed append (<see cref="ISessionAppender{TSession}"/>): the new messages are added to
-/// the conversation's stored list and its usage, message count and times updated, without reading or writing the earlier
+/// the conversation's stored list and its usage, message count, title and times updated, without reading or writing the earlier
 /// messages, so a turn costs O(delta) however long the conversation is. Atomic and serialised under the store's lock like an update.
 /// </summary>
 /// <remarks>
@@ -26,7 +26,7 @@ internal sealed class AppendTurnWriter(ISessionAppender<ChatConversation> store,
         string? external = id == conversationId ? null : conversationId;
         try
         {
-            await store.AppendAsync(id, messages, (conversation, added) => Totals(conversation, branchPoint, added.Count, usage, now, external), cancellationToken).ConfigureAwait(false);
+            await store.AppendAsync(id, messages, (conversation, added) => Totals(conversation, branchPoint, added, usage, now, external), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (ConversationMovedException moved) when (moved.StoredCount is null)
@@ -40,7 +40,7 @@ internal sealed class AppendTurnWriter(ISessionAppender<ChatConversation> store,
     }
 
     /// <summary>The conversation (without its messages: the store passes none) with this turn's count, usage and time.</summary>
-    private static ChatConversation Totals(ChatConversation conversation, int? branchPoint, int added, UsageDetails? usage, DateTimeOffset now, string? external)
+    private static ChatConversation Totals(ChatConversation conversation, int? branchPoint, IReadOnlyList<ChatMessage> added, UsageDetails? usage, DateTimeOffset now, string? external)
     {
         if (branchPoint is { } expected && conversation.MessageCount != expected)
         {
@@ -48,7 +48,8 @@ internal sealed class AppendTurnWriter(ISessionAppender<ChatConversation> store,
         }
 
         conversation.ConversationId ??= external;
-        conversation.MessageCount += added;
+        conversation.MessageCount += added.Count;
+        conversation.Title ??= ConversationTitle.From(added);
         conversation.Usage = ReportedUsage.Sum(conversation.Usage, usage);
         if (conversation.CreatedAt == default)
         {

@@ -25,6 +25,7 @@ internal static class ConversationBranch
             Messages = [.. mine, .. turn],
             MessageCount = mine.Count + turn.Count,
             ForkedFrom = sourceStoreId,
+            Title = source?.Title ?? ConversationTitle.From([.. mine, .. turn]),
             Usage = ReportedUsage.Sum(ReportedUsage.In(mine), usage),
             CreatedAt = source?.CreatedAt ?? now,
             UpdatedAt = now,

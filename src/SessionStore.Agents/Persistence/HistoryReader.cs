@@ -71,4 +71,24 @@ internal static class HistoryReader
 
         return start == 0 ? messages : messages.GetRange(start, messages.Count - start);
     }
+
+    /// <summary>
+    /// The conversation's members (title, count, times) without reading its messages from a store that reads windows; its
+    /// <see cref="ChatConversation.Messages"/> may then be empty. Null when there is no conversation.
+    /// </summary>
+    internal static async ValueTask<ChatConversation?> ReadMembersAsync(ISessionStore<ChatConversation> store, string storeId, CancellationToken cancellationToken)
+    {
+        if (store is ISessionItemReader<ChatConversation> reader && store is ISessionAppender<ChatConversation> appender && appender.CanAppend<ChatMessage>())
+        {
+            return (await reader.TryReadLastItemsAsync<ChatMessage>(storeId, 0, cancellationToken).ConfigureAwait(false))?.Session;
+        }
+
+        ChatConversation? whole = await store.TryLoadAsync(storeId, cancellationToken).ConfigureAwait(false);
+        if (whole is not null)
+        {
+            whole.MessageCount ??= whole.Messages.Count;
+        }
+
+        return whole;
+    }
 }

@@ -49,9 +49,11 @@ internal sealed class UpdateTurnWriter(ISessionStore<ChatConversation> store, Ti
             ConversationId = current?.ConversationId ?? external,
             Messages = current is null ? [.. messages] : [.. current.Messages, .. messages],
             MessageCount = stored + messages.Count,
+            Title = current?.Title ?? ConversationTitle.From(messages),
             Usage = ReportedUsage.Sum(current?.Usage, usage),
             CreatedAt = current?.CreatedAt ?? now,
             UpdatedAt = now,
+            ForkedFrom = current?.ForkedFrom,
             AdditionalProperties = current?.AdditionalProperties,
         };
     }
