@@ -29,7 +29,8 @@ public sealed class KillDuringOperationTests(ITestOutputHelper output) : IDispos
         var committed = new List<string>();
         for (int kill = 0; kill < Kills; kill++)
         {
-            committed.AddRange((await RunAndKill("fork", maxDelayMs: 150)).Select(line => Path.GetFileNameWithoutExtension(line)));
+            // Every other round waits for a committed fork first, so that the promise about committed forks is always tested.
+            committed.AddRange((await RunAndKill("fork", maxDelayMs: 150, commitsBeforeKill: kill % 2)).Select(line => Path.GetFileNameWithoutExtension(line)));
             foreach (string id in store.List().Where(id => id != "source"))
             {
                 Assert.Equal(source with { SessionId = id }, store.Load(id));
@@ -49,7 +50,7 @@ public sealed class KillDuringOperationTests(ITestOutputHelper output) : IDispos
         var deleted = new List<string>();
         for (int kill = 0; kill < Kills; kill++)
         {
-            List<string> lines = await RunAndKill("delete", maxDelayMs: 150);
+            List<string> lines = await RunAndKill("delete", maxDelayMs: 150, commitsBeforeKill: kill % 2);
             deleted.AddRange(lines.Where(l => l.StartsWith("deleted ", StringComparison.Ordinal)).Select(l => l[8..]));
             Assert.All(deleted, id => Assert.False(store.Exists(id), $"kill {kill}: deleted {id} is back"));
             foreach (string id in store.List())
@@ -137,7 +138,11 @@ public sealed class KillDuringOperationTests(ITestOutputHelper output) : IDispos
     }
 
     /// <summary>Starts the child, kills it at a random moment after it is ready, and returns what it committed.</summary>
-    private async Task<List<string>> RunAndKill(string operation, int maxDelayMs, Func<bool>? killAfter = null)
+    /// <summary>
+    /// Runs the operation in a child and kills it after a random delay; with <paramref name="commitsBeforeKill"/>, only
+    /// once the child has reported that many commits (a signal, so that a loaded machine still commits some).
+    /// </summary>
+    private async Task<List<string>> RunAndKill(string operation, int maxDelayMs, Func<bool>? killAfter = null, int commitsBeforeKill = 0)
     {
         using Process child = ProcessRunner.StartDotNetApp("SessionStore.TestWorker", ["operation-crash-loop", operation, Directory]);
         string? ready = await child.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
@@ -147,19 +152,47 @@ public sealed class KillDuringOperationTests(ITestOutputHelper output) : IDispos
             Assert.Fail($"the child said '{ready}': {await child.StandardError.ReadToEndAsync()}");
         }
 
+        var committed = new List<string>();
+        var enoughCommits = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (commitsBeforeKill == 0)
+        {
+            enoughCommits.SetResult();
+        }
+
+        Task reading = Task.Run(async () =>
+        {
+            while (await child.StandardOutput.ReadLineAsync() is { } line)
+            {
+                if (line.StartsWith("committed ", StringComparison.Ordinal))
+                {
+                    lock (committed)
+                    {
+                        committed.Add(line[10..]);
+                        if (committed.Count == commitsBeforeKill)
+                        {
+                            enoughCommits.TrySetResult();
+                        }
+                    }
+                }
+            }
+
+            enoughCommits.TrySetResult();
+        });
+
         var waited = Stopwatch.StartNew();
         while (killAfter is not null && !killAfter() && waited.Elapsed < TimeSpan.FromSeconds(30))
         {
             await Task.Delay(1);
         }
 
+        await enoughCommits.Task.WaitAsync(TimeSpan.FromMinutes(2));
         await Task.Delay(_random.Next(0, maxDelayMs));
         child.Kill();
-        string rest = await child.StandardOutput.ReadToEndAsync();
+        await reading;
         await child.WaitForExitAsync();
-        return rest.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Where(l => l.StartsWith("committed ", StringComparison.Ordinal))
-            .Select(l => l[10..])
-            .ToList();
+        lock (committed)
+        {
+            return [.. committed];
+        }
     }
 }
