@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using SessionStore.Analyzers.Flow;
 
 namespace SessionStore.Analyzers;
 
@@ -29,6 +30,8 @@ internal sealed class KnownSymbols
             IOException = compilation.GetTypeByMetadataName("System.IO.IOException");
             DoesNotReturnAttribute = compilation.GetTypeByMetadataName("System.Diagnostics.CodeAnalysis.DoesNotReturnAttribute");
             LambdaExpression = compilation.GetTypeByMetadataName("System.Linq.Expressions.LambdaExpression");
+            AggregateException = compilation.GetTypeByMetadataName("System.AggregateException");
+            Runners = new DelegateRunners(compilation);
             Members = new StoreMembers(this);
         }
 
@@ -53,6 +56,11 @@ internal sealed class KnownSymbols
     internal INamedTypeSymbol? DoesNotReturnAttribute { get; }
 
     internal INamedTypeSymbol? LambdaExpression { get; }
+
+    internal INamedTypeSymbol? AggregateException { get; }
+
+    /// <summary>Which calls run the delegates they are given before they return; null without the library.</summary>
+    internal DelegateRunners? Runners { get; }
 
     /// <summary>Which methods belong to a session store and which of their parameters are session ids; null without the library.</summary>
     internal StoreMembers? Members { get; }
