@@ -92,21 +92,40 @@ internal sealed class KnownSymbols
     }
 
     /// <summary>Whether <paramref name="symbol"/> carries the attribute <paramref name="attribute"/> (by symbol).</summary>
-    internal static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute)
+    internal static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute) => FindAttribute(symbol, attribute) is not null;
+
+    /// <summary>
+    /// The attribute <paramref name="attribute"/> on <paramref name="property"/> or on a property it overrides
+    /// (the library's property attributes are <c>Inherited = true</c>: an override without it is still marked).
+    /// </summary>
+    internal static AttributeData? FindInherited(IPropertySymbol property, INamedTypeSymbol? attribute)
+    {
+        for (IPropertySymbol? current = property; current is not null; current = current.OverriddenProperty)
+        {
+            if (FindAttribute(current.OriginalDefinition, attribute) is { } data)
+            {
+                return data;
+            }
+        }
+
+        return null;
+    }
+
+    private static AttributeData? FindAttribute(ISymbol symbol, INamedTypeSymbol? attribute)
     {
         if (attribute is null)
         {
-            return false;
+            return null;
         }
 
         foreach (AttributeData data in symbol.GetAttributes())
         {
             if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
             {
-                return true;
+                return data;
             }
         }
 
-        return false;
+        return null;
     }
 }

@@ -109,10 +109,14 @@ internal sealed class StoreMembers
     /// <summary><c>StoredSession.SessionId</c>, or a property marked <c>[SessionId]</c> (on it or on a property it overrides).</summary>
     internal bool IsSessionIdProperty(IPropertySymbol property)
     {
+        if (KnownSymbols.FindInherited(property, _symbols.SessionIdAttribute) is not null)
+        {
+            return true;
+        }
+
         for (IPropertySymbol? current = property; current is not null; current = current.OverriddenProperty)
         {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, _storedSessionId) ||
-                KnownSymbols.HasAttribute(current.OriginalDefinition, _symbols.SessionIdAttribute))
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, _storedSessionId))
             {
                 return true;
             }

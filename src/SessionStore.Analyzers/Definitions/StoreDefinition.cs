@@ -237,21 +237,31 @@ internal sealed class StoreDefinition
         return true;
     }
 
-    private void CheckSessionId()
+    /// <summary>
+    /// The session type's properties marked with <paramref name="attribute"/>, its own and inherited ones, each
+    /// by its most derived declaration (an override is marked by the attribute on the property it overrides).
+    /// </summary>
+    private List<(IPropertySymbol Property, AttributeData Attribute)> Marked(INamedTypeSymbol? attribute)
     {
-        var marked = new List<IPropertySymbol>();
+        var marked = new List<(IPropertySymbol, AttributeData)>();
         var seen = new HashSet<string>();
         for (INamedTypeSymbol? type = SessionType; type is not null; type = type.BaseType)
         {
             foreach (IPropertySymbol property in type.GetMembers().OfType<IPropertySymbol>())
             {
-                if (seen.Add(property.Name) && KnownSymbols.HasAttribute(property, _symbols.SessionIdAttribute))
+                if (seen.Add(property.Name) && KnownSymbols.FindInherited(property, attribute) is { } data)
                 {
-                    marked.Add(property);
+                    marked.Add((property, data));
                 }
             }
         }
 
+        return marked;
+    }
+
+    private void CheckSessionId()
+    {
+        List<IPropertySymbol> marked = Marked(_symbols.SessionIdAttribute).ConvertAll(m => m.Property);
         string sessionName = SessionType!.ToDisplayString();
         if (marked.Count == 0)
         {
@@ -312,19 +322,7 @@ internal sealed class StoreDefinition
     /// <summary>At most one <c>[SessionItems]</c> list, readable, of items the context serializes, with a totals method that fits.</summary>
     private void CheckItems()
     {
-        var marked = new List<IPropertySymbol>();
-        var seen = new HashSet<string>();
-        for (INamedTypeSymbol? type = SessionType; type is not null; type = type.BaseType)
-        {
-            foreach (IPropertySymbol property in type.GetMembers().OfType<IPropertySymbol>())
-            {
-                if (seen.Add(property.Name) && KnownSymbols.HasAttribute(property, _symbols.Generator.SessionItemsAttribute))
-                {
-                    marked.Add(property);
-                }
-            }
-        }
-
+        List<(IPropertySymbol Property, AttributeData Attribute)> marked = Marked(_symbols.Generator.SessionItemsAttribute);
         string sessionName = SessionType!.ToDisplayString();
         if (marked.Count == 0)
         {
@@ -333,11 +331,11 @@ internal sealed class StoreDefinition
 
         if (marked.Count > 1)
         {
-            Report(GeneratorDiagnostics.SeveralSessionItems, _attributeLocation, sessionName, string.Join(", ", marked.Select(p => p.Name)));
+            Report(GeneratorDiagnostics.SeveralSessionItems, _attributeLocation, sessionName, string.Join(", ", marked.Select(m => m.Property.Name)));
             return;
         }
 
-        IPropertySymbol items = marked[0];
+        (IPropertySymbol items, AttributeData attribute) = marked[0];
         Location itemsLocation = items.Locations.FirstOrDefault(l => l.IsInSource) ?? _attributeLocation;
         ITypeSymbol? itemType = ListItemType(items.Type);
         bool readable = itemType is not null && !items.IsStatic && !items.IsIndexer && items.ExplicitInterfaceImplementations.IsEmpty &&
@@ -361,7 +359,6 @@ internal sealed class StoreDefinition
             return;
         }
 
-        AttributeData attribute = items.GetAttributes().First(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _symbols.Generator.SessionItemsAttribute));
         string? totals = attribute.NamedArguments.FirstOrDefault(n => n.Key == "Totals").Value.Value as string;
         if (totals is not null && !StoreClass.GetMembers(totals).OfType<IMethodSymbol>().Any(IsTotalsMethod))
         {

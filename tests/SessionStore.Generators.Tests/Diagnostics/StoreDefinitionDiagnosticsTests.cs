@@ -54,6 +54,10 @@ public sealed class StoreDefinitionDiagnosticsTests
         [JsonSerializable(typeof(UnregisteredItems))]
         [JsonSerializable(typeof(WithTotals))]
         [JsonSerializable(typeof(ArrayItems))]
+        [JsonSerializable(typeof(OverriddenKey))]
+        [JsonSerializable(typeof(OverriddenKeyAndAnother))]
+        [JsonSerializable(typeof(HiddenKey))]
+        [JsonSerializable(typeof(OverriddenItems))]
         public class AppJsonContext : JsonSerializerContext
         {
             public AppJsonContext() : base(null) { }
@@ -73,6 +77,13 @@ public sealed class StoreDefinitionDiagnosticsTests
         public sealed record UnregisteredItems([property: SessionId] string Id, [property: SessionItems] List<Note> Notes);
         public sealed record WithTotals([property: SessionId] string Id, [property: SessionItems(Totals = "Add")] IReadOnlyList<Turn> Turns, long Count);
         public sealed record ArrayItems([property: SessionId] string Id, [property: SessionItems] Turn[] Turns);
+        // [SessionId] and [SessionItems] are Inherited = true: an override is still the marked property; a `new` one hides it.
+        public abstract record KeyedBase { [SessionId] public virtual string Key { get; init; } = ""; }
+        public sealed record OverriddenKey : KeyedBase { public override string Key { get; init; } = ""; }
+        public sealed record OverriddenKeyAndAnother : KeyedBase { public override string Key { get; init; } = ""; [SessionId] public string Other { get; init; } = ""; }
+        public sealed record HiddenKey : KeyedBase { public new string Key { get; init; } = ""; }
+        public abstract record ItemsBase { [SessionId] public virtual string Id { get; init; } = ""; [SessionItems] public virtual List<Turn> Turns { get; init; } = []; }
+        public sealed record OverriddenItems : ItemsBase { public override string Id { get; init; } = ""; public override List<Turn> Turns { get; init; } = []; }
 
         """;
 
@@ -85,6 +96,8 @@ public sealed class StoreDefinitionDiagnosticsTests
     [InlineData($"{Attribute} public partial class {{|SSG0002:Store|}} : FileSessionStore<NoId> {{ }}")]
     [InlineData("[{|SSG0003:SessionStore(typeof(NoId), typeof(AppJsonContext))|}] public partial class Store { }")]
     [InlineData("[{|SSG0004:SessionStore(typeof(TwoIds), typeof(AppJsonContext))|}] public partial class Store { }")]
+    [InlineData("[{|SSG0004:SessionStore(typeof(OverriddenKeyAndAnother), typeof(AppJsonContext))|}] public partial class Store { }")]
+    [InlineData("[{|SSG0003:SessionStore(typeof(HiddenKey), typeof(AppJsonContext))|}] public partial class Store { }")]
     [InlineData("[{|SSG0006:SessionStore(typeof(ChatSession), typeof(NotAContext))|}] public partial class Store { }")]
     [InlineData("[{|SSG0007:SessionStore(typeof(Unregistered), typeof(AppJsonContext))|}] public partial class Store { }")]
     [InlineData("[{|SSG0008:SessionStore(typeof(ChatSession), typeof(AppJsonContext), SchemaVersion = 3)|}] public partial class Store { [SessionMigration(2)] static void From2(JsonObject s) { } }")]
@@ -174,6 +187,8 @@ public sealed class StoreDefinitionDiagnosticsTests
     [InlineData("[SessionStore(typeof(ChatSession), typeof(AppJsonContext), SchemaVersion = 2)] public partial class Store { [SessionMigration(1)] public static void Up(JsonObject s) { } }")]
     [InlineData($"{Attribute} public partial class Store : FileSessionStore<ChatSession> {{ }}")]
     [InlineData("[SessionStore(typeof(ArrayItems), typeof(AppJsonContext))] public partial class Store { }")]
+    [InlineData("[SessionStore(typeof(OverriddenKey), typeof(AppJsonContext))] public partial class Store { }")]
+    [InlineData("[SessionStore(typeof(OverriddenItems), typeof(AppJsonContext))] public partial class Store { }")]
     [InlineData("[SessionStore(typeof(WithTotals), typeof(AppJsonContext))] public partial class Store { private static WithTotals Add(WithTotals s, IReadOnlyList<Turn> t) => s with { Count = s.Count + t.Count }; }")]
     [InlineData($"{Attribute} public partial class Store {{ public Store(int shards) : this(\"d\" + shards) {{ }} }}")]
     [InlineData($"{Attribute} public abstract partial class Store {{ }}")]
