@@ -49,6 +49,16 @@ internal sealed class StoreDefinition
     /// <summary>The store's method that updates totals for appended items, or null.</summary>
     internal string? TotalsMethod { get; private set; }
 
+    /// <summary>The store's method that creates an empty session for an append to a missing one, or null.</summary>
+    internal string? CreateMethod { get; private set; }
+
+    /// <summary>
+    /// Whether the store gets <c>IFileSessionStoreFactory&lt;TStore&gt;</c> (for DI): the library has it, the store
+    /// can be created (not abstract) and does not implement it already.
+    /// </summary>
+    internal bool ImplementsFactory => _symbols.Generator.FileStoreFactory is { } factory && !StoreClass.IsAbstract &&
+        !StoreClass.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, factory));
+
     /// <summary>The migration methods, ordered by the version they migrate from.</summary>
     internal IReadOnlyList<(int FromVersion, IMethodSymbol Method)> Migrations { get; private set; } = new List<(int, IMethodSymbol)>();
 
@@ -366,9 +376,17 @@ internal sealed class StoreDefinition
             return;
         }
 
+        string? create = attribute.NamedArguments.FirstOrDefault(n => n.Key == "Create").Value.Value as string;
+        if (create is not null && !StoreClass.GetMembers(create).OfType<IMethodSymbol>().Any(IsCreateMethod))
+        {
+            Report(GeneratorDiagnostics.CreateSignature, itemsLocation, create, sessionName);
+            return;
+        }
+
         ItemsProperty = items;
         ItemType = itemType;
         TotalsMethod = totals;
+        CreateMethod = create;
         ItemsJsonName = items.GetAttributes()
             .FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _symbols.Generator.JsonPropertyNameAttribute))?
             .ConstructorArguments.FirstOrDefault().Value as string;
@@ -381,6 +399,11 @@ internal sealed class StoreDefinition
             method.Parameters[1].Type is INamedTypeSymbol list &&
             SymbolEqualityComparer.Default.Equals(list.OriginalDefinition, _symbols.Generator.ReadOnlyList) &&
             SymbolEqualityComparer.Default.Equals(list.TypeArguments[0], itemType);
+
+        bool IsCreateMethod(IMethodSymbol method) =>
+            method.IsStatic && !method.IsGenericMethod && method.Parameters.Length == 1 &&
+            method.Parameters[0].RefKind == RefKind.None && method.Parameters[0].Type.SpecialType == SpecialType.System_String &&
+            SymbolEqualityComparer.Default.Equals(method.ReturnType, SessionType);
     }
 
     /// <summary>The item type of an array or of a type that is an <c>IReadOnlyList&lt;T&gt;</c>; null for anything else.</summary>

@@ -54,6 +54,7 @@ public sealed class StoreDefinitionDiagnosticsTests
         [JsonSerializable(typeof(UnregisteredItems))]
         [JsonSerializable(typeof(WithTotals))]
         [JsonSerializable(typeof(ArrayItems))]
+        [JsonSerializable(typeof(WithCreate))]
         [JsonSerializable(typeof(OverriddenKey))]
         [JsonSerializable(typeof(OverriddenKeyAndAnother))]
         [JsonSerializable(typeof(HiddenKey))]
@@ -76,6 +77,7 @@ public sealed class StoreDefinitionDiagnosticsTests
         public sealed class WriteOnlyList { [SessionId] public string Id { get; set; } = ""; [SessionItems] public List<Turn> Turns { set { } } }
         public sealed record UnregisteredItems([property: SessionId] string Id, [property: SessionItems] List<Note> Notes);
         public sealed record WithTotals([property: SessionId] string Id, [property: SessionItems(Totals = "Add")] IReadOnlyList<Turn> Turns, long Count);
+        public sealed record WithCreate([property: SessionId] string Id, [property: SessionItems(Create = "New")] IReadOnlyList<Turn> Turns);
         public sealed record ArrayItems([property: SessionId] string Id, [property: SessionItems] Turn[] Turns);
         // [SessionId] and [SessionItems] are Inherited = true: an override is still the marked property; a `new` one hides it.
         public abstract record KeyedBase { [SessionId] public virtual string Key { get; init; } = ""; }
@@ -134,6 +136,12 @@ public sealed class StoreDefinitionDiagnosticsTests
     [InlineData("[SessionStore(typeof(WithTotals), typeof(AppJsonContext))] public partial class Store { }", "Turns", "SSG0022")]
     [InlineData("[SessionStore(typeof(WithTotals), typeof(AppJsonContext))] public partial class Store { static void Add(WithTotals s, IReadOnlyList<Turn> t) { } }", "Turns", "SSG0022")]
     [InlineData("[SessionStore(typeof(WithTotals), typeof(AppJsonContext))] public partial class Store { static WithTotals Add(WithTotals s, List<Turn> t) => s; }", "Turns", "SSG0022")]
+    [InlineData("[SessionStore(typeof(WithCreate), typeof(AppJsonContext))] public partial class Store { }", "Turns", "SSG0023")]
+    [InlineData("[SessionStore(typeof(WithCreate), typeof(AppJsonContext))] public partial class Store { WithCreate New(string id) => new(id, []); }", "Turns", "SSG0023")]
+    [InlineData("[SessionStore(typeof(WithCreate), typeof(AppJsonContext))] public partial class Store { static WithCreate New(int id) => new(\"x\", []); }", "Turns", "SSG0023")]
+    [InlineData("[SessionStore(typeof(WithCreate), typeof(AppJsonContext))] public partial class Store { static object New(string id) => new WithCreate(id, []); }", "Turns", "SSG0023")]
+    [InlineData("[SessionStore(typeof(WithCreate), typeof(AppJsonContext))] public partial class Store { static WithCreate New(string id, int size) => new(id, []); }", "Turns", "SSG0023")]
+    [InlineData("[SessionStore(typeof(WithCreate), typeof(AppJsonContext))] public partial class Store { static WithCreate New(ref string id) => new(id, []); }", "Turns", "SSG0023")]
     public void Fires_AndNothingIsGenerated(string source, string? onProperty = null, string? id = null)
     {
         (string clean, IReadOnlyList<(string Id, TextSpan Span)> expected) = DiagnosticMarkup.Parse(Preamble + source);
@@ -190,6 +198,10 @@ public sealed class StoreDefinitionDiagnosticsTests
     [InlineData("[SessionStore(typeof(OverriddenKey), typeof(AppJsonContext))] public partial class Store { }")]
     [InlineData("[SessionStore(typeof(OverriddenItems), typeof(AppJsonContext))] public partial class Store { }")]
     [InlineData("[SessionStore(typeof(WithTotals), typeof(AppJsonContext))] public partial class Store { private static WithTotals Add(WithTotals s, IReadOnlyList<Turn> t) => s with { Count = s.Count + t.Count }; }")]
+    [InlineData("[SessionStore(typeof(WithCreate), typeof(AppJsonContext))] public partial class Store { private static WithCreate New(string id) => new(id, []); }")]
+    [InlineData("[SessionStore(typeof(WithCreate), typeof(AppJsonContext))] public partial class Store { internal static WithCreate New(string id) => new(id, []); static WithCreate New(int id) => new(\"x\", []); }")]
+    [InlineData($"{Attribute} public partial class Store : IFileSessionStoreFactory<Store> {{ static Store IFileSessionStoreFactory<Store>.Create(string d, FileSessionStoreOptions o) => new(d, o); }}")]
+    [InlineData($"{Attribute} public partial class Store {{ public static Store Create(string directory, FileSessionStoreOptions options) => new(directory, options); }}")]
     [InlineData($"{Attribute} public partial class Store {{ public Store(int shards) : this(\"d\" + shards) {{ }} }}")]
     [InlineData($"{Attribute} public abstract partial class Store {{ }}")]
     [InlineData($"{Attribute} public partial class Store : IDisposable {{ public void Dispose() {{ }} }}")]
