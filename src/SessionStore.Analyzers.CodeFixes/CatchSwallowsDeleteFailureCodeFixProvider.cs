@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
+using SessionStore.Analyzers.Rules;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace SessionStore.Analyzers.CodeFixes;
@@ -39,7 +40,8 @@ public sealed class CatchSwallowsDeleteFailureCodeFixProvider : EditorCodeFixPro
     private protected override IEnumerable<FixEdit> GetEdits(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         CatchClauseSyntax? clause = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<CatchClauseSyntax>();
-        if (clause?.Parent is not TryStatementSyntax)
+        // A delete failure a Parallel call wraps in an AggregateException would pass a clause for it by: no fix.
+        if (clause?.Parent is not TryStatementSyntax || diagnostic.Properties.ContainsKey(CatchSwallowsDeleteFailureAnalyzer.WrappedProperty))
         {
             yield break;
         }

@@ -16,6 +16,7 @@ internal sealed class GeneratorSymbols
         JsonSerializerContext = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonSerializerContext");
         JsonSerializableAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonSerializableAttribute");
         JsonObject = compilation.GetTypeByMetadataName("System.Text.Json.Nodes.JsonObject");
+        FileStoreFactory = compilation.GetTypeByMetadataName("SessionStore.IFileSessionStoreFactory`1");
         INamedTypeSymbol? postgresStore = compilation.GetTypeByMetadataName("SessionStore.Postgres.PostgresSessionStore`1");
         INamedTypeSymbol? dataSource = compilation.GetTypeByMetadataName("Npgsql.NpgsqlDataSource");
         INamedTypeSymbol? descriptor = compilation.GetTypeByMetadataName("SessionStore.SessionDescriptor`1");
@@ -38,6 +39,9 @@ internal sealed class GeneratorSymbols
     internal INamedTypeSymbol? JsonSerializableAttribute { get; }
 
     internal INamedTypeSymbol? JsonObject { get; }
+
+    /// <summary><c>IFileSessionStoreFactory&lt;TStore&gt;</c>, which a generated store implements for DI; null with a library that predates it.</summary>
+    internal INamedTypeSymbol? FileStoreFactory { get; }
 
     /// <summary>
     /// Whether the compilation references the PostgreSQL backend and Npgsql, and the backend has the

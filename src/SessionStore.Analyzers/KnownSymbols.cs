@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using SessionStore.Analyzers.Flow;
 
 namespace SessionStore.Analyzers;
 
@@ -29,6 +30,8 @@ internal sealed class KnownSymbols
             IOException = compilation.GetTypeByMetadataName("System.IO.IOException");
             DoesNotReturnAttribute = compilation.GetTypeByMetadataName("System.Diagnostics.CodeAnalysis.DoesNotReturnAttribute");
             LambdaExpression = compilation.GetTypeByMetadataName("System.Linq.Expressions.LambdaExpression");
+            AggregateException = compilation.GetTypeByMetadataName("System.AggregateException");
+            Runners = new DelegateRunners(compilation);
             Members = new StoreMembers(this);
         }
 
@@ -53,6 +56,11 @@ internal sealed class KnownSymbols
     internal INamedTypeSymbol? DoesNotReturnAttribute { get; }
 
     internal INamedTypeSymbol? LambdaExpression { get; }
+
+    internal INamedTypeSymbol? AggregateException { get; }
+
+    /// <summary>Which calls run the delegates they are given before they return; null without the library.</summary>
+    internal DelegateRunners? Runners { get; }
 
     /// <summary>Which methods belong to a session store and which of their parameters are session ids; null without the library.</summary>
     internal StoreMembers? Members { get; }
@@ -84,21 +92,40 @@ internal sealed class KnownSymbols
     }
 
     /// <summary>Whether <paramref name="symbol"/> carries the attribute <paramref name="attribute"/> (by symbol).</summary>
-    internal static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute)
+    internal static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute) => FindAttribute(symbol, attribute) is not null;
+
+    /// <summary>
+    /// The attribute <paramref name="attribute"/> on <paramref name="property"/> or on a property it overrides
+    /// (the library's property attributes are <c>Inherited = true</c>: an override without it is still marked).
+    /// </summary>
+    internal static AttributeData? FindInherited(IPropertySymbol property, INamedTypeSymbol? attribute)
+    {
+        for (IPropertySymbol? current = property; current is not null; current = current.OverriddenProperty)
+        {
+            if (FindAttribute(current.OriginalDefinition, attribute) is { } data)
+            {
+                return data;
+            }
+        }
+
+        return null;
+    }
+
+    private static AttributeData? FindAttribute(ISymbol symbol, INamedTypeSymbol? attribute)
     {
         if (attribute is null)
         {
-            return false;
+            return null;
         }
 
         foreach (AttributeData data in symbol.GetAttributes())
         {
             if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
             {
-                return true;
+                return data;
             }
         }
 
-        return false;
+        return null;
     }
 }

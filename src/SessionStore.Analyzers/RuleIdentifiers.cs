@@ -36,6 +36,7 @@ internal static class RuleIdentifiers
     internal const string SessionItemsNotAList = "SSG0020";
     internal const string ItemTypeNotRegistered = "SSG0021";
     internal const string TotalsSignature = "SSG0022";
+    internal const string CreateSignature = "SSG0023";
 
     internal static string HelpLink(string id) => DocsBase + id + ".md";
 }

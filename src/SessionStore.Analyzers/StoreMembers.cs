@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -9,8 +10,9 @@ namespace SessionStore.Analyzers;
 /// Which methods belong to a session store and which of their parameters and properties hold session
 /// ids, decided by symbol. A store method is one the library declares on a store type
 /// (<c>ISessionStore&lt;T&gt;</c>, <c>FileSessionStore&lt;T&gt;</c> and the types derived from it in the
-/// library, <c>PostgresSessionStore&lt;T&gt;</c>; inherited by generated stores), or a user's
-/// implementation of an <c>ISessionStore&lt;T&gt;</c> member. Methods a user adds to a derived store are not.
+/// library, <c>PostgresSessionStore&lt;T&gt;</c>; inherited by generated stores), a user's
+/// implementation of an <c>ISessionStore&lt;T&gt;</c> member, or an override of either at any depth (a call
+/// binds to the most derived override). Methods a user adds to a derived store are not.
 /// </summary>
 internal sealed class StoreMembers
 {
@@ -60,7 +62,7 @@ internal sealed class StoreMembers
     {
         if (!_isStoreMethod.TryGetValue(method, out bool isStoreMethod))
         {
-            isStoreMethod = IsLibraryStoreType(method.ContainingType) || ContractMemberOf(method) is not null;
+            isStoreMethod = ContractMemberOf(method) is not null || SelfAndOverridden(method).Any(m => IsLibraryStoreType(m.ContainingType));
             _isStoreMethod.TryAdd(method, isStoreMethod);
         }
 
@@ -107,10 +109,14 @@ internal sealed class StoreMembers
     /// <summary><c>StoredSession.SessionId</c>, or a property marked <c>[SessionId]</c> (on it or on a property it overrides).</summary>
     internal bool IsSessionIdProperty(IPropertySymbol property)
     {
+        if (KnownSymbols.FindInherited(property, _symbols.SessionIdAttribute) is not null)
+        {
+            return true;
+        }
+
         for (IPropertySymbol? current = property; current is not null; current = current.OverriddenProperty)
         {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, _storedSessionId) ||
-                KnownSymbols.HasAttribute(current.OriginalDefinition, _symbols.SessionIdAttribute))
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, _storedSessionId))
             {
                 return true;
             }
@@ -135,8 +141,19 @@ internal sealed class StoreMembers
     private bool ImplementsContract(INamedTypeSymbol type) =>
         type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, _symbols.StoreInterface));
 
-    /// <summary>The <c>ISessionStore&lt;T&gt;</c> member (original definition) that <paramref name="method"/> is or implements, if any.</summary>
-    private IMethodSymbol? ContractMemberOf(IMethodSymbol method)
+    private static IEnumerable<IMethodSymbol> SelfAndOverridden(IMethodSymbol method)
+    {
+        for (IMethodSymbol? current = method; current is not null; current = current.OverriddenMethod)
+        {
+            yield return current;
+        }
+    }
+
+    /// <summary>The <c>ISessionStore&lt;T&gt;</c> member (original definition) that <paramref name="method"/>, or a method it overrides, is or implements, if any.</summary>
+    private IMethodSymbol? ContractMemberOf(IMethodSymbol method) =>
+        SelfAndOverridden(method).Select(DeclaredContractMemberOf).FirstOrDefault(m => m is not null);
+
+    private IMethodSymbol? DeclaredContractMemberOf(IMethodSymbol method)
     {
         INamedTypeSymbol? contract = _symbols.StoreInterface;
         if (contract is null)

@@ -26,11 +26,45 @@ public sealed class DependencyInjectionTests : IDisposable
         Assert.Same(store, services.GetRequiredService<ISessionRetention>());
         Assert.Same(store, services.GetRequiredService<ISessionPaging>());
         Assert.Same(store, services.GetRequiredService<IStoredSessionStore>());
+        Assert.Same(store, services.GetRequiredService<ISessionAppender<StoredSession>>());
         Assert.Equal(200, store.MaxSessionBytes);
 
         store.Save(new StoredSession("di", ["x"], 1, 2));
         Assert.Equal(new StoredSession("di", ["x"], 1, 2), new FileSessionStore(Path.Join(_directory, "one")).Load("di"));
         Assert.Throws<SessionTooLargeException>(() => store.Save(new StoredSession("big", [new string('x', 300)], 0, 0)));
+    }
+
+    [Fact]
+    public void AddFileSessionStore_OfAGeneratedStoreType_ResolvesThatType_AndAppendsThroughTheContainer()
+    {
+        using ServiceProvider services = new ServiceCollection()
+            .AddFileSessionStore<LogStore, LogSession>(Path.Join(_directory, "logs"), options => options.MaxSessionBytes = 500)
+            .AddKeyedFileSessionStore<LogStore, LogSession>("archive", Path.Join(_directory, "archive"))
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var store = services.GetRequiredService<LogStore>();
+        Assert.Same(store, services.GetRequiredService<ISessionStore<LogSession>>());
+        Assert.Same(store, services.GetRequiredService<ISessionAppender<LogSession>>());
+        Assert.Same(store, services.GetRequiredService<ISessionRetention>());
+        Assert.Same(store, services.GetRequiredService<ISessionPaging>());
+        Assert.Equal(500, store.MaxSessionBytes);
+        Assert.NotSame(store, services.GetRequiredKeyedService<LogStore>("archive"));
+        Assert.Same(services.GetRequiredKeyedService<LogStore>("archive"), services.GetRequiredKeyedService<ISessionAppender<LogSession>>("archive"));
+
+        // The generated descriptor carries the store's create method: an append to a missing session creates it.
+        ISessionAppender<LogSession> appender = services.GetRequiredService<ISessionAppender<LogSession>>();
+        appender.Append("new", [new LogLine("first")]);
+        appender.Append("new", [new LogLine("second")]);
+        Assert.Equal(["first", "second"], new LogStore(Path.Join(_directory, "logs")).Load("new").Lines.Select(l => l.Text));
+        Assert.Throws<SessionTooLargeException>(() => appender.Append("new", [new LogLine(new string('x', 600))]));
+    }
+
+    [Fact]
+    public void AddFileSessionStore_RegistersTheAppenderOfAStoreWithItems()
+    {
+        using ServiceProvider services = new ServiceCollection()
+            .AddFileSessionStore(Path.Join(_directory, "logs"), LogStore.Descriptor)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        Assert.Same(services.GetRequiredService<FileSessionStore<LogSession>>(), services.GetRequiredService<ISessionAppender<LogSession>>());
     }
 
     [Fact]

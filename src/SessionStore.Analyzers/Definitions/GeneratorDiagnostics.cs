@@ -78,12 +78,15 @@ internal static class GeneratorDiagnostics
     internal static readonly DiagnosticDescriptor TotalsSignature = Error(
         RuleIdentifiers.TotalsSignature, "The totals method of [SessionItems] is missing or has the wrong signature", "'{0}' must be a method of the store: 'static {1} {0}({1} session, IReadOnlyList<{2}> items)'");
 
+    internal static readonly DiagnosticDescriptor CreateSignature = Error(
+        RuleIdentifiers.CreateSignature, "The create method of [SessionItems] is missing or has the wrong signature", "'{0}' must be a method of the store: 'static {1} {0}(string id)'");
+
     /// <summary>Every descriptor here, in id order.</summary>
     internal static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         StoreNotPartial, StoreHasOtherBaseClass, NoSessionId, SeveralSessionIds, SessionIdNotReadableString, NotAJsonContext,
         SessionNotRegistered, MigrationGap, DuplicateMigration, MigrationOutOfRange, MigrationSignature, SchemaVersionTooLow,
         GenericStore, SessionTypeNotAClass, StoreMoreAccessibleThanSession, StoreNotAPlainClass, StoreDeclaresGeneratedMember, FileLocalType,
-        SeveralSessionItems, SessionItemsNotAList, ItemTypeNotRegistered, TotalsSignature);
+        SeveralSessionItems, SessionItemsNotAList, ItemTypeNotRegistered, TotalsSignature, CreateSignature);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: RuleIdentifiers.HelpLink(id));

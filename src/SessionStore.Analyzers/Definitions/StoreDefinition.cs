@@ -49,6 +49,16 @@ internal sealed class StoreDefinition
     /// <summary>The store's method that updates totals for appended items, or null.</summary>
     internal string? TotalsMethod { get; private set; }
 
+    /// <summary>The store's method that creates an empty session for an append to a missing one, or null.</summary>
+    internal string? CreateMethod { get; private set; }
+
+    /// <summary>
+    /// Whether the store gets <c>IFileSessionStoreFactory&lt;TStore&gt;</c> (for DI): the library has it, the store
+    /// can be created (not abstract) and does not implement it already.
+    /// </summary>
+    internal bool ImplementsFactory => _symbols.Generator.FileStoreFactory is { } factory && !StoreClass.IsAbstract &&
+        !StoreClass.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, factory));
+
     /// <summary>The migration methods, ordered by the version they migrate from.</summary>
     internal IReadOnlyList<(int FromVersion, IMethodSymbol Method)> Migrations { get; private set; } = new List<(int, IMethodSymbol)>();
 
@@ -237,21 +247,31 @@ internal sealed class StoreDefinition
         return true;
     }
 
-    private void CheckSessionId()
+    /// <summary>
+    /// The session type's properties marked with <paramref name="attribute"/>, its own and inherited ones, each
+    /// by its most derived declaration (an override is marked by the attribute on the property it overrides).
+    /// </summary>
+    private List<(IPropertySymbol Property, AttributeData Attribute)> Marked(INamedTypeSymbol? attribute)
     {
-        var marked = new List<IPropertySymbol>();
+        var marked = new List<(IPropertySymbol, AttributeData)>();
         var seen = new HashSet<string>();
         for (INamedTypeSymbol? type = SessionType; type is not null; type = type.BaseType)
         {
             foreach (IPropertySymbol property in type.GetMembers().OfType<IPropertySymbol>())
             {
-                if (seen.Add(property.Name) && KnownSymbols.HasAttribute(property, _symbols.SessionIdAttribute))
+                if (seen.Add(property.Name) && KnownSymbols.FindInherited(property, attribute) is { } data)
                 {
-                    marked.Add(property);
+                    marked.Add((property, data));
                 }
             }
         }
 
+        return marked;
+    }
+
+    private void CheckSessionId()
+    {
+        List<IPropertySymbol> marked = Marked(_symbols.SessionIdAttribute).ConvertAll(m => m.Property);
         string sessionName = SessionType!.ToDisplayString();
         if (marked.Count == 0)
         {
@@ -312,19 +332,7 @@ internal sealed class StoreDefinition
     /// <summary>At most one <c>[SessionItems]</c> list, readable, of items the context serializes, with a totals method that fits.</summary>
     private void CheckItems()
     {
-        var marked = new List<IPropertySymbol>();
-        var seen = new HashSet<string>();
-        for (INamedTypeSymbol? type = SessionType; type is not null; type = type.BaseType)
-        {
-            foreach (IPropertySymbol property in type.GetMembers().OfType<IPropertySymbol>())
-            {
-                if (seen.Add(property.Name) && KnownSymbols.HasAttribute(property, _symbols.Generator.SessionItemsAttribute))
-                {
-                    marked.Add(property);
-                }
-            }
-        }
-
+        List<(IPropertySymbol Property, AttributeData Attribute)> marked = Marked(_symbols.Generator.SessionItemsAttribute);
         string sessionName = SessionType!.ToDisplayString();
         if (marked.Count == 0)
         {
@@ -333,11 +341,11 @@ internal sealed class StoreDefinition
 
         if (marked.Count > 1)
         {
-            Report(GeneratorDiagnostics.SeveralSessionItems, _attributeLocation, sessionName, string.Join(", ", marked.Select(p => p.Name)));
+            Report(GeneratorDiagnostics.SeveralSessionItems, _attributeLocation, sessionName, string.Join(", ", marked.Select(m => m.Property.Name)));
             return;
         }
 
-        IPropertySymbol items = marked[0];
+        (IPropertySymbol items, AttributeData attribute) = marked[0];
         Location itemsLocation = items.Locations.FirstOrDefault(l => l.IsInSource) ?? _attributeLocation;
         ITypeSymbol? itemType = ListItemType(items.Type);
         bool readable = itemType is not null && !items.IsStatic && !items.IsIndexer && items.ExplicitInterfaceImplementations.IsEmpty &&
@@ -361,7 +369,6 @@ internal sealed class StoreDefinition
             return;
         }
 
-        AttributeData attribute = items.GetAttributes().First(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _symbols.Generator.SessionItemsAttribute));
         string? totals = attribute.NamedArguments.FirstOrDefault(n => n.Key == "Totals").Value.Value as string;
         if (totals is not null && !StoreClass.GetMembers(totals).OfType<IMethodSymbol>().Any(IsTotalsMethod))
         {
@@ -369,9 +376,17 @@ internal sealed class StoreDefinition
             return;
         }
 
+        string? create = attribute.NamedArguments.FirstOrDefault(n => n.Key == "Create").Value.Value as string;
+        if (create is not null && !StoreClass.GetMembers(create).OfType<IMethodSymbol>().Any(IsCreateMethod))
+        {
+            Report(GeneratorDiagnostics.CreateSignature, itemsLocation, create, sessionName);
+            return;
+        }
+
         ItemsProperty = items;
         ItemType = itemType;
         TotalsMethod = totals;
+        CreateMethod = create;
         ItemsJsonName = items.GetAttributes()
             .FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _symbols.Generator.JsonPropertyNameAttribute))?
             .ConstructorArguments.FirstOrDefault().Value as string;
@@ -384,6 +399,11 @@ internal sealed class StoreDefinition
             method.Parameters[1].Type is INamedTypeSymbol list &&
             SymbolEqualityComparer.Default.Equals(list.OriginalDefinition, _symbols.Generator.ReadOnlyList) &&
             SymbolEqualityComparer.Default.Equals(list.TypeArguments[0], itemType);
+
+        bool IsCreateMethod(IMethodSymbol method) =>
+            method.IsStatic && !method.IsGenericMethod && method.Parameters.Length == 1 &&
+            method.Parameters[0].RefKind == RefKind.None && method.Parameters[0].Type.SpecialType == SpecialType.System_String &&
+            SymbolEqualityComparer.Default.Equals(method.ReturnType, SessionType);
     }
 
     /// <summary>The item type of an array or of a type that is an <c>IReadOnlyList&lt;T&gt;</c>; null for anything else.</summary>

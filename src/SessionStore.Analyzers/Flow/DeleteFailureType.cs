@@ -44,12 +44,15 @@ internal sealed class DeleteFailureType
     }
 
     /// <summary>
-    /// Whether <paramref name="type"/> is written for delete failures: <c>SessionDeleteException</c> itself or
-    /// a type between it and <c>IOException</c> (a library base of store errors). <c>IOException</c> and its
-    /// bases are not: they catch it by accident.
+    /// Whether <paramref name="type"/> is written for delete failures: <c>SessionDeleteException</c> itself, a
+    /// type between it and <c>IOException</c> (a library base of store errors), or an interface of the
+    /// library's own that it implements (<c>ISessionError</c>: a test for it handles the library's errors on
+    /// purpose). <c>IOException</c>, its bases and the framework's interfaces are not: they catch it by accident.
     /// </summary>
     internal bool IsSpecific(ITypeSymbol? type) =>
-        type is not null && IsA(type) && type.TypeKind != TypeKind.Interface && !KnownSymbols.IsOrDerivesFrom(_ioException, type);
+        type is not null && IsA(type) && (type.TypeKind == TypeKind.Interface
+            ? SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _exception.ContainingAssembly)
+            : !KnownSymbols.IsOrDerivesFrom(_ioException, type));
 
     /// <summary>The verdict of the test "is <paramref name="type"/>" on the exception.</summary>
     internal Verdict Test(ITypeSymbol? type) => Verdict.Of(IsA(type), IsSpecific(type));

@@ -21,4 +21,11 @@ public sealed class SessionItemsAttribute : Attribute
     /// <c>items</c>; <see langword="null"/> when appending changes nothing but the list.
     /// </summary>
     public string? Totals { get; set; }
+
+    /// <summary>
+    /// The name of a static method of the store, <c>static TSession Name(string id)</c>, that creates an empty
+    /// session with that id for an append to a session that does not exist (<see cref="SessionItems{TSession}.Create"/>);
+    /// <see langword="null"/> when such an append fails with <see cref="SessionNotFoundException"/>.
+    /// </summary>
+    public string? Create { get; set; }
 }

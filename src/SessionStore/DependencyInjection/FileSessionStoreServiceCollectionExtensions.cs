@@ -6,7 +6,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Registers directory stores in a service collection: a singleton resolved as its own type,
-/// <see cref="ISessionStore{TSession}"/> and <see cref="ISessionRetention"/>, added only if none is
+/// <see cref="ISessionStore{TSession}"/>, <see cref="ISessionRetention"/>, <see cref="ISessionPaging"/> and
+/// <see cref="ISessionAppender{TSession}"/>, added only if none is
 /// registered yet (<c>TryAdd</c>), with <see cref="FileSessionStoreOptions"/> configured by an action and
 /// checked when the host starts. Keyed overloads register several stores side by side.
 /// </summary>
@@ -89,5 +90,35 @@ public static class FileSessionStoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(descriptor);
         return StoreRegistration.Add<FileSessionStore<TSession>, TSession, FileSessionStoreOptions>(
             services, serviceKey, configure, (_, _, options) => new FileSessionStore<TSession>(directory, descriptor, options));
+    }
+
+    /// <summary>Registers a store of the type <typeparamref name="TStore"/> (a generated store) over <paramref name="directory"/>, resolved as that type too.</summary>
+    /// <typeparam name="TStore">The store type: <c>ChatStore</c> of <c>[SessionStore(typeof(ChatSession), ...)] partial class ChatStore</c>.</typeparam>
+    /// <typeparam name="TSession">The session type.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <param name="directory">The store's directory.</param>
+    /// <param name="configure">Sets durability, limits, lock timeout and clock.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddFileSessionStore<TStore, TSession>(this IServiceCollection services, string directory, Action<FileSessionStoreOptions>? configure = null)
+        where TStore : FileSessionStore<TSession>, IFileSessionStoreFactory<TStore>
+        where TSession : class =>
+        services.AddKeyedFileSessionStore<TStore, TSession>(serviceKey: null, directory, configure);
+
+    /// <summary>Registers a store of the type <typeparamref name="TStore"/> (a generated store) over <paramref name="directory"/> under <paramref name="serviceKey"/>.</summary>
+    /// <typeparam name="TStore">The store type.</typeparam>
+    /// <typeparam name="TSession">The session type.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <param name="serviceKey">The key to resolve it by (<c>[FromKeyedServices(key)]</c>); <see langword="null"/> for the unkeyed store.</param>
+    /// <param name="directory">The store's directory.</param>
+    /// <param name="configure">Sets durability, limits, lock timeout and clock.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddKeyedFileSessionStore<TStore, TSession>(
+        this IServiceCollection services, object? serviceKey, string directory, Action<FileSessionStoreOptions>? configure = null)
+        where TStore : FileSessionStore<TSession>, IFileSessionStoreFactory<TStore>
+        where TSession : class
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        return StoreRegistration.Add<TStore, TSession, FileSessionStoreOptions>(
+            services, serviceKey, configure, (_, _, options) => TStore.Create(directory, options));
     }
 }

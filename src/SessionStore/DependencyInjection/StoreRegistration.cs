@@ -11,7 +11,8 @@ namespace SessionStore.DependencyInjection;
 /// <summary>
 /// How every backend registers a store, so they all follow the platform's conventions the same way:
 /// <c>TryAdd</c> (a second registration of the same service is ignored), one singleton per service key
-/// exposed as its concrete type, <see cref="ISessionStore{TSession}"/> and <see cref="ISessionRetention"/>,
+/// exposed as its concrete type, <see cref="ISessionStore{TSession}"/>, <see cref="ISessionRetention"/>,
+/// <see cref="ISessionPaging"/> and, when it appends, <see cref="ISessionAppender{TSession}"/>,
 /// options of their own name, configured by an <see cref="Action{T}"/> and validated at start, and the
 /// container's <see cref="IMeterFactory"/> and <see cref="ILoggerFactory"/> for the store's telemetry.
 /// </summary>
@@ -56,6 +57,12 @@ internal static class StoreRegistration
         {
             services.TryAddKeyedSingleton<IStoredSessionStore>(serviceKey, static (provider, key) => (IStoredSessionStore)provider.GetRequiredKeyedService<TStore>(key));
         }
+
+        if (typeof(ISessionAppender<TSession>).IsAssignableFrom(typeof(TStore)))
+        {
+            services.TryAddKeyedSingleton<ISessionAppender<TSession>>(serviceKey, static (provider, key) => (ISessionAppender<TSession>)provider.GetRequiredKeyedService<TStore>(key));
+        }
+
         return services;
     }
 }

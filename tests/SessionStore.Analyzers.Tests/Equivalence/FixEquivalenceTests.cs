@@ -295,6 +295,25 @@ public sealed class FixEquivalenceTests
                 }
             }
             """,
+        ["in-delegates-run-in-the-try"] = """
+            public static class Program
+            {
+                public static string Run(Scripted store, bool flag)
+                {
+                    var ids = new List<string> { "a", "b" };
+                    try
+                    {
+                        if (flag) ids.ForEach(id => _ = store.Delete(id));
+                        Func<string, bool> drop = store.Delete;
+                        return "counted " + ids.Count(store.Delete) + " " + drop("c");
+                    }
+                    catch (IOException e)
+                    {
+                        return "logged " + e.GetType().Name;
+                    }
+                }
+            }
+            """,
         ["in-a-loop"] = """
             public static class Program
             {

@@ -12,7 +12,7 @@ public sealed class DeleteResultIgnoredAnalyzerTests
             public bool Delete() => true;
             public string Save(StoredSession session) => "";
             public ValueTask<string> SaveAsync(StoredSession session, System.Threading.CancellationToken cancellationToken = default) => default;
-            public StoredSession Load(string id) => null!;
+            public virtual StoredSession Load(string id) => null!;
             public ValueTask<StoredSession> LoadAsync(string id, System.Threading.CancellationToken cancellationToken = default) => default;
             public bool TryLoad(string id, out StoredSession? session) { session = null; return false; }
             public ValueTask<StoredSession?> TryLoadAsync(string id, System.Threading.CancellationToken cancellationToken = default) => default;
@@ -20,7 +20,7 @@ public sealed class DeleteResultIgnoredAnalyzerTests
             public ValueTask<IReadOnlyList<string>> ListAsync(System.Threading.CancellationToken cancellationToken = default) => default;
             public bool Exists(string id) => false;
             public ValueTask<bool> ExistsAsync(string id, System.Threading.CancellationToken cancellationToken = default) => default;
-            public bool Delete(string id) => false;
+            public virtual bool Delete(string id) => false;
             ValueTask<bool> ISessionStore<StoredSession>.DeleteAsync(string id, System.Threading.CancellationToken cancellationToken) => default;
             public StoredSession Update(string id, Func<StoredSession?, StoredSession> change) => null!;
             public ValueTask<StoredSession> UpdateAsync(string id, Func<StoredSession?, StoredSession> change, System.Threading.CancellationToken cancellationToken = default) => default;
@@ -28,7 +28,26 @@ public sealed class DeleteResultIgnoredAnalyzerTests
             public ValueTask<SessionRevision<StoredSession>> LoadRevisionAsync(string id, System.Threading.CancellationToken cancellationToken = default) => default;
             public string SaveIfMatch(StoredSession session, string? expectedETag) => "";
             public ValueTask<string> SaveIfMatchAsync(StoredSession session, string? expectedETag, System.Threading.CancellationToken cancellationToken = default) => default;
-            public void Log(string message) { }
+            public virtual void Log(string message) { }
+        }
+
+        // Overrides of contract members are store members (calls bind to the most derived override); what hides or is added is not.
+        class RedisLikeStore : Custom
+        {
+            public override bool Delete(string id) => true;
+            public override StoredSession Load(string id) => null!;
+            public override void Log(string message) { }
+            public bool Delete(string id, int attempts) => true;
+        }
+
+        sealed class DeeperStore : RedisLikeStore
+        {
+            public sealed override bool Delete(string id) => true;
+        }
+
+        sealed class HidingStore : Custom
+        {
+            public new bool Delete(string id) => true;
         }
         """;
 
@@ -95,6 +114,10 @@ public sealed class DeleteResultIgnoredAnalyzerTests
     [InlineData("string Gone { set => {|SS0001:store.Delete(value)|}; }")]
     [InlineData("void M(Custom custom, string id) { {|SS0001:custom.Delete(id)|}; }")]
     [InlineData("void M(Custom custom, string id) { {|SS0001:((ISessionStore<StoredSession>)custom).DeleteAsync(id).AsTask().Wait()|}; }")]
+    [InlineData("void M(RedisLikeStore redis, string id) { {|SS0001:redis.Delete(id)|}; }")]
+    [InlineData("void M(DeeperStore deeper, string id) { {|SS0001:deeper.Delete(id)|}; }")]
+    [InlineData("void M(RedisLikeStore redis, string id) { {|SS0001:redis?.Delete(id)|}; }")]
+    [InlineData("void M(List<RedisLikeStore> stores, string id) { stores.ForEach(s => {|SS0001:s.Delete(id)|}); }")]
     public Task Fires(string member) => Verify.VerifyAsync(InClass(member));
 
     [Theory]
@@ -126,6 +149,9 @@ public sealed class DeleteResultIgnoredAnalyzerTests
     [InlineData("void M(string id) { store.Exists(id); }")]
     [InlineData("void M(Wrapping w, string id) { w.Delete(id); }")]
     [InlineData("void M(Custom custom) { custom.Delete(); }")]
+    [InlineData("void M(RedisLikeStore redis, string id) { _ = redis.Delete(id); }")]
+    [InlineData("void M(RedisLikeStore redis, string id) { redis.Delete(id, 3); }")]
+    [InlineData("void M(HidingStore hiding, string id) { hiding.Delete(id); }")]
     public Task DoesNotFire(string member) => Verify.VerifyAsync(InClass(member) + "\nclass Other { public bool Delete(string id) => true; }");
 
     [Fact]

@@ -73,6 +73,29 @@ public sealed class CatchSwallowsDeleteFailureAnalyzerTests
     [InlineData("try { try { _ = store.Delete(id); } catch (IOException) { if (retry) throw; } } {|SS0002:catch (Exception)|} { }")]
     [InlineData("try { try { } catch (Exception) { _ = store.Delete(id); } } {|SS0002:catch (IOException)|} { }")]
     [InlineData("try { try { _ = store.Delete(id); } finally { Log(null!); } } {|SS0002:catch (IOException)|} { }")]
+    // Delegates that a call in the block runs before it returns.
+    [InlineData("try { ids.ForEach(i => _ = store.Delete(i)); } {|SS0002:catch (IOException)|} { }")]
+    [InlineData("try { ids.ForEach(delegate (string i) { _ = store.Delete(i); }); } {|SS0002:catch (IOException)|} { }")]
+    [InlineData("try { _ = ids.Count(store.Delete); } {|SS0002:catch (Exception)|} { return; }")]
+    [InlineData("try { _ = ids.All(i => store.Delete(i)); } {|SS0002:catch (Exception)|} { }")]
+    [InlineData("try { _ = ids.Select(store.Delete).ToList(); } {|SS0002:catch (IOException)|} { }")]
+    [InlineData("try { _ = ids.Where(i => i.Length > 0).Select(i => store.Delete(i)).Count(); } {|SS0002:catch (IOException)|} { }")]
+    [InlineData("try { foreach (bool ok in ids.Select(store.Delete)) { } } {|SS0002:catch (IOException)|} { }")]
+    [InlineData("try { Array.ForEach(ids.ToArray(), i => _ = store.Delete(i)); } {|SS0002:catch (IOException)|} { }")]
+    [InlineData("try { _ = ids.TrueForAll(store.Delete); } {|SS0002:catch (IOException)|} { }")]
+    [InlineData("try { ids.ForEach(Drop); } {|SS0002:catch (IOException)|} { } void Drop(string i) => _ = store.Delete(i);")]
+    [InlineData("try { ids.ForEach(i => ids.ForEach(j => _ = store.Delete(j))); } {|SS0002:catch (IOException)|} { }")]
+    [InlineData("try { ids.ForEach(i => { try { _ = store.Delete(i); } catch (FileNotFoundException) { } }); } {|SS0002:catch (IOException)|} { }")]
+    [InlineData("try { Func<bool> drop = () => store.Delete(id); _ = drop(); } {|SS0002:catch (IOException)|} { }")]
+    [InlineData("Action drop = () => _ = store.Delete(id); try { drop(); } {|SS0002:catch (IOException)|} { }")]
+    [InlineData("Func<string, bool> drop = store.Delete; try { _ = drop.Invoke(id); } {|SS0002:catch (IOException)|} { }")]
+    // Parallel runs them too, and wraps what they throw in an AggregateException: only a clause that takes that swallows it.
+    [InlineData("try { Parallel.ForEach(ids, i => _ = store.Delete(i)); } {|SS0002:catch (Exception)|} { }")]
+    [InlineData("try { Parallel.Invoke(() => _ = store.Delete(id), () => { }); } {|SS0002:catch|} { }")]
+    [InlineData("try { Parallel.For(0, ids.Count, i => _ = store.Delete(ids[i])); } catch (IOException) { } {|SS0002:catch (Exception)|} { }")]
+    [InlineData("try { Parallel.ForEach(ids, i => _ = store.Delete(i)); } catch (SessionDeleteException) { throw; } {|SS0002:catch (Exception)|} { }")]
+    // A filter on an interface of the framework's is not written for the library's errors.
+    [InlineData("try { _ = store.Delete(id); } {|SS0002:catch (Exception ex)|} when (ex is System.Runtime.Serialization.ISerializable) { }")]
     public Task Fires(string body) => Verify.VerifyAsync(InMethod(body));
 
     [Theory]
@@ -122,6 +145,27 @@ public sealed class CatchSwallowsDeleteFailureAnalyzerTests
     // A filter that SessionDeleteException never passes.
     [InlineData("try { _ = store.Delete(id); } catch (Exception ex) when (ex is OperationCanceledException) { }")]
     [InlineData("try { _ = store.Delete(id); } catch (IOException ex) when (ex is FileNotFoundException or DirectoryNotFoundException) { }")]
+    // Delegates that are not run before the call returns, or whose sequence is never enumerated there.
+    [InlineData("try { _ = ids.Select(store.Delete); } catch (IOException) { }")]
+    [InlineData("try { var pending = ids.Select(i => store.Delete(i)).Where(ok => ok); } catch (IOException) { }")]
+    [InlineData("try { using var timer = new System.Threading.Timer(state => _ = store.Delete(id)); } catch (IOException) { }")]
+    [InlineData("try { System.Threading.CancellationToken.None.Register(() => _ = store.Delete(id)); } catch (IOException) { }")]
+    [InlineData("try { AppDomain.CurrentDomain.ProcessExit += (sender, e) => _ = store.Delete(id); } catch (IOException) { }")]
+    [InlineData("try { _ = Task.Run(() => store.Delete(id)); } catch (IOException) { }")]
+    [InlineData("try { _ = ids.AsQueryable().Count(i => store.Delete(i)); } catch (IOException) { }")]
+    [InlineData("Action drop = () => _ = store.Delete(id); try { } catch (IOException) { } drop();")]
+    [InlineData("try { ids.ForEach(i => { try { _ = store.Delete(i); } catch (SessionDeleteException) { } }); } catch (IOException) { }")]
+    [InlineData("try { ids.ForEach(i => Console.WriteLine(i)); } catch (IOException) { }")]
+    // What Parallel throws is an AggregateException: a clause for IOException never sees it; one for it is deliberate.
+    [InlineData("try { Parallel.ForEach(ids, i => _ = store.Delete(i)); } catch (IOException) { }")]
+    [InlineData("try { Parallel.ForEach(ids, i => _ = store.Delete(i)); } catch (AggregateException) { }")]
+    [InlineData("try { Parallel.ForEach(ids, i => { try { _ = store.Delete(i); } catch (SessionDeleteException) { } }); } catch (Exception) { }")]
+    // The library's error interface, named in a filter or a branch: its errors are handled on purpose.
+    [InlineData("try { _ = store.Delete(id); } catch (Exception ex) when (ex is ISessionError) { Log(ex); return; }")]
+    [InlineData("try { _ = store.Delete(id); } catch (Exception ex) when (ex is ISessionError error) { Log(ex); }")]
+    [InlineData("try { _ = store.Delete(id); } catch (IOException ex) when (ex is ISessionError) { } catch (Exception) { throw; }")]
+    [InlineData("try { _ = store.Delete(id); } catch (Exception ex) { if (ex is ISessionError) { Log(ex); return; } Log(ex); }")]
+    [InlineData("try { _ = store.Delete(id); } catch (Exception ex) when (ex is not ISessionError) { Log(ex); }")]
     public Task DoesNotFire(string body) => Verify.VerifyAsync(InMethod(body));
 
     [Fact]
@@ -131,6 +175,14 @@ public sealed class CatchSwallowsDeleteFailureAnalyzerTests
             new DiagnosticResult(SessionStoreDiagnostics.CatchSwallowsDeleteFailure)
                 .WithLocation(0)
                 .WithArguments("IOException", "store.Delete(\"a\")"));
+
+    [Fact]
+    public Task Message_NamesAMethodGroup() =>
+        Verify.VerifyAsync(
+            InMethod("try { _ = ids.Count(store.Delete); } {|#0:catch (IOException)|} { }"),
+            new DiagnosticResult(SessionStoreDiagnostics.CatchSwallowsDeleteFailure)
+                .WithLocation(0)
+                .WithArguments("IOException", "store.Delete"));
 
     [Fact]
     public Task Message_CallsABareCatchEverything() =>

@@ -387,4 +387,32 @@ public sealed class CatchSwallowsDeleteFailureCodeFixTests
             """),
         OwnClause,
         iterations: 2);
+
+    [Theory]
+    [InlineData(Propagate)]
+    [InlineData(OwnClause)]
+    public Task NotOffered_ForTheAggregateExceptionOfParallel(string fix) => Verify.VerifyNotOfferedAsync(
+        InClass("""
+                void M(List<string> ids)
+                {
+                    try { Parallel.ForEach(ids, id => _ = store.Delete(id)); } {|SS0002:catch (Exception)|} { }
+                }
+            """),
+        fix);
+
+    [Fact]
+    public Task Propagate_ADeleteInALambdaTheTryRuns() => Verify.VerifyAsync(
+        InClass("""
+                void M(List<string> ids)
+                {
+                    try { ids.ForEach(id => _ = store.Delete(id)); } {|SS0002:catch (IOException)|} { }
+                }
+            """),
+        InClass("""
+                void M(List<string> ids)
+                {
+                    try { ids.ForEach(id => _ = store.Delete(id)); } catch (SessionDeleteException) { throw; } catch (IOException) { }
+                }
+            """),
+        Propagate);
 }

@@ -74,6 +74,9 @@ public sealed class InvalidSessionIdConstantAnalyzerTests
     [InlineData("_ = new TicketRecord({|SS0003:\"a b\"|}, \"title\");")]
     [InlineData("_ = new TicketRecord(\"ok\", \"title\") with { Id = {|SS0003:\"x/y\"|} };")]
     [InlineData("_ = new DerivedTicket { Key = {|SS0003:\"x/y\"|} };")]
+    // Overrides of contract members.
+    [InlineData("_ = new RedisLikeStore().Load({|SS0003:\"../x\"|});")]
+    [InlineData("_ = new DeeperStore().Delete({|SS0003:\"a b\"|});")]
     public Task Fires(string body) => Verify.VerifyAsync(InMethod(body));
 
     [Theory]
@@ -97,6 +100,8 @@ public sealed class InvalidSessionIdConstantAnalyzerTests
     [InlineData("_ = store.RestoreFromQuarantine(\"a-session~1733570000~corrupt.json\");")]
     [InlineData("_ = store.DeleteFromQuarantine(\"a-session~1733570000~corrupt.json\");")]
     [InlineData("custom.Log(\"a message, not an id\");")]
+    [InlineData("new RedisLikeStore().Log(\"an override of a method the contract does not have\");")]
+    [InlineData("_ = new HidingStore().Delete(\"a b\");")]
     [InlineData("_ = new Ticket { Name = \"a b\" };")]
     [InlineData("_ = new TicketRecord(\"ok\", \"a title / not an id\");")]
     [InlineData("store.Save(session with { Messages = [\"../x\"] });")]

@@ -54,6 +54,11 @@ public sealed class StoreDefinitionDiagnosticsTests
         [JsonSerializable(typeof(UnregisteredItems))]
         [JsonSerializable(typeof(WithTotals))]
         [JsonSerializable(typeof(ArrayItems))]
+        [JsonSerializable(typeof(WithCreate))]
+        [JsonSerializable(typeof(OverriddenKey))]
+        [JsonSerializable(typeof(OverriddenKeyAndAnother))]
+        [JsonSerializable(typeof(HiddenKey))]
+        [JsonSerializable(typeof(OverriddenItems))]
         public class AppJsonContext : JsonSerializerContext
         {
             public AppJsonContext() : base(null) { }
@@ -72,7 +77,15 @@ public sealed class StoreDefinitionDiagnosticsTests
         public sealed class WriteOnlyList { [SessionId] public string Id { get; set; } = ""; [SessionItems] public List<Turn> Turns { set { } } }
         public sealed record UnregisteredItems([property: SessionId] string Id, [property: SessionItems] List<Note> Notes);
         public sealed record WithTotals([property: SessionId] string Id, [property: SessionItems(Totals = "Add")] IReadOnlyList<Turn> Turns, long Count);
+        public sealed record WithCreate([property: SessionId] string Id, [property: SessionItems(Create = "New")] IReadOnlyList<Turn> Turns);
         public sealed record ArrayItems([property: SessionId] string Id, [property: SessionItems] Turn[] Turns);
+        // [SessionId] and [SessionItems] are Inherited = true: an override is still the marked property; a `new` one hides it.
+        public abstract record KeyedBase { [SessionId] public virtual string Key { get; init; } = ""; }
+        public sealed record OverriddenKey : KeyedBase { public override string Key { get; init; } = ""; }
+        public sealed record OverriddenKeyAndAnother : KeyedBase { public override string Key { get; init; } = ""; [SessionId] public string Other { get; init; } = ""; }
+        public sealed record HiddenKey : KeyedBase { public new string Key { get; init; } = ""; }
+        public abstract record ItemsBase { [SessionId] public virtual string Id { get; init; } = ""; [SessionItems] public virtual List<Turn> Turns { get; init; } = []; }
+        public sealed record OverriddenItems : ItemsBase { public override string Id { get; init; } = ""; public override List<Turn> Turns { get; init; } = []; }
 
         """;
 
@@ -85,6 +98,8 @@ public sealed class StoreDefinitionDiagnosticsTests
     [InlineData($"{Attribute} public partial class {{|SSG0002:Store|}} : FileSessionStore<NoId> {{ }}")]
     [InlineData("[{|SSG0003:SessionStore(typeof(NoId), typeof(AppJsonContext))|}] public partial class Store { }")]
     [InlineData("[{|SSG0004:SessionStore(typeof(TwoIds), typeof(AppJsonContext))|}] public partial class Store { }")]
+    [InlineData("[{|SSG0004:SessionStore(typeof(OverriddenKeyAndAnother), typeof(AppJsonContext))|}] public partial class Store { }")]
+    [InlineData("[{|SSG0003:SessionStore(typeof(HiddenKey), typeof(AppJsonContext))|}] public partial class Store { }")]
     [InlineData("[{|SSG0006:SessionStore(typeof(ChatSession), typeof(NotAContext))|}] public partial class Store { }")]
     [InlineData("[{|SSG0007:SessionStore(typeof(Unregistered), typeof(AppJsonContext))|}] public partial class Store { }")]
     [InlineData("[{|SSG0008:SessionStore(typeof(ChatSession), typeof(AppJsonContext), SchemaVersion = 3)|}] public partial class Store { [SessionMigration(2)] static void From2(JsonObject s) { } }")]
@@ -121,6 +136,12 @@ public sealed class StoreDefinitionDiagnosticsTests
     [InlineData("[SessionStore(typeof(WithTotals), typeof(AppJsonContext))] public partial class Store { }", "Turns", "SSG0022")]
     [InlineData("[SessionStore(typeof(WithTotals), typeof(AppJsonContext))] public partial class Store { static void Add(WithTotals s, IReadOnlyList<Turn> t) { } }", "Turns", "SSG0022")]
     [InlineData("[SessionStore(typeof(WithTotals), typeof(AppJsonContext))] public partial class Store { static WithTotals Add(WithTotals s, List<Turn> t) => s; }", "Turns", "SSG0022")]
+    [InlineData("[SessionStore(typeof(WithCreate), typeof(AppJsonContext))] public partial class Store { }", "Turns", "SSG0023")]
+    [InlineData("[SessionStore(typeof(WithCreate), typeof(AppJsonContext))] public partial class Store { WithCreate New(string id) => new(id, []); }", "Turns", "SSG0023")]
+    [InlineData("[SessionStore(typeof(WithCreate), typeof(AppJsonContext))] public partial class Store { static WithCreate New(int id) => new(\"x\", []); }", "Turns", "SSG0023")]
+    [InlineData("[SessionStore(typeof(WithCreate), typeof(AppJsonContext))] public partial class Store { static object New(string id) => new WithCreate(id, []); }", "Turns", "SSG0023")]
+    [InlineData("[SessionStore(typeof(WithCreate), typeof(AppJsonContext))] public partial class Store { static WithCreate New(string id, int size) => new(id, []); }", "Turns", "SSG0023")]
+    [InlineData("[SessionStore(typeof(WithCreate), typeof(AppJsonContext))] public partial class Store { static WithCreate New(ref string id) => new(id, []); }", "Turns", "SSG0023")]
     public void Fires_AndNothingIsGenerated(string source, string? onProperty = null, string? id = null)
     {
         (string clean, IReadOnlyList<(string Id, TextSpan Span)> expected) = DiagnosticMarkup.Parse(Preamble + source);
@@ -174,7 +195,13 @@ public sealed class StoreDefinitionDiagnosticsTests
     [InlineData("[SessionStore(typeof(ChatSession), typeof(AppJsonContext), SchemaVersion = 2)] public partial class Store { [SessionMigration(1)] public static void Up(JsonObject s) { } }")]
     [InlineData($"{Attribute} public partial class Store : FileSessionStore<ChatSession> {{ }}")]
     [InlineData("[SessionStore(typeof(ArrayItems), typeof(AppJsonContext))] public partial class Store { }")]
+    [InlineData("[SessionStore(typeof(OverriddenKey), typeof(AppJsonContext))] public partial class Store { }")]
+    [InlineData("[SessionStore(typeof(OverriddenItems), typeof(AppJsonContext))] public partial class Store { }")]
     [InlineData("[SessionStore(typeof(WithTotals), typeof(AppJsonContext))] public partial class Store { private static WithTotals Add(WithTotals s, IReadOnlyList<Turn> t) => s with { Count = s.Count + t.Count }; }")]
+    [InlineData("[SessionStore(typeof(WithCreate), typeof(AppJsonContext))] public partial class Store { private static WithCreate New(string id) => new(id, []); }")]
+    [InlineData("[SessionStore(typeof(WithCreate), typeof(AppJsonContext))] public partial class Store { internal static WithCreate New(string id) => new(id, []); static WithCreate New(int id) => new(\"x\", []); }")]
+    [InlineData($"{Attribute} public partial class Store : IFileSessionStoreFactory<Store> {{ static Store IFileSessionStoreFactory<Store>.Create(string d, FileSessionStoreOptions o) => new(d, o); }}")]
+    [InlineData($"{Attribute} public partial class Store {{ public static Store Create(string directory, FileSessionStoreOptions options) => new(directory, options); }}")]
     [InlineData($"{Attribute} public partial class Store {{ public Store(int shards) : this(\"d\" + shards) {{ }} }}")]
     [InlineData($"{Attribute} public abstract partial class Store {{ }}")]
     [InlineData($"{Attribute} public partial class Store : IDisposable {{ public void Dispose() {{ }} }}")]

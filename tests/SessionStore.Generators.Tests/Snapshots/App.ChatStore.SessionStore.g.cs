@@ -5,7 +5,7 @@
 namespace App
 {
     /// <summary>A file store of <see cref="global::App.ChatSession"/> sessions, schema version 3.</summary>
-    partial class ChatStore : global::SessionStore.FileSessionStore<global::App.ChatSession>
+    partial class ChatStore : global::SessionStore.FileSessionStore<global::App.ChatSession>, global::SessionStore.IFileSessionStoreFactory<ChatStore>
     {
         /// <summary>The version this store writes and the steps that migrate older files, oldest first.</summary>
         public static readonly global::SessionStore.SessionSchema Schema = new global::SessionStore.SessionSchema(
@@ -43,5 +43,7 @@ namespace App
             : base(directory, global::SessionStore.FileSessionStore<global::App.ChatSession>.TypeInfoFrom(global::App.AppJsonContext.Default), static session => session.Id, options, Schema)
         {
         }
+
+        static ChatStore global::SessionStore.IFileSessionStoreFactory<ChatStore>.Create(string directory, global::SessionStore.FileSessionStoreOptions options) => new ChatStore(directory, options);
     }
 }

@@ -5,7 +5,7 @@
 namespace App.Data
 {
     /// <summary>A file store of <see cref="global::App.ChatSession"/> sessions, schema version 1.</summary>
-    partial class SharedChatStore : global::SessionStore.FileSessionStore<global::App.ChatSession>
+    partial class SharedChatStore : global::SessionStore.FileSessionStore<global::App.ChatSession>, global::SessionStore.IFileSessionStoreFactory<SharedChatStore>
     {
         /// <summary>The version this store writes and the steps that migrate older files, oldest first.</summary>
         public static readonly global::SessionStore.SessionSchema Schema = new global::SessionStore.SessionSchema(
@@ -41,6 +41,8 @@ namespace App.Data
             : base(directory, global::SessionStore.FileSessionStore<global::App.ChatSession>.TypeInfoFrom(global::App.AppJsonContext.Default), static session => session.Id, options, Schema)
         {
         }
+
+        static SharedChatStore global::SessionStore.IFileSessionStoreFactory<SharedChatStore>.Create(string directory, global::SessionStore.FileSessionStoreOptions options) => new SharedChatStore(directory, options);
 
         /// <summary>The same sessions (JSON metadata, ids, schema and migrations, validation) in a PostgreSQL table instead of a directory.</summary>
         /// <param name="dataSource">Where to connect; build it with <c>NpgsqlSlimDataSourceBuilder</c> for NativeAOT.</param>

@@ -5,7 +5,7 @@
 namespace App
 {
     /// <summary>A file store of <see cref="global::App.TurnSession"/> sessions, schema version 1.</summary>
-    partial class TurnStore : global::SessionStore.FileSessionStore<global::App.TurnSession>
+    partial class TurnStore : global::SessionStore.FileSessionStore<global::App.TurnSession>, global::SessionStore.IFileSessionStoreFactory<TurnStore>
     {
         /// <summary>The version this store writes and the steps that migrate older files, oldest first.</summary>
         public static readonly global::SessionStore.SessionSchema Schema = new global::SessionStore.SessionSchema(
@@ -44,6 +44,8 @@ namespace App
             : base(directory, Descriptor, options)
         {
         }
+
+        static TurnStore global::SessionStore.IFileSessionStoreFactory<TurnStore>.Create(string directory, global::SessionStore.FileSessionStoreOptions options) => new TurnStore(directory, options);
 
         /// <summary>The same sessions (JSON metadata, ids, schema and migrations, validation) in a PostgreSQL table instead of a directory.</summary>
         /// <param name="dataSource">Where to connect; build it with <c>NpgsqlSlimDataSourceBuilder</c> for NativeAOT.</param>

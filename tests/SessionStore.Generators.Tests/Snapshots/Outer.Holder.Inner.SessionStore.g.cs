@@ -7,7 +7,7 @@ partial class Outer
     partial record Holder
     {
         /// <summary>A file store of <see cref="global::App.ChatSession"/> sessions, schema version 1.</summary>
-        partial class Inner : global::SessionStore.FileSessionStore<global::App.ChatSession>
+        partial class Inner : global::SessionStore.FileSessionStore<global::App.ChatSession>, global::SessionStore.IFileSessionStoreFactory<Inner>
         {
             /// <summary>The version this store writes and the steps that migrate older files, oldest first.</summary>
             public static readonly global::SessionStore.SessionSchema Schema = new global::SessionStore.SessionSchema(
@@ -41,6 +41,8 @@ partial class Outer
                 : base(directory, global::SessionStore.FileSessionStore<global::App.ChatSession>.TypeInfoFrom(global::App.AppJsonContext.Default), static session => session.Id, options, Schema)
             {
             }
+
+            static Inner global::SessionStore.IFileSessionStoreFactory<Inner>.Create(string directory, global::SessionStore.FileSessionStoreOptions options) => new Inner(directory, options);
         }
     }
 }

@@ -14,6 +14,7 @@ internal static class StoreEmitter
     private const string Options = "global::SessionStore.FileSessionStoreOptions";
     private const int CSharp8 = 800;
     private const int CSharp9 = 900;
+    private const int CSharp11 = 1100;
 
     internal static string Emit(StoreSpec spec)
     {
@@ -38,7 +39,9 @@ internal static class StoreEmitter
 
         string baseType = $"{Store}<{spec.SessionType}>";
         code.Line($"/// <summary>A file store of <see cref=\"{spec.SessionCref}\"/> sessions, schema version {spec.SchemaVersion}.</summary>");
-        code.Open($"partial class {spec.ClassName} : {baseType}");
+        // A static abstract member needs C# 11: in older files the store is registered through its Descriptor instead.
+        bool factory = spec.ImplementsFactory && spec.LanguageVersion >= CSharp11;
+        code.Open($"partial class {spec.ClassName} : {baseType}{(factory ? $", global::SessionStore.IFileSessionStoreFactory<{spec.ClassName}>" : string.Empty)}");
         EmitSchema(code, spec);
         EmitDescriptor(code, spec, baseType);
         const string Directory = "/// <param name=\"directory\">The directory that holds the sessions; created on the first save.</param>";
@@ -59,6 +62,12 @@ internal static class StoreEmitter
             spec.ItemsProperty is null
                 ? $"base(directory, {TypeInfo(spec, baseType)}, {IdReader(spec)}, options, Schema)"
                 : "base(directory, Descriptor, options)"); // the growing list reaches the store through its descriptor
+        if (factory)
+        {
+            code.Line();
+            code.Line($"static {spec.ClassName} global::SessionStore.IFileSessionStoreFactory<{spec.ClassName}>.Create(string directory, {Options} options) => new {spec.ClassName}(directory, options);");
+        }
+
         if (spec.CanTargetPostgres)
         {
             EmitPostgres(code, spec);
@@ -151,7 +160,14 @@ internal static class StoreEmitter
         code.Line($"        {jsonName},");
         code.Line($"        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{spec.ItemType}>){spec.ContextType}.Default.GetTypeInfo(typeof({spec.ItemType}))!,");
         code.Line($"        session => session.{spec.ItemsProperty},");
-        code.Line($"        {spec.TotalsMethod ?? "null"}));");
+        if (spec.CreateMethod is null)
+        {
+            code.Line($"        {spec.TotalsMethod ?? "null"}));");
+            return;
+        }
+
+        code.Line($"        {spec.TotalsMethod ?? "null"},");
+        code.Line($"        create: {spec.CreateMethod}));");
     }
 
     private static void EmitPostgres(SourceWriter code, StoreSpec spec)

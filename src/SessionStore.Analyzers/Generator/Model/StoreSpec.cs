@@ -21,6 +21,8 @@ namespace SessionStore.Analyzers.Generator.Model;
 /// <param name="ItemType">The list's item type, fully qualified with <c>global::</c>, or null.</param>
 /// <param name="ItemsJsonName">The list's <c>[JsonPropertyName]</c>, or null when the JSON metadata names it.</param>
 /// <param name="TotalsMethod">The store's method that updates totals for appended items, or null.</param>
+/// <param name="CreateMethod">The store's method that creates an empty session for an append to a missing one, or null.</param>
+/// <param name="ImplementsFactory">Whether to implement <c>IFileSessionStoreFactory&lt;TStore&gt;</c> (for DI; C# 11 and later only).</param>
 /// <param name="CanTargetPostgres">Whether to emit <c>ForPostgres</c>.</param>
 /// <param name="LanguageVersion">The C# version of the store's file, as a number (7.3 is 703); the code uses only what it allows.</param>
 internal sealed record StoreSpec(
@@ -40,5 +42,7 @@ internal sealed record StoreSpec(
     string? ItemType,
     string? ItemsJsonName,
     string? TotalsMethod,
+    string? CreateMethod,
+    bool ImplementsFactory,
     bool CanTargetPostgres,
     int LanguageVersion);

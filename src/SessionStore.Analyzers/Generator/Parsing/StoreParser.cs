@@ -61,6 +61,8 @@ internal static class StoreParser
             ItemType: definition.ItemType?.ToDisplayString(Qualified),
             ItemsJsonName: definition.ItemsJsonName,
             TotalsMethod: definition.TotalsMethod is null ? null : Escape(definition.TotalsMethod),
+            CreateMethod: definition.CreateMethod is null ? null : Escape(definition.CreateMethod),
+            ImplementsFactory: definition.ImplementsFactory,
             CanTargetPostgres: definition.CanTargetPostgres,
             LanguageVersion: (int)((CSharpParseOptions)context.TargetNode.SyntaxTree.Options).LanguageVersion);
         return new StoreModel(spec, new EquatableArray<DiagnosticInfo>([]));

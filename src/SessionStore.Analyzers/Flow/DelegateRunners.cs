@@ -1,0 +1,72 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SessionStore.Analyzers.Flow;
+
+/// <summary>
+/// The calls that invoke the delegates they are given before they return, so that what a delegate throws
+/// comes out of the call: the methods of <c>List&lt;T&gt;</c> and <c>Array</c>, <c>Parallel.For</c>,
+/// <c>ForEach</c> and <c>Invoke</c> (which throw it wrapped in an <c>AggregateException</c>), and LINQ to
+/// objects: an operator that returns a value at once, or a deferred one (<c>Select</c>, <c>Where</c>) whose
+/// sequence goes straight into such an operator or a <c>foreach</c>. Every other call may keep the delegate
+/// for later (a timer, <c>CancellationToken.Register</c>, an event, <c>Task.Run</c>), and is not followed.
+/// </summary>
+internal sealed class DelegateRunners
+{
+    private readonly INamedTypeSymbol? _enumerable;
+    private readonly INamedTypeSymbol? _orderedEnumerable;
+    private readonly INamedTypeSymbol? _list;
+    private readonly INamedTypeSymbol _array;
+    private readonly INamedTypeSymbol? _parallel;
+
+    internal DelegateRunners(Compilation compilation)
+    {
+        _enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
+        _orderedEnumerable = compilation.GetTypeByMetadataName("System.Linq.IOrderedEnumerable`1");
+        _list = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
+        _array = compilation.GetSpecialType(SpecialType.System_Array);
+        _parallel = compilation.GetTypeByMetadataName("System.Threading.Tasks.Parallel");
+    }
+
+    /// <summary>Whether <paramref name="invocation"/> runs the delegates among its arguments before it returns.</summary>
+    internal bool RunsNow(IInvocationOperation invocation)
+    {
+        INamedTypeSymbol type = invocation.TargetMethod.ContainingType.OriginalDefinition;
+        if (Is(type, _list) || Is(type, _array) || Wraps(invocation))
+        {
+            return true;
+        }
+
+        if (!Is(type, _enumerable))
+        {
+            return false;
+        }
+
+        ITypeSymbol returned = invocation.TargetMethod.ReturnType.OriginalDefinition;
+        if (returned.SpecialType != SpecialType.System_Collections_Generic_IEnumerable_T && !Is(returned, _orderedEnumerable))
+        {
+            return true;
+        }
+
+        // Deferred: the delegate runs when the sequence is enumerated.
+        IOperation sequence = invocation;
+        while (sequence.Parent is IConversionOperation conversion)
+        {
+            sequence = conversion;
+        }
+
+        return sequence.Parent switch
+        {
+            IArgumentOperation { Parent: IInvocationOperation next } argument when argument.Parameter?.Ordinal == 0 && next.TargetMethod.IsExtensionMethod => RunsNow(next),
+            IForEachLoopOperation loop => loop.Collection == sequence,
+            _ => false,
+        };
+    }
+
+    /// <summary>Whether what a delegate given to <paramref name="invocation"/> throws comes out wrapped in an <c>AggregateException</c>.</summary>
+    internal bool Wraps(IInvocationOperation invocation) =>
+        Is(invocation.TargetMethod.ContainingType, _parallel) && invocation.TargetMethod.Name is "For" or "ForEach" or "Invoke";
+
+    private static bool Is(ITypeSymbol type, INamedTypeSymbol? candidate) =>
+        SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, candidate);
+}
