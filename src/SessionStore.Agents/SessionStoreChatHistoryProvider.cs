@@ -129,12 +129,12 @@ public sealed class SessionStoreChatHistoryProvider : ChatHistoryProvider
             ConversationId = current == state.ConversationId ? null : state.ConversationId,
             Messages = history,
             MessageCount = history.Count,
-            Title = ConversationTitle.From(history),
             CreatedAt = now,
             UpdatedAt = now,
         };
         imported.Validate();
         imported.Usage = ReportedUsage.In(history);
+        imported.Title = ConversationTitle.From(history);
         try
         {
             _ = await Store.SaveIfMatchAsync(imported, expectedETag: null, cancellationToken).ConfigureAwait(false);
