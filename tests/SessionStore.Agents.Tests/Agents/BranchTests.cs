@@ -22,7 +22,7 @@ public sealed class BranchTests : IDisposable
     [MemberData(nameof(Backends))]
     public async Task Branches_of_one_stored_session_never_see_each_others_turns_as_with_MAFs_in_memory_provider(string backend)
     {
-        await WithBackendAsync(backend, async stores =>
+        await BackendRun.RunAsync(backend, _temp, async stores =>
         {
             var ourModel = new ScriptedChatClient();
             var theirModel = new ScriptedChatClient();
@@ -72,7 +72,7 @@ public sealed class BranchTests : IDisposable
     [MemberData(nameof(Backends))]
     public async Task A_conflicted_branch_reloaded_and_run_again_stores_its_turn_once(string backend)
     {
-        await WithBackendAsync(backend, async stores =>
+        await BackendRun.RunAsync(backend, _temp, async stores =>
         {
             ChatClientAgent agent = AgentTurns.Create(stores.Conversations, new ScriptedChatClient());
             var sessions = new SessionStoreAgentSessionStore(stores.AgentSessions, new SessionStoreAgentSessionStoreOptions { Transcripts = stores.Conversations });
@@ -174,25 +174,6 @@ public sealed class BranchTests : IDisposable
         ChatConversation stored = await conversations.LoadAsync("legacy");
         Assert.Equal(10, stored.Messages.Count);
         Assert.Equal(10, stored.MessageCount);
-    }
-
-    private async Task WithBackendAsync(string backend, Func<Backend, Task> test)
-    {
-        if (backend == "pg")
-        {
-            PostgresServer.SkipIfUnavailable();
-        }
-
-        string prefix = PostgresServer.NewPrefix();
-        using var stores = new Backend(backend == "dir" ? "dir:" + _temp.Combine("root") : "pg:" + prefix);
-        try
-        {
-            await test(stores);
-        }
-        finally
-        {
-            stores.DropTables(prefix);
-        }
     }
 
     private static List<string> Texts(List<List<ChatMessage>> calls) => [.. calls.Select(call => string.Join(" | ", call.Select(m => m.Text)))];

@@ -19,14 +19,7 @@ public sealed class ConversationListingTests : IDisposable
     [MemberData(nameof(Backends))]
     public async Task A_users_conversations_are_listed_with_titles_most_recent_first(string backend)
     {
-        if (backend == "pg")
-        {
-            PostgresServer.SkipIfUnavailable();
-        }
-
-        string prefix = PostgresServer.NewPrefix();
-        using var stores = new Backend(backend == "dir" ? "dir:" + _temp.Combine("root") : "pg:" + prefix);
-        try
+        await BackendRun.RunAsync(backend, _temp, async stores =>
         {
             var clock = new ManualClock(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
             ChatClientAgent agent = new(new ScriptedChatClient(), new ChatClientAgentOptions
@@ -71,11 +64,7 @@ public sealed class ConversationListingTests : IDisposable
 
             await sessions.DeleteSessionAsync(agent, a1);
             Assert.Equal(["a3", "a2"], (await sessions.ListConversationsAsync(agent, key => key.Partitions?["user"] == "alice")).Select(s => s.Key.SessionId));
-        }
-        finally
-        {
-            stores.DropTables(prefix);
-        }
+        });
     }
 
     private sealed class ManualClock(DateTimeOffset start) : TimeProvider

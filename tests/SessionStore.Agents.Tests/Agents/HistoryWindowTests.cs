@@ -19,14 +19,7 @@ public sealed class HistoryWindowTests : IDisposable
     [MemberData(nameof(Windows))]
     public async Task A_run_is_sent_the_last_messages_of_its_branch_only(string backend, int window)
     {
-        if (backend == "pg")
-        {
-            PostgresServer.SkipIfUnavailable();
-        }
-
-        string prefix = PostgresServer.NewPrefix();
-        using var stores = new Backend(backend == "dir" ? "dir:" + _temp.Combine("root") : "pg:" + prefix);
-        try
+        await BackendRun.RunAsync(backend, _temp, async stores =>
         {
             var model = new ScriptedChatClient();
             ChatClientAgent agent = new(model, new ChatClientAgentOptions
@@ -60,11 +53,7 @@ public sealed class HistoryWindowTests : IDisposable
             var provider = (SessionStoreChatHistoryProvider)agent.ChatHistoryProvider!;
             Assert.Equal(16, (await provider.GetMessagesAsync(branch)).Count);
             Assert.Equal(16, (await provider.GetMessagesAsync(session)).Count);
-        }
-        finally
-        {
-            stores.DropTables(prefix);
-        }
+        });
     }
 
     [Fact]
