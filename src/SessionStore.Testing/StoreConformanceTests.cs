@@ -115,6 +115,41 @@ public abstract partial class StoreConformanceTests : IDisposable
         Assert.Equal(["another"], Store.List());
     }
 
+    /// <summary>
+    /// Every write is read back as written, by every reader: the latest version after an overwrite, an update, a
+    /// conditional save and a delete and re-create; and ids are listed in ordinal order whatever order they were saved in.
+    /// </summary>
+    [SkippableFact]
+    public void EveryWrite_IsReadBack_AndTheListIsOrdinal()
+    {
+        SkipIfUnavailable();
+        string[] ids = ["zeta", "Alpha", "beta", "_x", "0", "alpha"];
+        foreach (string id in ids)
+        {
+            Store.Save(Make(id, "first " + id));
+        }
+
+        Assert.Equal(ids.Order(StringComparer.Ordinal), Store.List());
+        AssertEveryReaderSees(Make("beta", "second"), expected => Store.Save(expected));
+        AssertEveryReaderSees(Make("beta", "second", "third"), _ => Store.Update("beta", current => current! with { Messages = [.. current.Messages, "third"] }));
+        AssertEveryReaderSees(Make("beta", "fourth"), expected => Store.SaveIfMatch(expected, Store.LoadRevision("beta").ETag));
+        Assert.True(Store.Delete("beta"));
+        Assert.False(Store.TryLoad("beta", out _));
+        AssertEveryReaderSees(Make("beta", "reborn"), expected => Store.Save(expected));
+        Assert.Equal(Make("zeta", "first zeta"), Store.Load("zeta"));
+        Assert.Equal(ids.Order(StringComparer.Ordinal), Store.List());
+    }
+
+    private void AssertEveryReaderSees(StoredSession expected, Action<StoredSession> write)
+    {
+        write(expected);
+        Assert.Equal(expected, Store.Load(expected.SessionId));
+        Assert.True(Store.TryLoad(expected.SessionId, out StoredSession? tried));
+        Assert.Equal(expected, tried);
+        Assert.Equal(expected, Store.LoadRevision(expected.SessionId).Session);
+        Assert.True(Store.Exists(expected.SessionId));
+    }
+
     /// <summary>A missing session is SessionNotFoundException; the asynchronous members agree with the synchronous ones.</summary>
     [SkippableFact]
     public async Task Missing_IsTyped_AndAsyncTwinsAgree()

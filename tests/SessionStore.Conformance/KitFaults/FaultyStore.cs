@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+
+namespace SessionStore.Conformance.KitFaults;
+
+/// <summary>A correct store (the in-memory backend) with one <see cref="KitFault"/> put in, as a third party might write it.</summary>
+internal sealed class FaultyStore(ISessionStore<StoredSession> inner, KitFault fault) : ISessionStore<StoredSession>
+{
+    private readonly ConcurrentDictionary<string, StoredSession> _firstVersions = new(StringComparer.Ordinal);
+    private readonly List<string> _saveOrder = [];
+
+    public string Save(StoredSession session)
+    {
+        string location = inner.Save(session);
+        Remember(session);
+        return location;
+    }
+
+    public StoredSession Load(string id) => TryLoad(id, out StoredSession? session) ? session : inner.Load(id);
+
+    public bool TryLoad(string id, [NotNullWhen(true)] out StoredSession? session)
+    {
+        bool found = inner.TryLoad(id, out session);
+        if (found && fault == KitFault.LoadReturnsFirstVersion)
+        {
+            session = _firstVersions.GetValueOrDefault(id, session!);
+        }
+
+        return found;
+    }
+
+    public IReadOnlyList<string> List()
+    {
+        IReadOnlyList<string> ids = inner.List();
+        if (fault != KitFault.ListInSaveOrder)
+        {
+            return ids;
+        }
+
+        lock (_saveOrder)
+        {
+            return [.. _saveOrder.Where(ids.Contains).Reverse()];
+        }
+    }
+
+    public bool Exists(string id) => fault == KitFault.ExistsAfterDelete && SessionIdRules.IsValid(id) && _firstVersions.ContainsKey(id) || inner.Exists(id);
+
+    public bool Delete(string id)
+    {
+        if (fault == KitFault.DeleteSkipsTheIdCheck && !SessionIdRules.IsValid(id))
+        {
+            return false;
+        }
+
+        bool deleted = inner.Delete(id);
+        return fault == KitFault.DeleteAlwaysReportsTrue || deleted;
+    }
+
+    public StoredSession Update(string id, Func<StoredSession?, StoredSession> change)
+    {
+        if (fault != KitFault.UpdateWithoutLock)
+        {
+            StoredSession updated = inner.Update(id, change);
+            Remember(updated);
+            return updated;
+        }
+
+        StoredSession? current = inner.TryLoad(id, out StoredSession? found) ? found : null;
+        StoredSession next = change(current);
+        Thread.Yield();
+        Save(next);
+        return next;
+    }
+
+    public SessionRevision<StoredSession> LoadRevision(string id)
+    {
+        SessionRevision<StoredSession> revision = inner.LoadRevision(id);
+        return fault == KitFault.LoadReturnsFirstVersion ? new(_firstVersions.GetValueOrDefault(id, revision.Session), revision.ETag) : revision;
+    }
+
+    public string SaveIfMatch(StoredSession session, string? expectedETag)
+    {
+        if (fault == KitFault.SaveIfMatchIgnoresTheETag)
+        {
+            Save(session);
+            return inner.LoadRevision(session.SessionId).ETag;
+        }
+
+        string etag = inner.SaveIfMatch(session, expectedETag);
+        Remember(session);
+        return etag;
+    }
+
+    public ValueTask<string> SaveAsync(StoredSession session, CancellationToken cancellationToken = default) => ValueTask.FromResult(Save(session));
+
+    public ValueTask<StoredSession> LoadAsync(string id, CancellationToken cancellationToken = default) => ValueTask.FromResult(Stale(Load(id)));
+
+    public ValueTask<StoredSession?> TryLoadAsync(string id, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(TryLoad(id, out StoredSession? session) ? Stale(session) : null);
+
+    public ValueTask<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(List());
+
+    public ValueTask<bool> ExistsAsync(string id, CancellationToken cancellationToken = default) => ValueTask.FromResult(Exists(id));
+
+    public ValueTask<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) => ValueTask.FromResult(Delete(id));
+
+    public ValueTask<StoredSession> UpdateAsync(string id, Func<StoredSession?, StoredSession> change, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Update(id, change));
+
+    public ValueTask<SessionRevision<StoredSession>> LoadRevisionAsync(string id, CancellationToken cancellationToken = default) => ValueTask.FromResult(LoadRevision(id));
+
+    public ValueTask<string> SaveIfMatchAsync(StoredSession session, string? expectedETag, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(SaveIfMatch(session, expectedETag));
+
+    private StoredSession Stale(StoredSession session) =>
+        fault == KitFault.AsyncLoadReturnsFirstVersion ? _firstVersions.GetValueOrDefault(session.SessionId, session) : session;
+
+    private void Remember(StoredSession session)
+    {
+        _firstVersions.TryAdd(session.SessionId, session);
+        lock (_saveOrder)
+        {
+            _saveOrder.Remove(session.SessionId);
+            _saveOrder.Add(session.SessionId);
+        }
+    }
+}
