@@ -118,7 +118,13 @@ public partial class FileSessionStore<TSession>
 
     private void CheckDirectory(List<StoreProblem> problems)
     {
-        if (StoreDirectory.WhyUnsafeForWriting(DirectoryPath) is { } unsafeReason)
+        if (!StoreDirectory.IsWritable(DirectoryPath))
+        {
+            // Not "shared": whoever owns it, this user cannot plant anything in it, and no option would let the store write.
+            problems.Add(new StoreProblem(StoreProblemKind.ReadOnlyDirectory, DirectoryPath, null,
+                "this user cannot write the directory (another user's, or a read-only mount): reads work, writes fail", Repaired: false));
+        }
+        else if (StoreDirectory.WhyUnsafeForWriting(DirectoryPath) is { } unsafeReason)
         {
             problems.Add(new StoreProblem(StoreProblemKind.SharedDirectory, DirectoryPath, null,
                 $"other users can write the directory: {unsafeReason}; the store refuses to write in it unless AllowSharedDirectory is set", Repaired: false));

@@ -90,11 +90,26 @@ public partial class FileSessionStore<TSession> : ISessionRetention
     /// <inheritdoc />
     /// <remarks>A dry run only reads: it creates neither the lock nor the trash folder.</remarks>
     public PruneResult Prune(DateTimeOffset cutoff, bool dryRun = false) =>
-        Completed.Result(PruneToTrashCore(cutoff, dryRun, async: false, CancellationToken.None));
+        Completed.Result(PruneToTrashCore(cutoff, dryRun, progress: null, async: false, CancellationToken.None));
+
+    /// <inheritdoc cref="Prune(DateTimeOffset, bool)"/>
+    /// <param name="cutoff">Sessions last written before this move.</param>
+    /// <param name="dryRun">Only say what would move.</param>
+    /// <param name="progress">Told how many sessions have been looked at so far, after each one (a progress bar's count); <see langword="null"/>: nobody.</param>
+    public PruneResult Prune(DateTimeOffset cutoff, bool dryRun, IProgress<int>? progress) =>
+        Completed.Result(PruneToTrashCore(cutoff, dryRun, progress, async: false, CancellationToken.None));
 
     /// <inheritdoc />
     public ValueTask<PruneResult> PruneAsync(DateTimeOffset cutoff, bool dryRun = false, CancellationToken cancellationToken = default) =>
-        PruneToTrashCore(cutoff, dryRun, async: true, cancellationToken);
+        PruneToTrashCore(cutoff, dryRun, progress: null, async: true, cancellationToken);
+
+    /// <inheritdoc cref="Prune(DateTimeOffset, bool, IProgress{int})"/>
+    /// <param name="cutoff">Sessions last written before this move.</param>
+    /// <param name="dryRun">Only say what would move.</param>
+    /// <param name="progress">Told how many sessions have been looked at so far, after each one; <see langword="null"/>: nobody.</param>
+    /// <param name="cancellationToken">Stops between sessions: those already moved stay in the trash.</param>
+    public ValueTask<PruneResult> PruneAsync(DateTimeOffset cutoff, bool dryRun, IProgress<int>? progress, CancellationToken cancellationToken = default) =>
+        PruneToTrashCore(cutoff, dryRun, progress, async: true, cancellationToken);
 
     private async ValueTask<bool> MoveToTrashUntracedCore(string id, bool async, CancellationToken cancellationToken)
     {
@@ -149,14 +164,16 @@ public partial class FileSessionStore<TSession> : ISessionRetention
         return emptied;
     }
 
-    private async ValueTask<PruneResult> PruneToTrashUntracedCore(DateTimeOffset cutoff, bool dryRun, bool async, CancellationToken cancellationToken)
+    private async ValueTask<PruneResult> PruneToTrashUntracedCore(DateTimeOffset cutoff, bool dryRun, IProgress<int>? progress, bool async, CancellationToken cancellationToken)
     {
         var trashed = new List<string>();
         var kept = new List<string>();
         var pinned = new HashSet<string>(ListPinned(), StringComparer.Ordinal);
+        int examined = 0;
         foreach (string id in List())
         {
             cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report(++examined);
             if (!IsOlderThan(id, cutoff))
             {
                 continue;

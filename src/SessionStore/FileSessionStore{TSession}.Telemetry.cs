@@ -78,8 +78,8 @@ public partial class FileSessionStore<TSession>
     private ValueTask<IReadOnlyList<string>> PruneCore(DateTimeOffset cutoff, bool dryRun, bool async, CancellationToken cancellationToken) =>
         TracedCore(SessionOperation.Prune, (cutoff, dryRun), static (store, s, async, ct) => store.PruneUntracedCore(s.cutoff, s.dryRun, async, ct), async, cancellationToken);
 
-    private ValueTask<PruneResult> PruneToTrashCore(DateTimeOffset cutoff, bool dryRun, bool async, CancellationToken cancellationToken) =>
-        TracedCore(SessionOperation.Prune, (cutoff, dryRun), static (store, s, async, ct) => store.PruneToTrashUntracedCore(s.cutoff, s.dryRun, async, ct), async, cancellationToken);
+    private ValueTask<PruneResult> PruneToTrashCore(DateTimeOffset cutoff, bool dryRun, IProgress<int>? progress, bool async, CancellationToken cancellationToken) =>
+        TracedCore(SessionOperation.Prune, (cutoff, dryRun, progress), static (store, s, async, ct) => store.PruneToTrashUntracedCore(s.cutoff, s.dryRun, s.progress, async, ct), async, cancellationToken);
 
     private ValueTask<bool> MoveToTrashCore(string id, bool async, CancellationToken cancellationToken) =>
         TracedCore(SessionOperation.MoveToTrash, id, static (store, id, async, ct) => store.MoveToTrashUntracedCore(id, async, ct), async, cancellationToken);

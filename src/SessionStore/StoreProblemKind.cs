@@ -29,4 +29,7 @@ public enum StoreProblemKind
 
     /// <summary>Other users can write the store's directory (group-writable, or, when allowed, world-writable or owned by another user).</summary>
     SharedDirectory,
+
+    /// <summary>This user cannot write the store's directory (another user's directory, or a read-only mount): every read works, every write fails. Never repaired.</summary>
+    ReadOnlyDirectory,
 }

@@ -16,7 +16,7 @@ internal static class DeleteCommand
         command.SetAction(result =>
         {
             var outcomes = new Outcomes(globals.OutputOf(result));
-            FileSessionStore store = Stores.Open(globals.DirectoryOf(result));
+            FileSessionStore store = Stores.OpenForWriting(globals.DirectoryOf(result));
             bool anyFailed = false, anyMissing = false;
             foreach (string id in result.GetValue(ids)!)
             {

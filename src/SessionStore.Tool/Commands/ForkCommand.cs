@@ -14,7 +14,7 @@ internal static class ForkCommand
         command.SetAction(result =>
         {
             Output output = globals.OutputOf(result);
-            FileSessionStore store = Stores.Open(globals.DirectoryOf(result));
+            FileSessionStore store = Stores.OpenForWriting(globals.DirectoryOf(result));
             string from = result.GetValue(source)!, to = result.GetValue(target)!;
             string path;
             try

@@ -21,7 +21,12 @@ internal static class ImportCommand
         command.SetAction(result =>
         {
             Output output = globals.OutputOf(result);
-            FileSessionStore store = Stores.Open(globals.DirectoryOf(result));
+            FileSessionStore store = Stores.OpenOrCreate(globals.DirectoryOf(result));
+            if (Directory.Exists(store.DirectoryPath))
+            {
+                Stores.RefuseReadOnly(store.DirectoryPath);
+            }
+
             List<StoredSession> sessions = Read(Encoding.UTF8.GetBytes(Console.In.ReadToEnd()));
             ImportResult imported;
             try

@@ -15,13 +15,18 @@ internal static class PinCommand
         command.SetAction(result =>
         {
             var outcomes = new Outcomes(globals.OutputOf(result));
-            FileSessionStore store = Stores.Open(globals.DirectoryOf(result));
+            FileSessionStore store = Stores.OpenForWriting(globals.DirectoryOf(result));
             int exit = ExitCodes.Success;
             foreach (string id in result.GetValue(ids)!)
             {
                 try
                 {
                     bool changed = pin ? store.Pin(id) : store.Unpin(id);
+                    if (!pin && !changed && !store.Exists(id))
+                    {
+                        throw new SessionNotFoundException(id, store.DirectoryPath);
+                    }
+
                     outcomes.Add(id, changed ? (pin ? "pinned" : "unpinned") : (pin ? "already_pinned" : "not_pinned"),
                         changed ? $"{(pin ? "pinned  " : "unpinned")}  {id}" : $"{id} {(pin ? "was pinned already" : "was not pinned")}");
                 }

@@ -34,9 +34,14 @@ internal static class PruneCommand
         {
             Output output = globals.OutputOf(result);
             bool dry = result.GetValue(dryRun);
-            FileSessionStore store = dry ? Stores.Open(globals.DirectoryOf(result)) : Stores.Open(globals.DirectoryOf(result));
+            FileSessionStore store = dry ? Stores.Open(globals.DirectoryOf(result)) : Stores.OpenForWriting(globals.DirectoryOf(result));
             Dictionary<string, DateTimeOffset> written = dry ? [] : null!;
-            PruneResult pruned = store.Prune(result.GetValue(olderThan), dry);
+            PruneResult pruned;
+            using (var progress = new Progress(output, "looked at", 0))
+            {
+                pruned = store.Prune(result.GetValue(olderThan), dry, progress);
+            }
+
             if (dry)
             {
                 foreach (string id in pruned.Trashed)

@@ -46,7 +46,7 @@ internal static class QuarantineCommand
         command.SetAction(result =>
         {
             Output output = globals.OutputOf(result);
-            FileSessionStore store = Stores.Open(globals.DirectoryOf(result));
+            FileSessionStore store = Stores.OpenForWriting(globals.DirectoryOf(result));
             string wanted = result.GetValue(target)!;
             QuarantinedFile entry = Find(store, wanted).FirstOrDefault(e => e.Name == wanted || !e.IsLegacyJournal)
                 ?? throw NotInQuarantine(store, wanted);
@@ -82,7 +82,7 @@ internal static class QuarantineCommand
         command.SetAction(result =>
         {
             Output output = globals.OutputOf(result);
-            FileSessionStore store = Stores.Open(globals.DirectoryOf(result));
+            FileSessionStore store = Stores.OpenForWriting(globals.DirectoryOf(result));
             var deleted = new List<QuarantinedFile>();
             var missing = new List<string>();
             foreach (string wanted in result.GetValue(targets)!)

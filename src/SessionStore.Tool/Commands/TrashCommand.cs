@@ -39,7 +39,7 @@ internal static class TrashCommand
         command.SetAction(result =>
         {
             Output output = globals.OutputOf(result);
-            FileSessionStore store = Stores.Open(globals.DirectoryOf(result));
+            FileSessionStore store = Stores.OpenForWriting(globals.DirectoryOf(result));
             string wanted = result.GetValue(id)!;
             string path;
             try
@@ -76,7 +76,7 @@ internal static class TrashCommand
         {
             Output output = globals.OutputOf(result);
             bool dry = result.GetValue(dryRun);
-            FileSessionStore store = dry ? Stores.Open(globals.DirectoryOf(result)) : Stores.Open(globals.DirectoryOf(result));
+            FileSessionStore store = dry ? Stores.Open(globals.DirectoryOf(result)) : Stores.OpenForWriting(globals.DirectoryOf(result));
             IReadOnlyList<TrashedSession> emptied = store.EmptyTrash(result.GetValue(olderThan), dry);
             Print(output, emptied, dry ? "would delete for good" : "deleted for good");
             output.Done($"{emptied.Count} trash entr{(emptied.Count == 1 ? "y" : "ies")} {(dry ? "would be" : "were")} deleted for good");

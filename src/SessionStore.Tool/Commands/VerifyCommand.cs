@@ -22,8 +22,12 @@ internal static class VerifyCommand
         {
             Output output = globals.OutputOf(result);
             FileSessionStore store = Stores.Open(globals.DirectoryOf(result));
-            Stores.RequireDirectory(store);
             bool fix = result.GetValue(repair);
+            if (fix)
+            {
+                Stores.RefuseReadOnly(store.DirectoryPath);
+            }
+
             StoreCheckResult check;
             using (var progress = new Progress(output, "verified", 0))
             {
@@ -32,7 +36,13 @@ internal static class VerifyCommand
                 check = new AnySessionStore(store.DirectoryPath).Check(fix, progress);
             }
 
-            List<StoreProblem> problems = [.. check.Problems];
+            // Read-only for this user is a fact about who runs verify, not damage in the store: a note, and exit 0 if that is all.
+            if (check.Problems.Any(p => p.Kind == StoreProblemKind.ReadOnlyDirectory))
+            {
+                output.Note($"the store directory '{store.DirectoryPath}' is read-only for this user: verify only reads it; --repair and every write need write access");
+            }
+
+            List<StoreProblem> problems = [.. check.Problems.Where(p => p.Kind != StoreProblemKind.ReadOnlyDirectory)];
             int unresolved = problems.Count(p => !p.Repaired);
             if (output.Json)
             {

@@ -88,6 +88,14 @@ internal static unsafe partial class Libc
     [LibraryImport("libc", EntryPoint = "unlink", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int Unlink(string path);
 
+    /// <summary><c>faccessat(AT_FDCWD, path, W_OK, AT_EACCESS)</c>: whether this process (its effective ids) may write <paramref name="path"/>, read-only mounts included.</summary>
+    [LibraryImport("libc", EntryPoint = "faccessat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int FAccessAt(int directory, string path, int mode, int flags);
+
+    internal const int AtCurrentDirectory = -100;
+    internal const int WriteAccess = 2;
+    internal const int AtEffectiveAccess = 0x200;
+
     [LibraryImport("libc", EntryPoint = "geteuid")]
     internal static partial uint GetEUid();
 }

@@ -105,6 +105,10 @@ internal static class StoreDirectory
             : null;
     }
 
+    /// <summary>Whether this process may create and remove entries in <paramref name="directory"/> (its effective ids; a read-only mount is read-only).</summary>
+    internal static bool IsWritable(string directory) =>
+        Libc.FAccessAt(Libc.AtCurrentDirectory, directory, Libc.WriteAccess, Libc.AtEffectiveAccess) == 0;
+
     /// <summary>Whether users of the directory's group can write it (allowed, but <c>Check</c> reports it).</summary>
     internal static bool IsGroupWritable(string directory) =>
         Posix.TryStat(directory, out StatxBuffer status, out _) && (status.Mode & GroupWritable) != 0;

@@ -177,6 +177,7 @@ public sealed class HostileFileSystemTests : IDisposable
             Assert.Throws<SessionStorageException>(() => store.Append("s1", ["x"], 0, 0));
             Assert.Throws<SessionStorageException>(() => store.Update("s1", s => s!));
             Assert.False(Directory.Exists(Path.Combine(source, ".locks")));
+            Assert.Equal([StoreProblemKind.ReadOnlyDirectory], store.Check().Problems.Select(p => p.Kind)); // read-only, not "shared"
         }
         finally
         {

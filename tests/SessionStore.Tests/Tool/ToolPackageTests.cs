@@ -69,6 +69,8 @@ public sealed class ToolPackageTests : IDisposable
         string listedByPython = await PythonReference.RunAsync("print(list_sessions(Path(args['dir'])))", $"{{\"dir\": \"{pythonDirectory}\"}}");
         Assert.Equal("['py-1']\n", listedByPython);
 
+        await AtATerminal_ListExportAndVerify_TenThousandSessions(sessions);
+
         // The portable package runs wherever .NET does.
         string portable = _temp.Combine("portable");
         ZipFile.ExtractToDirectory(Path.Combine(feed, $"SessionStore.Tool.any.{version}.nupkg"), portable);
@@ -80,6 +82,43 @@ public sealed class ToolPackageTests : IDisposable
         ProcessRunner.Result dnx = await DotNetAsync(environment, ["dnx", $"SessionStore.Tool@{version}", "--yes", "--add-source", feed, "--", "list", "--dir", pythonDirectory, "--json"]);
         Assert.True(dnx.ExitCode == 0, dnx.StandardOutput + dnx.StandardError);
         Assert.Contains("\"session_id\": \"py-1\"", dnx.StandardOutput, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The installed native command at a real terminal on 10,000 sessions, progress drawn from the start
+    /// (<c>SESSIONS_PROGRESS_DELAY=0</c>): it once failed with "TimeSpan overflowed" as soon as progress was drawn twice.
+    /// </summary>
+    private async Task AtATerminal_ListExportAndVerify_TenThousandSessions(string sessions)
+    {
+        const int Count = 10_000;
+        string directory = _temp.Combine("ten-thousand");
+        FileSessionStore store = Sessions.FastStore(directory);
+        for (int i = 0; i < Count; i++)
+        {
+            store.Save(new StoredSession($"s{i:D5}", ["question", "answer"], i, 2 * i));
+        }
+
+        var now = new Dictionary<string, string> { ["SESSIONS_PROGRESS_DELAY"] = "0" };
+        Pty.Result list = await Pty.RunAsync([sessions, "list", "--dir", directory], environment: now);
+        Assert.True(list.ExitCode == 0, list.Terminal[^Math.Min(2000, list.Terminal.Length)..]);
+        Assert.Matches(@"\rreading [\d,]+ of 10,000", list.Terminal);
+        Assert.Contains("\r\u001b[K", list.Terminal, StringComparison.Ordinal);
+        Assert.Equal(Count, System.Text.RegularExpressions.Regex.Count(list.Text, @"(?<=^|[\r\n])s\d{5} +2 msgs"));
+
+        string backup = _temp.Combine("backup.json");
+        Pty.Result export = await Pty.RunAsync([sessions, "export", "--dir", directory], stdoutFile: backup, environment: now);
+        Assert.True(export.ExitCode == 0, export.Terminal);
+        Assert.Contains("\rreading ", export.Terminal, StringComparison.Ordinal);
+        using (var exported = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(backup)))
+        {
+            Assert.Equal(Count, exported.RootElement.GetArrayLength());
+            Assert.Equal("s09999", exported.RootElement[Count - 1].GetProperty("session_id").GetString());
+        }
+
+        Pty.Result verify = await Pty.RunAsync([sessions, "verify", "--dir", directory], environment: now);
+        Assert.True(verify.ExitCode == 0, verify.Terminal);
+        Assert.Contains("\rverified ", verify.Terminal, StringComparison.Ordinal);
+        Assert.Contains($"ok: {Count} sessions, no problem", verify.Terminal, StringComparison.Ordinal);
     }
 
     private Task<ProcessRunner.Result> DotNetAsync(Dictionary<string, string> environment, string[] args) =>
