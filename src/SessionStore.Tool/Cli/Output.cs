@@ -78,6 +78,9 @@ internal sealed class Output(bool json, bool quiet)
         }
     }
 
+    /// <summary>Text from the store (a message, a name, a file name) made safe for a terminal: see <see cref="ControlCharacters"/>.</summary>
+    internal string Visible(string text) => ControlCharacters.Escape(text, _colourOut ? Warn : null);
+
     internal string Strong(string text) => _colourOut ? "\u001b[1m" + text + "\u001b[0m" : text;
 
     internal string Faint(string text) => _colourOut ? "\u001b[2m" + text + "\u001b[0m" : text;
@@ -98,5 +101,5 @@ internal sealed class Output(bool json, bool quiet)
         Console.Out.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+    private static string OneLine(string text) => ControlCharacters.Escape(text.ReplaceLineEndings(" ").Trim());
 }

@@ -130,7 +130,7 @@ internal static class QuarantineCommand
         {
             output.Line($"{verb}{output.Strong($"{entry.SessionId,-32}")} {Ages.Stamp(entry.QuarantinedAt)} ({Ages.Ago(entry.QuarantinedAt)})" +
                 string.Create(CultureInfo.InvariantCulture, $" {entry.SizeBytes,9} B  ") + (entry.IsLegacyJournal ? "0.1 journal: " : "") +
-                (entry.Reason ?? "(no reason recorded)") + output.Faint($"  {entry.Name}"));
+                output.Visible(entry.Reason ?? "(no reason recorded)") + output.Faint($"  {output.Visible(entry.Name)}"));
         }
     }
 }

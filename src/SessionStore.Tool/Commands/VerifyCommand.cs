@@ -52,7 +52,7 @@ internal static class VerifyCommand
             {
                 foreach (StoreProblem problem in problems)
                 {
-                    output.Line($"{Label(problem.Kind),-10} {(problem.Repaired ? "repaired " : "")}{problem.Path}: {problem.Description}");
+                    output.Line($"{Label(problem.Kind),-10} {(problem.Repaired ? "repaired " : "")}{output.Visible(problem.Path)}: {output.Visible(problem.Description)}");
                 }
 
                 output.Line(problems.Count == 0

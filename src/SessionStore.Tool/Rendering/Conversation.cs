@@ -56,10 +56,10 @@ internal static class Conversation
         {
             (string role, List<string> lines) = messages[i];
             output.Line("");
-            output.Line(output.Faint($"[{i + 1}]") + " " + output.Strong(role));
+            output.Line(output.Faint($"[{i + 1}]") + " " + output.Strong(output.Visible(role)));
             foreach (string line in lines)
             {
-                output.Line("    " + line);
+                output.Line("    " + output.Visible(line));
             }
         }
     }
