@@ -4,7 +4,7 @@ namespace SessionStore.Tool;
 
 /// <summary>The tool's JSON: source-generated (trimming- and AOT-safe), in the reference's snake_case.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
-[JsonSerializable(typeof(List<SessionSummary>))]
+[JsonSerializable(typeof(List<Cli.ListedSession>))]
 [JsonSerializable(typeof(List<TrashedSession>))]
 [JsonSerializable(typeof(List<QuarantinedFile>))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace SessionStore.Tool.Cli;
 
-/// <summary>The options every command takes: where the store is, JSON output, and quiet.</summary>
+/// <summary>The options every command takes: where the store is, JSON output, quiet, colours, and yes.</summary>
 internal sealed class GlobalOptions
 {
     internal Option<string> Dir { get; } = new("--dir", "-d")
@@ -20,10 +20,33 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    internal Option<string> Color { get; } = CreateColor();
+
+    internal Option<bool> Yes { get; } = new("--yes", "-y")
+    {
+        Description = "Do not ask before deleting or replacing anything (delete, trash empty, import --overwrite); asking happens only at a terminal.",
+        Recursive = true,
+    };
+
+    /// <summary>Whether the user said yes in advance: <c>--yes</c>.</summary>
+    internal bool AssumeYes(ParseResult result) => result.GetValue(Yes);
+
     internal Output OutputOf(ParseResult result) => new(result.GetValue(Json), result.GetValue(Quiet));
 
     internal string DirectoryOf(ParseResult result) => result.GetValue(Dir)!;
 
     /// <summary>Whether the user named a directory (the demo refuses to default to one).</summary>
     internal bool DirectoryGiven(ParseResult result) => result.GetResult(Dir) is { Implicit: false };
+
+    private static Option<string> CreateColor()
+    {
+        var color = new Option<string>("--color")
+        {
+            Description = "Colours: auto (on a terminal, unless NO_COLOR is set), always, or never.",
+            DefaultValueFactory = _ => "auto",
+            Recursive = true,
+        };
+        color.AcceptOnlyFromAmong("auto", "always", "never");
+        return color;
+    }
 }

@@ -18,18 +18,56 @@ internal static class Ids
         s_literal = separator < 0 ? [] : new HashSet<string>(args[(separator + 1)..], StringComparer.Ordinal);
     }
 
-    internal static Argument<string> One(string name, string description)
+    internal static Argument<string> One(string name, string description, Func<FileSessionStore, IEnumerable<string>>? completions = null)
     {
         var argument = new Argument<string>(name) { Description = description };
         argument.Validators.Add(Validate);
+        Complete(argument, completions ?? Sessions);
         return argument;
     }
+
+    /// <summary>The ids of the store's sessions, which id arguments offer as completions.</summary>
+    internal static IEnumerable<string> Sessions(FileSessionStore store) => store.List();
+
+    /// <summary>The ids in the store's trash, for <c>trash restore</c>.</summary>
+    internal static IEnumerable<string> Trashed(FileSessionStore store) => store.ListTrash().Select(t => t.SessionId).Distinct(StringComparer.Ordinal);
+
+    /// <summary>The ids and entry names in the store's quarantine, for <c>quarantine restore|delete</c>.</summary>
+    internal static IEnumerable<string> Quarantined(FileSessionStore store) =>
+        store.ListQuarantine().SelectMany(q => new[] { q.SessionId, q.Name }).Distinct(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Offers the ids <paramref name="source"/> lists in the store that <c>--dir</c> names on the line being completed: the
+    /// shell scripts ask the parser (<c>[suggest]</c>), so bash, zsh, fish and PowerShell all complete them.
+    /// </summary>
+    private static void Complete(Argument argument, Func<FileSessionStore, IEnumerable<string>> source) =>
+        argument.CompletionSources.Add(context =>
+        {
+            if (context is not System.CommandLine.Completions.TextCompletionContext)
+            {
+                return []; // the help asks too, to show choices: never list a store there
+            }
+
+            try
+            {
+                string directory = context.ParseResult.GetValue<string>("--dir") ?? FileSessionStore.DefaultDirectory;
+                return Directory.Exists(directory)
+                    ? [.. source(new FileSessionStore(directory)).Where(id => id.StartsWith(context.WordToComplete, StringComparison.Ordinal))
+                        .Select(id => new System.CommandLine.Completions.CompletionItem(id))]
+                    : [];
+            }
+            catch (Exception ex) when (ex is ISessionError or IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                return []; // completion never fails the shell: a store it cannot read offers nothing
+            }
+        });
 
     /// <summary>A session id or the name of an entry (of the quarantine), which may be longer than an id: only a token that looks like an option is refused.</summary>
     internal static Argument<string> IdOrName(string name, string description)
     {
         var argument = new Argument<string>(name) { Description = description };
         argument.Validators.Add(result => RefuseOptions(result));
+        Complete(argument, Quarantined);
         return argument;
     }
 
@@ -38,6 +76,7 @@ internal static class Ids
     {
         var argument = new Argument<string[]>(name) { Description = description, Arity = ArgumentArity.OneOrMore };
         argument.Validators.Add(result => RefuseOptions(result));
+        Complete(argument, Quarantined);
         return argument;
     }
 
@@ -45,6 +84,7 @@ internal static class Ids
     {
         var argument = new Argument<string[]>(name) { Description = description, Arity = atLeastOne ? ArgumentArity.OneOrMore : ArgumentArity.ZeroOrMore };
         argument.Validators.Add(Validate);
+        Complete(argument, Sessions);
         return argument;
     }
 

@@ -36,7 +36,7 @@ internal sealed class Outcomes(Output output)
             foreach ((string id, string outcome, string? error) in _items)
             {
                 writer.WriteStartObject();
-                writer.WriteString("id", id);
+                writer.WriteString("session_id", id);
                 writer.WriteString("outcome", outcome);
                 if (error is not null)
                 {

@@ -6,15 +6,23 @@ namespace SessionStore.Tool.Cli;
 
 /// <summary>
 /// Where a command prints: data on stdout (text or <c>--json</c>), notes and errors on stderr, one line each.
-/// Colours only on a terminal, never with <c>NO_COLOR</c> or <c>TERM=dumb</c>; <c>--quiet</c> drops notes and confirmations.
+/// Colours with <c>--color always</c>, never with <c>--color never</c>; by default (<c>auto</c>) only on a terminal,
+/// never with <c>NO_COLOR</c> or <c>TERM=dumb</c>. <c>--quiet</c> drops notes and confirmations.
 /// </summary>
-internal sealed class Output(bool json, bool quiet)
+internal sealed class Output(bool json, bool quiet, TextWriter? stdout = null)
 {
-    private static readonly bool ColoursAllowed =
-        string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) && Environment.GetEnvironmentVariable("TERM") != "dumb";
+    /// <summary>The <c>--color</c> choice of this run: <c>auto</c>, <c>always</c> or <c>never</c>.</summary>
+    internal static string Colour { get; set; } = "auto";
 
-    private readonly bool _colourOut = ColoursAllowed && !Console.IsOutputRedirected;
-    private readonly TextWriter _stdout = Console.Out;
+    private static bool ColoursAllowed => Colour switch
+    {
+        "always" => true,
+        "never" => false,
+        _ => string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) && Environment.GetEnvironmentVariable("TERM") != "dumb",
+    };
+
+    private readonly bool _colourOut = ColoursAllowed && (Colour == "always" || !Console.IsOutputRedirected);
+    private readonly TextWriter _stdout = stdout ?? Console.Out;
 
     internal bool Json { get; } = json;
 
@@ -23,9 +31,36 @@ internal sealed class Output(bool json, bool quiet)
     /// <summary>Whether progress may be drawn: stderr is a terminal and the user did not ask for quiet.</summary>
     internal bool ShowsProgress => !Quiet && !Console.IsErrorRedirected;
 
+    /// <summary>Whether stdout is a terminal (tables get a header and fit its width; long text goes through a pager).</summary>
+    internal static bool OnTerminal => !Console.IsOutputRedirected;
+
+    /// <summary>The terminal's width in columns, or null when stdout is not a terminal.</summary>
+    internal static int? Width
+    {
+        get
+        {
+            if (!OnTerminal)
+            {
+                return null;
+            }
+
+            try
+            {
+                return Console.WindowWidth > 0 ? Console.WindowWidth : 80;
+            }
+            catch (IOException)
+            {
+                return 80;
+            }
+        }
+    }
+
+    /// <summary>An output like this one that writes its data into <paramref name="writer"/> (to page it afterwards).</summary>
+    internal Output To(TextWriter writer) => new(Json, Quiet, writer);
+
     internal static void Error(string message)
     {
-        bool colour = ColoursAllowed && !Console.IsErrorRedirected;
+        bool colour = ColoursAllowed && (Colour == "always" || !Console.IsErrorRedirected);
         Console.Error.WriteLine((colour ? "\u001b[31merror:\u001b[0m " : "error: ") + OneLine(message));
     }
 

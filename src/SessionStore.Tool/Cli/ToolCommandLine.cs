@@ -9,9 +9,8 @@ namespace SessionStore.Tool.Cli;
 /// <summary>Builds the <c>sessions</c> command, parses, and runs it: usage errors exit 2 with one line, failures go through <see cref="Errors"/>.</summary>
 internal static partial class ToolCommandLine
 {
-    internal static RootCommand Build()
+    private static RootCommand Build(GlobalOptions globals)
     {
-        var globals = new GlobalOptions();
         var root = new RootCommand(
             "List, show, verify, prune (into a trash), restore, pin, fork, export and import the sessions of a SessionStore " +
             "directory, including one the Python reference module wrote. Read commands never change anything.\n\n" + ExitCodes.Help)
@@ -19,6 +18,8 @@ internal static partial class ToolCommandLine
             globals.Dir,
             globals.Json,
             globals.Quiet,
+            globals.Color,
+            globals.Yes,
             ListCommand.Create(globals),
             ShowCommand.Create(globals),
             DeleteCommand.Create(globals),
@@ -34,6 +35,8 @@ internal static partial class ToolCommandLine
             DemoCommand.Create(globals),
             CompletionCommand.Create(),
         };
+        root.Options.Remove(root.Options.OfType<HelpOption>().Single());
+        root.Options.Add(HelpWithExamples.Create());
         root.SetAction(result => result.RootCommandResult.Command.Parse(["--help"]).Invoke());
         return root;
     }
@@ -43,8 +46,14 @@ internal static partial class ToolCommandLine
         try
         {
             Ids.SetCommandLine(args);
-            ParseResult parsed = Build().Parse(args);
-            if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction && !IsCompletionRequest(args))
+            var globals = new GlobalOptions();
+            ParseResult parsed = Build(globals).Parse(args);
+            if (parsed.GetResult(globals.Color) is { } color && !color.Errors.Any())
+            {
+                Output.Colour = parsed.GetValue(globals.Color)!;
+            }
+
+            if (parsed.Errors.Count > 0 && parsed.Action is not (HelpAction or HelpWithExamples) && !IsCompletionRequest(args))
             {
                 Output.Error(UsageError(parsed));
                 return ExitCodes.Usage;

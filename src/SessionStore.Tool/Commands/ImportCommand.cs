@@ -17,21 +17,57 @@ internal static class ImportCommand
     internal static Command Create(GlobalOptions globals)
     {
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace sessions that exist with different content (default: refuse, exit 4, import nothing)." };
-        var command = new Command("import", "Read a JSON array of sessions from stdin and save them all, or none if any is invalid or exists with different content; run again after a crash to finish.") { overwrite };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check the whole input and say how many sessions would be new, replaced and unchanged; save nothing." };
+        var command = new Command("import", "Read a JSON array of sessions from stdin and save them all, or none if any is invalid or exists with different content; run again after a crash to finish.") { overwrite, dryRun };
         command.SetAction(result =>
         {
             Output output = globals.OutputOf(result);
-            FileSessionStore store = Stores.OpenOrCreate(globals.DirectoryOf(result));
-            if (Directory.Exists(store.DirectoryPath))
+            bool dry = result.GetValue(dryRun), replace = result.GetValue(overwrite);
+            FileSessionStore store = dry ? Stores.Open(globals.DirectoryOf(result)) : Stores.OpenOrCreate(globals.DirectoryOf(result));
+            if (!dry && Directory.Exists(store.DirectoryPath))
             {
                 Stores.RefuseReadOnly(store.DirectoryPath);
             }
 
-            List<StoredSession> sessions = Read(Encoding.UTF8.GetBytes(Console.In.ReadToEnd()));
+            if (!Console.IsInputRedirected)
+            {
+                output.Note("reading a JSON array of sessions from this terminal; end with Ctrl-D (usually: sessions import < backup.json)");
+            }
+
+            // The bytes of file descriptor 0 itself, not Console.In: .NET's console reader edits lines on a terminal and
+            // never ends at Ctrl-D; the terminal's own line mode does.
+            var input = new MemoryStream();
+            using (Stream stdin = OperatingSystem.IsWindows()
+                ? Console.OpenStandardInput()
+                : new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(0, ownsHandle: false), FileAccess.Read, bufferSize: 0))
+            {
+                stdin.CopyTo(input);
+            }
+
+            List<StoredSession> sessions = Read(input.ToArray());
+            ImportPlan plan = ImportPlan.Of(store, sessions);
+            if (plan.Replaced.Count > 0 && !replace)
+            {
+                throw new ToolException(ExitCodes.Conflict,
+                    $"session '{plan.Replaced[0]}' exists already with different content; --overwrite replaces it; nothing was imported");
+            }
+
+            if (dry)
+            {
+                output.Result($"would import {plan.New.Count + plan.Replaced.Count} session(s): {plan.New.Count} new, {plan.Replaced.Count} replaced, {plan.Unchanged.Count} unchanged; nothing was saved",
+                    ("would_import", plan.New.Count + plan.Replaced.Count), ("new", plan.New.Count), ("replaced", plan.Replaced.Count), ("unchanged", plan.Unchanged.Count));
+                return ExitCodes.Success;
+            }
+
+            if (plan.Replaced.Count > 0)
+            {
+                Confirmation.Require(globals, result, $"replace {plan.Replaced.Count} session(s) that exist with different content ({Confirmation.Sample(plan.Replaced)})?", "nothing was imported");
+            }
+
             ImportResult imported;
             try
             {
-                imported = store.Import(sessions, result.GetValue(overwrite));
+                imported = store.Import(sessions, replace);
             }
             catch (SessionTooLargeException ex)
             {

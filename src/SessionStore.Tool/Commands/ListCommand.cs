@@ -24,10 +24,11 @@ internal static class ListCommand
             CustomParser = result => Ages.ParseAgeOrDate(result),
         };
         var limit = new Option<int?>("--limit", "-n") { Description = "Show at most this many.", CustomParser = Counts.AtLeastOne };
+        var wide = new Option<bool>("--wide") { Description = "At a terminal, never cut an id to fit its width." };
 
         var command = new Command("list", "List the sessions: id, messages, tokens, size, last written. Says what it did not show.")
         {
-            sort, recent, since, limit,
+            sort, recent, since, limit, wide,
         };
         command.SetAction(result =>
         {
@@ -89,7 +90,7 @@ internal static class ListCommand
                 summaries.RemoveRange(max, beyondLimit);
             }
 
-            Print(output, summaries, store.ListPinned());
+            Print(output, summaries, store.ListPinned(), result.GetValue(wide));
             IReadOnlyList<StoreProblem> foreign = Directory.Exists(store.DirectoryPath) ? store.FindForeignEntries() : [];
             Explain(output, store, all, summaries.Count, olderThanSince, beyondLimit, foreign.Count);
             if (corrupt.Count > 0)
@@ -117,15 +118,31 @@ internal static class ListCommand
         summaries.Sort((a, b) => order(a, b) is int c and not 0 ? c : string.CompareOrdinal(a.SessionId, b.SessionId));
     }
 
-    private static void Print(Output output, List<SessionSummary> summaries, IReadOnlyList<string> pinnedIds)
+    private static void Print(Output output, List<SessionSummary> summaries, IReadOnlyList<string> pinnedIds, bool wide)
     {
+        var pinned = new HashSet<string>(pinnedIds, StringComparer.Ordinal);
         if (output.Json)
         {
-            Output.WriteJson(writer => JsonSerializer.Serialize(writer, summaries, ToolJsonContext.Default.ListSessionSummary));
+            List<ListedSession> listed = [.. summaries.Select(s => new ListedSession(
+                s.SessionId, s.MessageCount, s.InputTokens, s.OutputTokens, s.SizeBytes, s.LastModified, pinned.Contains(s.SessionId)))];
+            Output.WriteJson(writer => JsonSerializer.Serialize(writer, listed, ToolJsonContext.Default.ListListedSession));
             return;
         }
 
-        var pinned = new HashSet<string>(pinnedIds, StringComparer.Ordinal);
+        if (Output.OnTerminal)
+        {
+            var table = new Table(("ID", false), ("MESSAGES", true), ("IN", true), ("OUT", true), ("SIZE", true), ("WRITTEN", false));
+            foreach (SessionSummary s in summaries)
+            {
+                table.Add([s.SessionId, Number(s.MessageCount), Number(s.InputTokens), Number(s.OutputTokens), Number(s.SizeBytes) + " B", Ages.Stamp(s.LastModified)],
+                    pinned.Contains(s.SessionId) ? "pinned" : null);
+            }
+
+            table.Print(output, wide);
+            return;
+        }
+
+        // Off a terminal: the stable lines scripts parse (no header, nothing cut).
         foreach (SessionSummary s in summaries)
         {
             output.Line(output.Strong($"{s.SessionId,-32}") + string.Create(CultureInfo.InvariantCulture,
@@ -133,6 +150,8 @@ internal static class ListCommand
                 (pinned.Contains(s.SessionId) ? output.Accent("  pinned") : ""));
         }
     }
+
+    private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private static void Explain(Output output, FileSessionStore store, int readable, int shown, int olderThanSince, int beyondLimit, int foreign)
     {

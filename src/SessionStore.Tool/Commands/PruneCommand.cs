@@ -19,11 +19,10 @@ internal static class PruneCommand
             Required = true,
             CustomParser = Ages.ParseAge,
         };
-        var keepTrash = new Option<DateTimeOffset>("--keep-trash")
+        var keepTrash = new Option<DateTimeOffset?>("--keep-trash")
         {
             Description = "The grace period: trash entries older than this are deleted for good (default 30d).",
-            CustomParser = Ages.ParseAge,
-            DefaultValueFactory = _ => DateTimeOffset.UtcNow.AddDays(-30),
+            CustomParser = result => Ages.ParseAge(result),
         };
         var dryRun = new Option<bool>("--dry-run") { Description = "Only show what would move and what would be deleted; change nothing." };
         var command = new Command("prune", "Move old sessions into the store's trash (restorable; pinned sessions stay), and empty trash entries past the grace period.")
@@ -37,9 +36,19 @@ internal static class PruneCommand
             FileSessionStore store = dry ? Stores.Open(globals.DirectoryOf(result)) : Stores.OpenForWriting(globals.DirectoryOf(result));
             Dictionary<string, DateTimeOffset> written = dry ? [] : null!;
             PruneResult pruned;
+            DateTimeOffset started = DateTimeOffset.UtcNow;
+            using (var interruption = new Interruption())
             using (var progress = new Progress(output, "looked at", 0))
             {
-                pruned = store.Prune(result.GetValue(olderThan), dry, progress);
+                try
+                {
+                    pruned = store.PruneAsync(result.GetValue(olderThan), dry, progress, interruption.Token).AsTask().GetAwaiter().GetResult();
+                }
+                catch (OperationCanceledException) when (interruption.Token.IsCancellationRequested)
+                {
+                    progress.Dispose();
+                    throw Interrupted(store, started, dry);
+                }
             }
 
             if (dry)
@@ -54,7 +63,7 @@ internal static class PruneCommand
                 written = store.ListTrash().GroupBy(t => t.SessionId).ToDictionary(g => g.Key, g => g.First().LastModified, StringComparer.Ordinal);
             }
 
-            IReadOnlyList<TrashedSession> purged = store.EmptyTrash(result.GetValue(keepTrash), dry);
+            IReadOnlyList<TrashedSession> purged = store.EmptyTrash(result.GetValue(keepTrash) ?? DateTimeOffset.UtcNow.AddDays(-30), dry);
             if (output.Json)
             {
                 WriteJson(pruned, written, purged);
@@ -83,6 +92,21 @@ internal static class PruneCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>What an interrupted prune already did (those sessions stay in the trash), as the error it exits with.</summary>
+    private static ToolException Interrupted(FileSessionStore store, DateTimeOffset started, bool dry)
+    {
+        if (dry)
+        {
+            return new ToolException(ExitCodes.Interrupted, "interrupted: nothing was changed (--dry-run)");
+        }
+
+        string[] moved = [.. store.ListTrash().Where(t => t.TrashedAt >= started.AddSeconds(-1)).Select(t => t.SessionId).Distinct(StringComparer.Ordinal)];
+        return new ToolException(ExitCodes.Interrupted, moved.Length == 0
+            ? "interrupted: no session was moved to the trash yet"
+            : $"interrupted: {moved.Length} session(s) were already moved to the trash ({Confirmation.Sample(moved)}); " +
+              "'sessions trash list' shows them, 'sessions trash restore <id>' brings one back, and running prune again finishes the job");
     }
 
     private static void WriteJson(PruneResult pruned, Dictionary<string, DateTimeOffset> written, IReadOnlyList<TrashedSession> purged) =>

@@ -8,7 +8,8 @@ namespace SessionStore.Tool.Commands;
 /// <summary>
 /// <c>show &lt;id&gt; [--tail N]</c>: one session as a readable conversation, or in the reference format with <c>--json</c>.
 /// A session another type wrote (an agent's conversation of Microsoft.Extensions.AI messages) is shown with its
-/// roles, authors, tool calls and results, and printed as stored with <c>--json</c>. Reads only.
+/// roles, authors, tool calls and results, and printed as stored with <c>--json</c>. A conversation longer than the
+/// terminal goes through the <see cref="Pager"/>. Reads only.
 /// </summary>
 internal static class ShowCommand
 {
@@ -19,7 +20,9 @@ internal static class ShowCommand
         var command = new Command("show", "Show one session as a conversation (roles, tool calls, usage); --json prints it in the reference format.") { id, tail };
         command.SetAction(result =>
         {
-            Output output = globals.OutputOf(result);
+            // A long conversation at a terminal is paged (Pager): rendered first, then shown.
+            var rendered = new StringWriter();
+            Output output = globals.OutputOf(result).To(rendered);
             FileSessionStore store = Stores.Open(globals.DirectoryOf(result));
             StoredSession session;
             try
@@ -39,6 +42,7 @@ internal static class ShowCommand
                 else
                 {
                     Conversation.Print(output, result.GetValue(id)!, document, summary, result.GetValue(tail));
+                    Pager.Write(rendered.ToString());
                 }
 
                 return ExitCodes.Success;
@@ -51,6 +55,7 @@ internal static class ShowCommand
             }
 
             Conversation.Print(output, session, store.Summarize(session.SessionId), result.GetValue(tail));
+            Pager.Write(rendered.ToString());
             return ExitCodes.Success;
         });
         return command;

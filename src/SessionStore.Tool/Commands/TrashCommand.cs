@@ -34,7 +34,7 @@ internal static class TrashCommand
 
     private static Command Restore(GlobalOptions globals)
     {
-        var id = Ids.One("id", "The session to bring back (its most recently trashed copy).");
+        var id = Ids.One("id", "The session to bring back (its most recently trashed copy).", Ids.Trashed);
         var command = new Command("restore", "Move a session back out of the trash; never overwrites a session that exists again.") { id };
         command.SetAction(result =>
         {
@@ -77,6 +77,13 @@ internal static class TrashCommand
             Output output = globals.OutputOf(result);
             bool dry = result.GetValue(dryRun);
             FileSessionStore store = dry ? Stores.Open(globals.DirectoryOf(result)) : Stores.OpenForWriting(globals.DirectoryOf(result));
+            if (!dry && store.EmptyTrash(result.GetValue(olderThan), dryRun: true) is { Count: > 0 } doomed)
+            {
+                Confirmation.Require(globals, result,
+                    $"delete {doomed.Count} trash entr{(doomed.Count == 1 ? "y" : "ies")} for good ({Confirmation.Sample([.. doomed.Select(e => e.SessionId)])})?",
+                    "the trash is as it was");
+            }
+
             IReadOnlyList<TrashedSession> emptied = store.EmptyTrash(result.GetValue(olderThan), dry);
             Print(output, emptied, dry ? "would delete for good" : "deleted for good");
             output.Done($"{emptied.Count} trash entr{(emptied.Count == 1 ? "y" : "ies")} {(dry ? "would be" : "were")} deleted for good");

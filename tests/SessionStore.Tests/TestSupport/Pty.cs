@@ -19,15 +19,19 @@ public static class Pty
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack('HHHH', 24, 80, 0, 0))
         stdout = open(args['stdout'], 'wb') if args['stdout'] else slave
+        stdin = open(args['stdin'], 'rb') if args['stdin'] else slave
         def attach():
             os.setsid()
-            fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-        child = subprocess.Popen(args['command'], stdin=slave, stdout=stdout, stderr=slave, preexec_fn=attach, env={**os.environ, **args['env']})
+            fcntl.ioctl(2, termios.TIOCSCTTY, 0)
+        child = subprocess.Popen(args['command'], stdin=stdin, stdout=stdout, stderr=slave, preexec_fn=attach, env={**os.environ, **args['env']})
         os.close(slave)
-        if args['input']:
-            os.write(master, args['input'].encode())
+        replies = args['replies']
         seen = bytearray()
+        searched = 0
         while True:
+            while replies and replies[0][0].encode() in seen[searched:]:
+                searched = seen.index(replies[0][0].encode(), searched) + len(replies[0][0].encode())
+                os.write(master, replies.pop(0)[1].encode())
             try:
                 chunk = os.read(master, 65536)
             except OSError:
@@ -39,9 +43,14 @@ public static class Pty
         sys.exit(child.wait())
         """;
 
-    /// <summary>Runs <paramref name="command"/> on a terminal; what it drew there (stderr, and stdout unless <paramref name="stdoutFile"/>), and its exit code.</summary>
+    /// <summary>
+    /// Runs <paramref name="command"/> on a terminal; what it drew there (stderr, and stdout unless <paramref name="stdoutFile"/>),
+    /// and its exit code. Each reply is typed at the terminal once its trigger has been drawn (after the previous reply's):
+    /// a trigger of <c>""</c> types at once; <c>"\u0003"</c> is Ctrl+C, <c>"\u0004"</c> Ctrl+D.
+    /// </summary>
     public static async Task<Result> RunAsync(
-        IReadOnlyList<string> command, string? stdoutFile = null, string? input = null, IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyList<string> command, string? stdoutFile = null, string? input = null, IReadOnlyDictionary<string, string>? environment = null,
+        IReadOnlyList<(string Trigger, string Text)>? replies = null, string? stdinFile = null)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
@@ -55,7 +64,17 @@ public static class Pty
 
             writer.WriteEndArray();
             writer.WriteString("stdout", stdoutFile);
-            writer.WriteString("input", input);
+            writer.WriteString("stdin", stdinFile);
+            writer.WriteStartArray("replies");
+            foreach ((string trigger, string text) in (input is null ? [] : new[] { ("", input) }).Concat(replies ?? []))
+            {
+                writer.WriteStartArray();
+                writer.WriteStringValue(trigger);
+                writer.WriteStringValue(text);
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndArray();
             writer.WriteStartObject("env");
             foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
             {

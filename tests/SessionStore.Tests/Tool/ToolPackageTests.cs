@@ -103,7 +103,7 @@ public sealed class ToolPackageTests : IDisposable
         Assert.True(list.ExitCode == 0, list.Terminal[^Math.Min(2000, list.Terminal.Length)..]);
         Assert.Matches(@"\rreading [\d,]+ of 10,000", list.Terminal);
         Assert.Contains("\r\u001b[K", list.Terminal, StringComparison.Ordinal);
-        Assert.Equal(Count, System.Text.RegularExpressions.Regex.Count(list.Text, @"(?<=^|[\r\n])s\d{5} +2 msgs"));
+        Assert.Equal(Count, System.Text.RegularExpressions.Regex.Count(list.Text, @"(?<=^|[\r\n])s\d{5} +2 "));
 
         string backup = _temp.Combine("backup.json");
         Pty.Result export = await Pty.RunAsync([sessions, "export", "--dir", directory], stdoutFile: backup, environment: now);

@@ -83,7 +83,7 @@ public sealed class ToolSafetyTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "delete", "--dry-run", "keep" }, "'--dry-run'")]
+    [InlineData(new[] { "delete", "--now", "keep" }, "'--now'")]
     [InlineData(new[] { "delete", "keep", "--force" }, "'--force'")]
     [InlineData(new[] { "show", "--jsn", "keep" }, "'--jsn'")]
     [InlineData(new[] { "pin", "-x", "keep" }, "'-x'")]

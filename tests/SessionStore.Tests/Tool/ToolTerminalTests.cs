@@ -9,6 +9,9 @@ public sealed class ToolTerminalTests : IDisposable
 {
     private static readonly Dictionary<string, string> ProgressAtOnce = new() { ["SESSIONS_PROGRESS_DELAY"] = "0" };
 
+    /// <summary>A conversation longer than the pty's 24 rows would wait in the pager for a key.</summary>
+    private static readonly Dictionary<string, string> NoPager = new() { ["PAGER"] = "cat" };
+
     private readonly TempDirectory _temp = new();
 
     public void Dispose() => _temp.Dispose();
@@ -46,7 +49,7 @@ public sealed class ToolTerminalTests : IDisposable
 
         foreach (string id in new[] { "plain", "agent" })
         {
-            Pty.Result show = await Pty.RunAsync(Pty.Tool("show", id, "--dir", store.DirectoryPath));
+            Pty.Result show = await Pty.RunAsync(Pty.Tool("show", id, "--dir", store.DirectoryPath), environment: NoPager);
             Assert.True(show.ExitCode == 0, show.Terminal);
             AssertNothingHostileReachedTheTerminal(show.Terminal);
             Assert.Contains(@"\e[2J", show.Text, StringComparison.Ordinal);
@@ -57,7 +60,7 @@ public sealed class ToolTerminalTests : IDisposable
             Assert.Contains(@"nul\x00", show.Text, StringComparison.Ordinal);
         }
 
-        Pty.Result tabbed = await Pty.RunAsync(Pty.Tool("show", "plain", "--dir", store.DirectoryPath));
+        Pty.Result tabbed = await Pty.RunAsync(Pty.Tool("show", "plain", "--dir", store.DirectoryPath), environment: NoPager);
         Assert.Contains("fine\ttabbed", tabbed.Text, StringComparison.Ordinal);
 
         // Piped to a file, the text is escaped the same way (a later `cat` is a terminal too); --json stays JSON.
