@@ -84,6 +84,17 @@ public sealed class ToolPackageTests : IDisposable
         Assert.Contains("\"session_id\": \"py-1\"", dnx.StandardOutput, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PackToolScript_SaysWhichPackFailed_AndWhatDotnetSaid()
+    {
+        string script = Path.Combine(RepositoryLayout.Root, "scripts", "pack-tool.sh");
+        ProcessRunner.Result failed = await ProcessRunner.RunAsync("bash", [script, _temp.Combine("feed"), "", "--no-such-pack-flag"]);
+        Assert.Equal(1, failed.ExitCode);
+        Assert.StartsWith("pack-tool: packing the pointer package failed; dotnet said:\n", failed.StandardError, StringComparison.Ordinal);
+        Assert.Contains("--no-such-pack-flag", failed.StandardError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_temp.Combine("feed")) && Directory.EnumerateFiles(_temp.Combine("feed")).Any());
+    }
+
     /// <summary>
     /// The installed native command at a real terminal on 10,000 sessions, progress drawn from the start
     /// (<c>SESSIONS_PROGRESS_DELAY=0</c>): it once failed with "TimeSpan overflowed" as soon as progress was drawn twice.
