@@ -17,6 +17,8 @@ internal static partial class ToolCommandLine
             "directory, including one the Python reference module wrote. Read commands never change anything.\n\n" + ExitCodes.Help)
         {
             globals.Dir,
+            globals.Postgres,
+            globals.Table,
             globals.Json,
             globals.Quiet,
             ListCommand.Create(globals),

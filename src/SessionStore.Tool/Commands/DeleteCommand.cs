@@ -16,13 +16,13 @@ internal static class DeleteCommand
         command.SetAction(result =>
         {
             var outcomes = new Outcomes(globals.OutputOf(result));
-            FileSessionStore store = Stores.OpenForWriting(globals.DirectoryOf(result));
+            ToolStore store = Stores.OpenForWriting(globals, result);
             bool anyFailed = false, anyMissing = false;
             foreach (string id in result.GetValue(ids)!)
             {
                 try
                 {
-                    if (store.Delete(id))
+                    if (store.Sessions.Delete(id))
                     {
                         outcomes.Add(id, "deleted", $"deleted    {id}");
                     }

@@ -21,11 +21,7 @@ internal static class ImportCommand
         command.SetAction(result =>
         {
             Output output = globals.OutputOf(result);
-            FileSessionStore store = Stores.OpenOrCreate(globals.DirectoryOf(result));
-            if (Directory.Exists(store.DirectoryPath))
-            {
-                Stores.RefuseReadOnly(store.DirectoryPath);
-            }
+            ToolStore store = Stores.OpenOrCreate(globals, result);
 
             List<StoredSession> sessions = Read(Encoding.UTF8.GetBytes(Console.In.ReadToEnd()));
             ImportResult imported;

@@ -34,7 +34,7 @@ internal static class PruneCommand
         {
             Output output = globals.OutputOf(result);
             bool dry = result.GetValue(dryRun);
-            FileSessionStore store = dry ? Stores.Open(globals.DirectoryOf(result)) : Stores.OpenForWriting(globals.DirectoryOf(result));
+            ToolStore store = dry ? Stores.Open(globals, result) : Stores.OpenForWriting(globals, result);
             Dictionary<string, DateTimeOffset> written = dry ? [] : null!;
             PruneResult pruned;
             using (var progress = new Progress(output, "looked at", 0))
@@ -46,15 +46,15 @@ internal static class PruneCommand
             {
                 foreach (string id in pruned.Trashed)
                 {
-                    written[id] = store.Summarize(id).LastModified;
+                    written[id] = store.Sessions.Summarize(id).LastModified;
                 }
             }
             else
             {
-                written = store.ListTrash().GroupBy(t => t.SessionId).ToDictionary(g => g.Key, g => g.First().LastModified, StringComparer.Ordinal);
+                written = store.Retention.ListTrash().GroupBy(t => t.SessionId).ToDictionary(g => g.Key, g => g.First().LastModified, StringComparer.Ordinal);
             }
 
-            IReadOnlyList<TrashedSession> purged = store.EmptyTrash(result.GetValue(keepTrash), dry);
+            IReadOnlyList<TrashedSession> purged = store.Retention.EmptyTrash(result.GetValue(keepTrash), dry);
             if (output.Json)
             {
                 WriteJson(pruned, written, purged);
