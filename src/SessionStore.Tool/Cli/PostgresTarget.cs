@@ -73,30 +73,12 @@ internal sealed record PostgresTarget(string ConnectionString, string Table)
     /// <summary>
     /// The store over the table. <paramref name="use"/> says what the command does with it: reads and writes need the
     /// table (a missing one is "not found", exit 3, never an empty store, and is never created); a writer brings its
-    /// trash and pins tables up to date; <see cref="TableUse.Create"/> (import, a copy's destination) creates it on its first write.
+    /// trash and pins tables up to date; with <see cref="TableUse.Create"/> (import) the caller creates it with
+    /// <c>EnsureCreated</c>, once it knows it will write.
     /// </summary>
     internal PostgresStoredSessionStore Open(TableUse use)
     {
-        NpgsqlDataSource dataSource;
-        try
-        {
-            dataSource = new NpgsqlSlimDataSourceBuilder(ConnectionString).Build();
-        }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or KeyNotFoundException)
-        {
-            throw new ToolException(ExitCodes.Failure, "the PostgreSQL connection string is not valid: " + Errors.Plain(ex.Message));
-        }
-
-        PostgresStoredSessionStore store;
-        try
-        {
-            store = PostgresSessionStores.ForStoredSessions(dataSource, Table, new PostgresSessionStoreOptions { CreateTableOnFirstUse = use == TableUse.Create });
-        }
-        catch (ArgumentException ex)
-        {
-            throw new ToolException(ExitCodes.Usage, Errors.Plain(ex.Message).TrimEnd('.') + " (check --table)");
-        }
-
+        (NpgsqlDataSource dataSource, PostgresStoredSessionStore store) = Build(clock: null);
         if (use == TableUse.Create)
         {
             return store;
@@ -116,8 +98,54 @@ internal sealed record PostgresTarget(string ConnectionString, string Table)
         return store;
     }
 
+    /// <summary>
+    /// The table a copy writes into, created (with its trash and pins tables) if it is missing; with <paramref name="dryRun"/>
+    /// nothing is created, and a missing table is <see langword="null"/> (an empty destination). Rows are written at
+    /// <paramref name="clock"/>'s time, so a copied session keeps the last write time its source had.
+    /// </summary>
+    internal PostgresStoredSessionStore? OpenDestination(bool dryRun, TimeProvider clock)
+    {
+        (NpgsqlDataSource dataSource, PostgresStoredSessionStore store) = Build(clock);
+        bool exists = Exists(dataSource);
+        if (dryRun)
+        {
+            return exists ? store : null;
+        }
+
+        store.EnsureCreated();
+        return store;
+    }
+
+    private (NpgsqlDataSource DataSource, PostgresStoredSessionStore Store) Build(TimeProvider? clock)
+    {
+        NpgsqlDataSource dataSource;
+        try
+        {
+            dataSource = new NpgsqlSlimDataSourceBuilder(ConnectionString).Build();
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or KeyNotFoundException)
+        {
+            throw new ToolException(ExitCodes.Failure, "the PostgreSQL connection string is not valid: " + Errors.Plain(ex.Message));
+        }
+
+        var options = new PostgresSessionStoreOptions { CreateTableOnFirstUse = false };
+        if (clock is not null)
+        {
+            options.TimeProvider = clock;
+        }
+
+        try
+        {
+            return (dataSource, PostgresSessionStores.ForStoredSessions(dataSource, Table, options));
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ToolException(ExitCodes.Usage, Errors.Plain(ex.Message).TrimEnd('.') + " (check --table)");
+        }
+    }
+
     /// <summary>Whether the table exists: the first contact with the server, so its failure is said here in plain words.</summary>
-    internal bool Exists(NpgsqlDataSource dataSource)
+    private bool Exists(NpgsqlDataSource dataSource)
     {
         try
         {
@@ -132,7 +160,7 @@ internal sealed record PostgresTarget(string ConnectionString, string Table)
     }
 
     /// <summary>The one error line for a server that could not be used.</summary>
-    internal ToolException Unreachable(Exception ex)
+    private ToolException Unreachable(Exception ex)
     {
         string reason = Errors.Plain(ex.Message);
         if (ex.InnerException is { } inner && !reason.Contains(inner.Message, StringComparison.Ordinal))
@@ -228,7 +256,7 @@ internal sealed record PostgresTarget(string ConnectionString, string Table)
     private static string Redacted(string url) => url.Contains('@', StringComparison.Ordinal) ? Scheme + "//...@" + url[(url.LastIndexOf('@') + 1)..] : url;
 }
 
-/// <summary>What a command does with a table: see <see cref="PostgresTarget.Open"/>.</summary>
+/// <summary>What a command does with a table: see <see cref="PostgresTarget.Open"/>. A table is never created on first use: only import and copy create one, on purpose.</summary>
 internal enum TableUse
 {
     Read,

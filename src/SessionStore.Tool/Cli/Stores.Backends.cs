@@ -21,13 +21,19 @@ internal static partial class Stores
             return ToolStore.Of(table.Open(TableUse.Create));
         }
 
-        FileSessionStore store = OpenOrCreate(globals.DirectoryOf(result));
+        return ToolStore.Of(OpenOrCreateWritable(globals.DirectoryOf(result)));
+    }
+
+    /// <summary>The directory store to write into, created on its first write if it is missing; an existing one must be writable.</summary>
+    internal static FileSessionStore OpenOrCreateWritable(string directory)
+    {
+        FileSessionStore store = OpenOrCreate(directory);
         if (Directory.Exists(store.DirectoryPath))
         {
             RefuseReadOnly(store.DirectoryPath);
         }
 
-        return ToolStore.Of(store);
+        return store;
     }
 
     /// <summary>The directory store of a command that only a directory has (the quarantine); a PostgreSQL table is a usage error.</summary>

@@ -33,6 +33,7 @@ internal static partial class ToolCommandLine
             QuarantineCommand.Create(globals),
             ExportCommand.Create(globals),
             ImportCommand.Create(globals),
+            CopyCommand.Create(globals),
             DemoCommand.Create(globals),
             CompletionCommand.Create(),
         };
