@@ -11,7 +11,7 @@ internal static class ExitCodes
     /// <summary>The command line is wrong: an unknown command or option, a missing or invalid argument, an invalid id.</summary>
     internal const int Usage = 2;
 
-    /// <summary>A session, a trash entry, or the store's directory does not exist.</summary>
+    /// <summary>A session, a trash entry, or the store's directory or table does not exist.</summary>
     internal const int NotFound = 3;
 
     /// <summary>The target exists already and the command never overwrites (fork, trash restore, import without --overwrite).</summary>
@@ -22,5 +22,5 @@ internal static class ExitCodes
 
     internal const string Help =
         "Exit codes: 0 ok; 1 a problem in the store or the input (corrupt session, verify found something, I/O error); " +
-        "2 usage error; 3 not found (session, trash entry, store directory); 4 the target exists and is never overwritten; 130 interrupted.";
+        "2 usage error; 3 not found (session, trash entry, store directory or table); 4 the target exists and is never overwritten; 130 interrupted.";
 }

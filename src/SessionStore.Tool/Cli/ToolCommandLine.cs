@@ -13,8 +13,9 @@ internal static partial class ToolCommandLine
     {
         var globals = new GlobalOptions();
         var root = new RootCommand(
-            "List, show, verify, prune (into a trash), restore, pin, fork, export and import the sessions of a SessionStore " +
-            "directory, including one the Python reference module wrote. Read commands never change anything.\n\n" + ExitCodes.Help)
+            "List, show, verify, prune (into a trash), restore, pin, fork, export, import and copy the sessions of a SessionStore " +
+            "directory, including one the Python reference module wrote, or of a PostgreSQL table (--postgres CONNSTRING --table NAME, " +
+            "or --table alone with $" + PostgresTarget.Variable + "). Read commands never change anything.\n\n" + ExitCodes.Help)
         {
             globals.Dir,
             globals.Postgres,

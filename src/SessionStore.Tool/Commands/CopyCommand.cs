@@ -66,7 +66,7 @@ internal static class CopyCommand
         return command;
     }
 
-    private static string Identity(string location, PostgresTarget? table) => table is null ? "dir " + Path.GetFullPath(location) : $"pg {table.Server} {table.Table}";
+    private static string Identity(string location, PostgresTarget? table) => table is null ? "dir " + Path.TrimEndingDirectorySeparator(Path.GetFullPath(location)) : $"pg {table.Server} {table.Table}";
 
     private static ToolStore OpenSource(string location, PostgresTarget? table, bool forWriting) =>
         table is not null ? ToolStore.Of(table.Open(forWriting ? TableUse.Write : TableUse.Read))
