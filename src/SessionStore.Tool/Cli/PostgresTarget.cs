@@ -179,7 +179,7 @@ internal sealed record PostgresTarget(string ConnectionString, string Table)
             try
             {
                 var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
-                return $"{builder.Host}:{builder.Port}/{builder.Database}";
+                return $"{builder.Host}:{builder.Port}" + (string.IsNullOrEmpty(builder.Database) ? "" : "/" + builder.Database);
             }
             catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException)
             {

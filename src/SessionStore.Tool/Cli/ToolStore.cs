@@ -9,30 +9,22 @@ namespace SessionStore.Tool.Cli;
 /// types a directory may hold), so one command serves both. What only a directory has (a quarantine, foreign
 /// files, <c>verify --repair</c>) is a usage error on a table, said in plain words.
 /// </summary>
-internal sealed class ToolStore
+internal sealed class ToolStore(
+    IStoredSessionStore sessions, ISessionRetention retention, FileSessionStore? directory, PostgresStoredSessionStore? table, string location)
 {
-    private readonly PostgresStoredSessionStore? _table;
-
-    private ToolStore(IStoredSessionStore sessions, ISessionRetention retention, FileSessionStore? directory, PostgresStoredSessionStore? table, string location)
-    {
-        Sessions = sessions;
-        Retention = retention;
-        DirectoryStore = directory;
-        _table = table;
-        Location = location;
-    }
+    private readonly PostgresStoredSessionStore? _table = table;
 
     /// <summary>The sessions: load, save, list, delete, fork, summarize.</summary>
-    internal IStoredSessionStore Sessions { get; }
+    internal IStoredSessionStore Sessions { get; } = sessions;
 
     /// <summary>The trash and the pins.</summary>
-    internal ISessionRetention Retention { get; }
+    internal ISessionRetention Retention { get; } = retention;
 
     /// <summary>The directory store, or <see langword="null"/> on a PostgreSQL table.</summary>
-    internal FileSessionStore? DirectoryStore { get; }
+    internal FileSessionStore? DirectoryStore { get; } = directory;
 
     /// <summary>Where the store is, for messages: the directory's full path, or <c>postgres:TABLE</c>.</summary>
-    internal string Location { get; }
+    internal string Location { get; } = location;
 
     /// <summary>What else than reference sessions the store may hold: another session type's files in a directory; nothing in a table.</summary>
     internal OtherSessionTypes OtherTypes => DirectoryStore is { } directory ? new(directory.DirectoryPath) : new(Sessions);
