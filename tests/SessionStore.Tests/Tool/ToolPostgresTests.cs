@@ -350,6 +350,24 @@ public sealed class ToolPostgresTests : IDisposable
         Assert.False(File.Exists(Path.Combine(directory, "ref-1.json")));
     }
 
+    [SkippableFact]
+    public async Task Copy_ShowsProgressOnATerminal_AndSaysWhatItDid()
+    {
+        PostgresTable table = NewTable();
+        FileSessionStore source = Sessions.FastStore(_temp.Combine("source"));
+        for (int i = 0; i < 300; i++)
+        {
+            source.Save(new StoredSession($"s{i:D3}", ["a"], 1, 1));
+        }
+
+        Pty.Result copy = await Pty.RunAsync(Pty.Tool("copy", "--from", source.DirectoryPath, "--to", table.Url),
+            environment: new Dictionary<string, string> { ["SESSIONS_PROGRESS_DELAY"] = "0" });
+        Assert.True(copy.ExitCode == 0, copy.Terminal);
+        Assert.Matches(@"\rcopying [\d,]+ of 300", copy.Terminal);
+        Assert.Contains("300 session(s) copied, 0 skipped", copy.Terminal, StringComparison.Ordinal);
+        Assert.Equal(300, table.Store.List().Count);
+    }
+
     [Fact]
     public async Task Copy_RefusesTheSameStore_AndDirOrTable()
     {
