@@ -290,6 +290,41 @@ public sealed class ToolPostgresTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task CopyMove_KilledPartWay_FinishesWhenRunAgain_AndLosesNothing()
+    {
+        PostgresTable table = NewTable();
+        FileSessionStore source = Sessions.FastStore(_temp.Combine("source"));
+        StoredSession[] sessions = [.. Enumerable.Range(0, 2000).Select(i => new StoredSession($"s{i:D4}", [$"user: {i}"], i, i))];
+        foreach (StoredSession session in sessions)
+        {
+            source.Save(session);
+        }
+
+        // The first run is killed (SIGKILL: no chance to tidy up) once some sessions have landed and been moved.
+        string[] args = [Path.Combine(AppContext.BaseDirectory, "sessions.dll"), "copy", "--from", source.DirectoryPath, "--to", table.Url, "--move"];
+        using (System.Diagnostics.Process first = ProcessRunner.Start("dotnet", args))
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (source.List().Count > sessions.Length - 50 && !first.HasExited && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+        }
+
+        int left = source.List().Count;
+        Assert.InRange(left, 1, sessions.Length - 1);
+
+        ProcessRunner.Result again = await TestSupport.Tool.RunAsync(args[1..]);
+        Assert.True(again.ExitCode == 0, again.StandardError);
+        Assert.Matches(@"(\d+) session\(s\) copied, (\d+) skipped \(already at the destination\), 0 conflict\(s\), 0 failed", again.StandardOutput);
+        Assert.Empty(source.List());
+        Assert.Equal(sessions, table.Store.List().Select(table.Store.Load));
+    }
+
+    [SkippableFact]
     public async Task CopyMove_DeletesFromTheSource_OnlyWhatLandedAndWasVerified()
     {
         PostgresTable table = NewTable();
