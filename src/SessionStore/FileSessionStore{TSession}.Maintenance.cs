@@ -118,7 +118,7 @@ public partial class FileSessionStore<TSession>
 
     private void CheckDirectory(List<StoreProblem> problems)
     {
-        if (!StoreDirectory.IsWritable(DirectoryPath))
+        if (Directory.Exists(DirectoryPath) && !StoreDirectory.IsWritable(DirectoryPath))
         {
             // Not "shared": whoever owns it, this user cannot plant anything in it, and no option would let the store write.
             problems.Add(new StoreProblem(StoreProblemKind.ReadOnlyDirectory, DirectoryPath, null,

@@ -17,7 +17,7 @@ internal static partial class Errors
     {
         ToolException tool => (tool.ExitCode, tool.Message),
         InvalidSessionIdException invalid => (ExitCodes.Usage, InvalidId(invalid.SessionId)),
-        SessionNotFoundException missing => (ExitCodes.NotFound, $"there is no session '{missing.SessionId}' in '{missing.DirectoryPath}'"),
+        SessionNotFoundException missing => (ExitCodes.NotFound, $"there is no session '{missing.SessionId}' in '{missing.Location}'"),
         SessionConflictException conflict => (ExitCodes.Conflict, conflict.ExpectedETag is null
             ? $"session '{conflict.SessionId}' exists already; nothing was written"
             : $"session '{conflict.SessionId}' changed meanwhile; nothing was written"),
@@ -25,6 +25,7 @@ internal static partial class Errors
         JsonException json => (ExitCodes.Failure, "the input is not valid JSON" + Where(json)),
         OperationCanceledException => (ExitCodes.Interrupted, "interrupted"),
         UnauthorizedAccessException or IOException => (ExitCodes.Failure, Plain(exception.Message)),
+        System.Data.Common.DbException db => (ExitCodes.Failure, "PostgreSQL: " + Plain(db.Message)),
         _ => (ExitCodes.Failure, "unexpected failure: " + Plain(exception.Message)),
     };
 

@@ -8,7 +8,7 @@ internal static class Examples
         "" => ["sessions list --recent --limit 20", "sessions show chat-42 --tail 10", "sessions verify", "sessions export > backup.json"],
         "list" => ["sessions list --recent --limit 20", "sessions list --since 7d --sort tokens", "sessions list --json | jq '.[] | select(.pinned)'"],
         "show" => ["sessions show chat-42", "sessions show chat-42 --tail 10", "sessions show chat-42 --json"],
-        "delete" => ["sessions delete chat-42 chat-43", "sessions delete chat-42 --dry-run", "sessions delete chat-42 --yes   # in a script at a terminal"],
+        "delete" => ["sessions delete chat-42 chat-43", "sessions delete chat-42 --postgres \"Host=db;Username=app\" --table sessions", "sessions delete chat-42 --dry-run", "sessions delete chat-42 --yes   # in a script at a terminal"],
         "fork" => ["sessions fork chat-42 chat-42-retry"],
         "prune" => ["sessions prune --older-than 30d --dry-run", "sessions prune --older-than 90d --keep-trash 7d"],
         "trash" => ["sessions trash list", "sessions trash restore chat-42", "sessions trash empty --older-than 30d --dry-run"],
@@ -24,6 +24,12 @@ internal static class Examples
         "quarantine delete" => ["sessions quarantine delete chat-42"],
         "export" => ["sessions export > backup.json", "sessions export chat-42 chat-43 > two.json"],
         "import" => ["sessions import < backup.json", "sessions import --dry-run < backup.json", "sessions import --overwrite --yes < backup.json"],
+        "copy" =>
+        [
+            "sessions copy --from .port_sessions --to postgres:sessions   # the server of $SESSIONSTORE_POSTGRES or --postgres",
+            "sessions copy --from postgres://app@db:5432/app?table=sessions --to backup/ --dry-run",
+            "sessions copy --from .port_sessions --to postgres:sessions --move   # deletes only what was verified",
+        ],
         "demo" => ["sessions demo", "sessions demo --dir /tmp/try-sessions"],
         "completion" => ["source <(sessions completion bash)   # in ~/.bashrc", "sessions completion fish > ~/.config/fish/completions/sessions.fish"],
         _ => [],

@@ -14,7 +14,7 @@ internal static class ExitCodes
     /// <summary>The command line is wrong: an unknown command or option, a missing or invalid argument, an invalid id.</summary>
     internal const int Usage = 2;
 
-    /// <summary>A session, a trash or quarantine entry, or the store's directory does not exist.</summary>
+    /// <summary>A session, a trash or quarantine entry, or the store's directory or table does not exist.</summary>
     internal const int NotFound = 3;
 
     /// <summary>The target exists already and the command never overwrites (fork, trash restore, import without --overwrite).</summary>
@@ -29,7 +29,7 @@ internal static class ExitCodes
         (Success, "ok"),
         (Failure, "a problem in the store or the input (corrupt session, verify found something, invalid JSON, an I/O error, a read-only store, a question answered no)"),
         (Usage, "usage error (unknown command or option, missing or invalid argument, invalid id)"),
-        (NotFound, "not found (session, trash or quarantine entry, store directory)"),
+        (NotFound, "not found (session, trash or quarantine entry, store directory or table)"),
         (Conflict, "the target exists and is never overwritten"),
         (Interrupted, "interrupted (it says what it already did)"),
     ];

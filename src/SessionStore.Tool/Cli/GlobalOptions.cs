@@ -2,13 +2,26 @@ using System.CommandLine;
 
 namespace SessionStore.Tool.Cli;
 
-/// <summary>The options every command takes: where the store is, JSON output, quiet, colours, and yes.</summary>
+/// <summary>The options every command takes: where the store is (a directory, or a PostgreSQL table), JSON output, quiet, colours, and yes.</summary>
 internal sealed class GlobalOptions
 {
     internal Option<string> Dir { get; } = new("--dir", "-d")
     {
         Description = $"The store's directory (default: {FileSessionStore.DefaultDirectory}, as the Python module's).",
         DefaultValueFactory = _ => FileSessionStore.DefaultDirectory,
+        Recursive = true,
+    };
+
+    internal Option<string> Postgres { get; } = new("--postgres")
+    {
+        Description = "Work on a PostgreSQL table instead of a directory: an Npgsql connection string (Host=...;Username=...;Database=...). " +
+            "--table alone takes it from $" + PostgresTarget.Variable + ".",
+        Recursive = true,
+    };
+
+    internal Option<string> Table { get; } = new("--table")
+    {
+        Description = $"The PostgreSQL table of the sessions, with --postgres or ${PostgresTarget.Variable} (default: {PostgresTarget.DefaultTable}).",
         Recursive = true,
     };
 

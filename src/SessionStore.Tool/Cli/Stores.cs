@@ -1,7 +1,7 @@
 namespace SessionStore.Tool.Cli;
 
 /// <summary>Opens the store a command works on, and says in plain words when <c>--dir</c> cannot be one.</summary>
-internal static class Stores
+internal static partial class Stores
 {
     /// <summary>
     /// The store in <paramref name="directory"/>, which must exist: a missing or mistyped <c>--dir</c> is "not found"

@@ -12,10 +12,13 @@ internal static partial class ToolCommandLine
     private static RootCommand Build(GlobalOptions globals)
     {
         var root = new RootCommand(
-            "List, show, verify, prune (into a trash), restore, pin, fork, export and import the sessions of a SessionStore " +
-            "directory, including one the Python reference module wrote. Read commands never change anything.\n\n" + ExitCodes.Help)
+            "List, show, verify, prune (into a trash), restore, pin, fork, export, import and copy the sessions of a SessionStore " +
+            "directory, including one the Python reference module wrote, or of a PostgreSQL table (--postgres CONNSTRING --table NAME, " +
+            "or --table alone with $" + PostgresTarget.Variable + "). Read commands never change anything.\n\n" + ExitCodes.Help)
         {
             globals.Dir,
+            globals.Postgres,
+            globals.Table,
             globals.Json,
             globals.Quiet,
             globals.Color,
@@ -32,6 +35,7 @@ internal static partial class ToolCommandLine
             QuarantineCommand.Create(globals),
             ExportCommand.Create(globals),
             ImportCommand.Create(globals),
+            CopyCommand.Create(globals),
             DemoCommand.Create(globals),
             CompletionCommand.Create(),
         };

@@ -19,11 +19,11 @@ internal static class DeleteCommand
         {
             var outcomes = new Outcomes(globals.OutputOf(result));
             bool dry = result.GetValue(dryRun);
-            FileSessionStore store = dry ? Stores.Open(globals.DirectoryOf(result)) : Stores.OpenForWriting(globals.DirectoryOf(result));
+            ToolStore store = dry ? Stores.Open(globals, result) : Stores.OpenForWriting(globals, result);
             string[] wanted = result.GetValue(ids)!;
             if (!dry)
             {
-                string[] present = [.. wanted.Where(store.Exists).Distinct(StringComparer.Ordinal)];
+                string[] present = [.. wanted.Where(store.Sessions.Exists).Distinct(StringComparer.Ordinal)];
                 if (present.Length > 0)
                 {
                     Confirmation.Require(globals, result, $"delete {present.Length} session(s) for good ({Confirmation.Sample(present)})?", "nothing was deleted");
@@ -37,11 +37,11 @@ internal static class DeleteCommand
                 {
                     if (dry)
                     {
-                        bool exists = store.Exists(id);
+                        bool exists = store.Sessions.Exists(id);
                         anyMissing |= !exists;
                         outcomes.Add(id, exists ? "would_delete" : "not_found", exists ? $"would delete  {id}" : $"not found     {id}");
                     }
-                    else if (store.Delete(id))
+                    else if (store.Sessions.Delete(id))
                     {
                         outcomes.Add(id, "deleted", $"deleted    {id}");
                     }

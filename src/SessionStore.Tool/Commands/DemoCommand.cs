@@ -16,6 +16,7 @@ internal static class DemoCommand
         command.SetAction(result =>
         {
             Output output = globals.OutputOf(result);
+            Stores.RefusePostgres(globals, result, "demo");
             string directory = globals.DirectoryGiven(result) ? EmptyOrNew(globals.DirectoryOf(result)) : Directory.CreateTempSubdirectory("sessions-demo-").FullName;
             var steps = new List<string>();
             bool ok = Run(new FileSessionStore(directory), steps.Add);

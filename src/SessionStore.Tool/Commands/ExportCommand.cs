@@ -19,18 +19,18 @@ internal static class ExportCommand
         command.SetAction(result =>
         {
             Output output = globals.OutputOf(result);
-            FileSessionStore store = Stores.Open(globals.DirectoryOf(result));
-            string[] wanted = result.GetValue(ids) is { Length: > 0 } given ? given : [.. store.List()];
+            ToolStore store = Stores.Open(globals, result);
+            string[] wanted = result.GetValue(ids) is { Length: > 0 } given ? given : [.. store.Sessions.List()];
             var sessions = new List<StoredSession>(wanted.Length);
             var skipped = new List<string>();
-            var others = new OtherSessionTypes(store.DirectoryPath);
+            var others = store.OtherTypes;
             using (var progress = new Progress(output, "reading", wanted.Length))
             {
                 foreach (string id in wanted)
                 {
                     try
                     {
-                        sessions.Add(store.Load(id));
+                        sessions.Add(store.Sessions.Load(id));
                     }
                     catch (SessionCorruptException) when (others.IsOtherType(id))
                     {

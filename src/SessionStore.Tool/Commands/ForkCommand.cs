@@ -14,14 +14,14 @@ internal static class ForkCommand
         command.SetAction(result =>
         {
             Output output = globals.OutputOf(result);
-            FileSessionStore store = Stores.OpenForWriting(globals.DirectoryOf(result));
+            ToolStore store = Stores.OpenForWriting(globals, result);
             string from = result.GetValue(source)!, to = result.GetValue(target)!;
             string path;
             try
             {
-                path = store.Fork(from, to);
+                path = store.Sessions.Fork(from, to);
             }
-            catch (SessionCorruptException) when (new OtherSessionTypes(store.DirectoryPath).IsOtherType(from))
+            catch (SessionCorruptException) when (store.OtherTypes.IsOtherType(from))
             {
                 throw new ToolException(ExitCodes.Failure,
                     $"session '{from}' is a session of another type, not in the reference format, and fork copies reference sessions only: copy it with its own store");

@@ -23,11 +23,7 @@ internal static class ImportCommand
         {
             Output output = globals.OutputOf(result);
             bool dry = result.GetValue(dryRun), replace = result.GetValue(overwrite);
-            FileSessionStore store = dry ? Stores.Open(globals.DirectoryOf(result)) : Stores.OpenOrCreate(globals.DirectoryOf(result));
-            if (!dry && Directory.Exists(store.DirectoryPath))
-            {
-                Stores.RefuseReadOnly(store.DirectoryPath);
-            }
+            ToolStore store = dry ? Stores.Open(globals, result) : Stores.OpenOrCreate(globals, result);
 
             if (!Console.IsInputRedirected)
             {
@@ -45,7 +41,7 @@ internal static class ImportCommand
             }
 
             List<StoredSession> sessions = Read(input.ToArray());
-            ImportPlan plan = ImportPlan.Of(store, sessions);
+            ImportPlan plan = ImportPlan.Of(store.Sessions, sessions);
             if (plan.Replaced.Count > 0 && !replace)
             {
                 throw new ToolException(ExitCodes.Conflict,

@@ -3,7 +3,7 @@ namespace SessionStore.Tool.Commands;
 /// <summary>What an import would do to each of its sessions, read from the store without writing: for <c>--dry-run</c> and for the question before <c>--overwrite</c> replaces anything.</summary>
 internal sealed record ImportPlan(IReadOnlyList<string> New, IReadOnlyList<string> Replaced, IReadOnlyList<string> Unchanged)
 {
-    internal static ImportPlan Of(FileSessionStore store, IEnumerable<StoredSession> sessions)
+    internal static ImportPlan Of(IStoredSessionStore store, IEnumerable<StoredSession> sessions)
     {
         List<string> added = [], replaced = [], unchanged = [];
         foreach (StoredSession session in sessions)
@@ -14,7 +14,7 @@ internal sealed record ImportPlan(IReadOnlyList<string> New, IReadOnlyList<strin
         return new ImportPlan(added, replaced, unchanged);
     }
 
-    private static bool IsStored(FileSessionStore store, StoredSession session)
+    private static bool IsStored(IStoredSessionStore store, StoredSession session)
     {
         try
         {

@@ -33,18 +33,18 @@ internal static class ListCommand
         command.SetAction(result =>
         {
             Output output = globals.OutputOf(result);
-            FileSessionStore store = Stores.Open(globals.DirectoryOf(result));
-            IReadOnlyList<string> ids = store.List();
+            ToolStore store = Stores.Open(globals, result);
+            IReadOnlyList<string> ids = store.Sessions.List();
             var summaries = new List<SessionSummary>(ids.Count);
             var corrupt = new List<string>();
-            var others = new OtherSessionTypes(store.DirectoryPath);
+            var others = store.OtherTypes;
             using (var progress = new Progress(output, "reading", ids.Count))
             {
                 foreach (string id in ids)
                 {
                     try
                     {
-                        summaries.Add(store.Summarize(id));
+                        summaries.Add(store.Sessions.Summarize(id));
                     }
                     catch (SessionCorruptException)
                     {
@@ -90,8 +90,8 @@ internal static class ListCommand
                 summaries.RemoveRange(max, beyondLimit);
             }
 
-            Print(output, summaries, store.ListPinned(), result.GetValue(wide));
-            IReadOnlyList<StoreProblem> foreign = Directory.Exists(store.DirectoryPath) ? store.FindForeignEntries() : [];
+            Print(output, summaries, store.Retention.ListPinned(), result.GetValue(wide));
+            IReadOnlyList<StoreProblem> foreign = store.FindForeignEntries();
             Explain(output, store, all, summaries.Count, olderThanSince, beyondLimit, foreign.Count);
             if (corrupt.Count > 0)
             {
@@ -153,11 +153,11 @@ internal static class ListCommand
 
     private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static void Explain(Output output, FileSessionStore store, int readable, int shown, int olderThanSince, int beyondLimit, int foreign)
+    private static void Explain(Output output, ToolStore store, int readable, int shown, int olderThanSince, int beyondLimit, int foreign)
     {
-        if (!Directory.Exists(store.DirectoryPath))
+        if (store.DirectoryStore is { } directory && !Directory.Exists(directory.DirectoryPath))
         {
-            output.Note($"there is no store directory at '{store.DirectoryPath}' yet: no sessions");
+            output.Note($"there is no store directory at '{directory.DirectoryPath}' yet: no sessions");
             return;
         }
 
@@ -179,7 +179,7 @@ internal static class ListCommand
 
         if (foreign > 0)
         {
-            output.Note($"{foreign} entr{(foreign == 1 ? "y" : "ies")} in '{store.DirectoryPath}' {(foreign == 1 ? "is" : "are")} not a session and not shown: run 'sessions verify' for details");
+            output.Note($"{foreign} entr{(foreign == 1 ? "y" : "ies")} in '{store.Location}' {(foreign == 1 ? "is" : "are")} not a session and not shown: run 'sessions verify' for details");
         }
     }
 

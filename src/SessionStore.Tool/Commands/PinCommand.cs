@@ -15,16 +15,16 @@ internal static class PinCommand
         command.SetAction(result =>
         {
             var outcomes = new Outcomes(globals.OutputOf(result));
-            FileSessionStore store = Stores.OpenForWriting(globals.DirectoryOf(result));
+            ToolStore store = Stores.OpenForWriting(globals, result);
             int exit = ExitCodes.Success;
             foreach (string id in result.GetValue(ids)!)
             {
                 try
                 {
-                    bool changed = pin ? store.Pin(id) : store.Unpin(id);
-                    if (!pin && !changed && !store.Exists(id))
+                    bool changed = pin ? store.Retention.Pin(id) : store.Retention.Unpin(id);
+                    if (!pin && !changed && !store.Sessions.Exists(id))
                     {
-                        throw new SessionNotFoundException(id, store.DirectoryPath);
+                        throw store.NotFound(id);
                     }
 
                     outcomes.Add(id, changed ? (pin ? "pinned" : "unpinned") : (pin ? "already_pinned" : "not_pinned"),

@@ -33,7 +33,7 @@ internal static class PruneCommand
         {
             Output output = globals.OutputOf(result);
             bool dry = result.GetValue(dryRun);
-            FileSessionStore store = dry ? Stores.Open(globals.DirectoryOf(result)) : Stores.OpenForWriting(globals.DirectoryOf(result));
+            ToolStore store = dry ? Stores.Open(globals, result) : Stores.OpenForWriting(globals, result);
             Dictionary<string, DateTimeOffset> written = dry ? [] : null!;
             PruneResult pruned;
             DateTimeOffset started = DateTimeOffset.UtcNow;
@@ -55,15 +55,15 @@ internal static class PruneCommand
             {
                 foreach (string id in pruned.Trashed)
                 {
-                    written[id] = store.Summarize(id).LastModified;
+                    written[id] = store.Sessions.Summarize(id).LastModified;
                 }
             }
             else
             {
-                written = store.ListTrash().GroupBy(t => t.SessionId).ToDictionary(g => g.Key, g => g.First().LastModified, StringComparer.Ordinal);
+                written = store.Retention.ListTrash().GroupBy(t => t.SessionId).ToDictionary(g => g.Key, g => g.First().LastModified, StringComparer.Ordinal);
             }
 
-            IReadOnlyList<TrashedSession> purged = store.EmptyTrash(result.GetValue(keepTrash) ?? DateTimeOffset.UtcNow.AddDays(-30), dry);
+            IReadOnlyList<TrashedSession> purged = store.Retention.EmptyTrash(result.GetValue(keepTrash) ?? DateTimeOffset.UtcNow.AddDays(-30), dry);
             if (output.Json)
             {
                 WriteJson(pruned, written, purged);
@@ -95,14 +95,14 @@ internal static class PruneCommand
     }
 
     /// <summary>What an interrupted prune already did (those sessions stay in the trash), as the error it exits with.</summary>
-    private static ToolException Interrupted(FileSessionStore store, DateTimeOffset started, bool dry)
+    private static ToolException Interrupted(ToolStore store, DateTimeOffset started, bool dry)
     {
         if (dry)
         {
             return new ToolException(ExitCodes.Interrupted, "interrupted: nothing was changed (--dry-run)");
         }
 
-        string[] moved = [.. store.ListTrash().Where(t => t.TrashedAt >= started.AddSeconds(-1)).Select(t => t.SessionId).Distinct(StringComparer.Ordinal)];
+        string[] moved = [.. store.Retention.ListTrash().Where(t => t.TrashedAt >= started.AddSeconds(-1)).Select(t => t.SessionId).Distinct(StringComparer.Ordinal)];
         return new ToolException(ExitCodes.Interrupted, moved.Length == 0
             ? "interrupted: no session was moved to the trash yet"
             : $"interrupted: {moved.Length} session(s) were already moved to the trash ({Confirmation.Sample(moved)}); " +

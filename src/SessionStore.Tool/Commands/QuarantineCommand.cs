@@ -26,7 +26,7 @@ internal static class QuarantineCommand
         command.SetAction(result =>
         {
             Output output = globals.OutputOf(result);
-            IReadOnlyList<QuarantinedFile> entries = Stores.Open(globals.DirectoryOf(result)).ListQuarantine();
+            IReadOnlyList<QuarantinedFile> entries = Stores.OpenDirectory(globals, result, "quarantine").ListQuarantine();
             Print(output, entries, "");
             if (entries.Count == 0)
             {
@@ -46,7 +46,7 @@ internal static class QuarantineCommand
         command.SetAction(result =>
         {
             Output output = globals.OutputOf(result);
-            FileSessionStore store = Stores.OpenForWriting(globals.DirectoryOf(result));
+            FileSessionStore store = Stores.OpenDirectory(globals, result, "quarantine", forWriting: true);
             string wanted = result.GetValue(target)!;
             QuarantinedFile entry = Find(store, wanted).FirstOrDefault(e => e.Name == wanted || !e.IsLegacyJournal)
                 ?? throw NotInQuarantine(store, wanted);
@@ -82,7 +82,7 @@ internal static class QuarantineCommand
         command.SetAction(result =>
         {
             Output output = globals.OutputOf(result);
-            FileSessionStore store = Stores.OpenForWriting(globals.DirectoryOf(result));
+            FileSessionStore store = Stores.OpenDirectory(globals, result, "quarantine", forWriting: true);
             var deleted = new List<QuarantinedFile>();
             var missing = new List<string>();
             foreach (string wanted in result.GetValue(targets)!)

@@ -23,18 +23,18 @@ internal static class ShowCommand
             // A long conversation at a terminal is paged (Pager): rendered first, then shown.
             var rendered = new StringWriter();
             Output output = globals.OutputOf(result).To(rendered);
-            FileSessionStore store = Stores.Open(globals.DirectoryOf(result));
+            ToolStore store = Stores.Open(globals, result);
             StoredSession session;
             try
             {
-                session = store.Load(result.GetValue(id)!);
+                session = store.Sessions.Load(result.GetValue(id)!);
             }
             catch (SessionCorruptException)
             {
                 // Another session type wrote it (an agent's conversation): shown as it is, JSON as stored. A damaged
                 // file (one that claims the reference format and breaks it is) fails here, for the library's reason.
-                (JsonElement document, SessionSummary summary) = new OtherSessionTypes(store.DirectoryPath).Read(result.GetValue(id)!)
-                    ?? throw new SessionNotFoundException(result.GetValue(id)!, store.DirectoryPath);
+                (JsonElement document, SessionSummary summary) = store.OtherTypes.Read(result.GetValue(id)!)
+                    ?? throw store.NotFound(result.GetValue(id)!);
                 if (output.Json)
                 {
                     Output.WriteJson(writer => document.WriteTo(writer));
@@ -54,7 +54,7 @@ internal static class ShowCommand
                 return ExitCodes.Success;
             }
 
-            Conversation.Print(output, session, store.Summarize(session.SessionId), result.GetValue(tail));
+            Conversation.Print(output, session, store.Sessions.Summarize(session.SessionId), result.GetValue(tail));
             Pager.Write(rendered.ToString());
             return ExitCodes.Success;
         });

@@ -20,7 +20,7 @@ internal static class TrashCommand
         command.SetAction(result =>
         {
             Output output = globals.OutputOf(result);
-            IReadOnlyList<TrashedSession> entries = Stores.Open(globals.DirectoryOf(result)).ListTrash();
+            IReadOnlyList<TrashedSession> entries = Stores.Open(globals, result).Retention.ListTrash();
             Print(output, entries, "trashed");
             if (entries.Count == 0)
             {
@@ -39,16 +39,16 @@ internal static class TrashCommand
         command.SetAction(result =>
         {
             Output output = globals.OutputOf(result);
-            FileSessionStore store = Stores.OpenForWriting(globals.DirectoryOf(result));
+            ToolStore store = Stores.OpenForWriting(globals, result);
             string wanted = result.GetValue(id)!;
             string path;
             try
             {
-                path = store.Restore(wanted);
+                path = store.Retention.Restore(wanted);
             }
             catch (SessionNotFoundException)
             {
-                throw new ToolException(ExitCodes.NotFound, $"there is no session '{wanted}' in the trash of '{store.DirectoryPath}'");
+                throw new ToolException(ExitCodes.NotFound, $"there is no session '{wanted}' in the trash of '{store.Location}'");
             }
             catch (SessionConflictException)
             {
@@ -76,15 +76,15 @@ internal static class TrashCommand
         {
             Output output = globals.OutputOf(result);
             bool dry = result.GetValue(dryRun);
-            FileSessionStore store = dry ? Stores.Open(globals.DirectoryOf(result)) : Stores.OpenForWriting(globals.DirectoryOf(result));
-            if (!dry && store.EmptyTrash(result.GetValue(olderThan), dryRun: true) is { Count: > 0 } doomed)
+            ToolStore store = dry ? Stores.Open(globals, result) : Stores.OpenForWriting(globals, result);
+            if (!dry && store.Retention.EmptyTrash(result.GetValue(olderThan), dryRun: true) is { Count: > 0 } doomed)
             {
                 Confirmation.Require(globals, result,
                     $"delete {doomed.Count} trash entr{(doomed.Count == 1 ? "y" : "ies")} for good ({Confirmation.Sample([.. doomed.Select(e => e.SessionId)])})?",
                     "the trash is as it was");
             }
 
-            IReadOnlyList<TrashedSession> emptied = store.EmptyTrash(result.GetValue(olderThan), dry);
+            IReadOnlyList<TrashedSession> emptied = store.Retention.EmptyTrash(result.GetValue(olderThan), dry);
             Print(output, emptied, dry ? "would delete for good" : "deleted for good");
             output.Done($"{emptied.Count} trash entr{(emptied.Count == 1 ? "y" : "ies")} {(dry ? "would be" : "were")} deleted for good");
             return ExitCodes.Success;

@@ -21,11 +21,11 @@ internal static class VerifyCommand
         command.SetAction(result =>
         {
             Output output = globals.OutputOf(result);
-            FileSessionStore store = Stores.Open(globals.DirectoryOf(result));
+            ToolStore store = Stores.Open(globals, result);
             bool fix = result.GetValue(repair);
             if (fix)
             {
-                Stores.RefuseReadOnly(store.DirectoryPath);
+                store.RefuseRepair();
             }
 
             StoreCheckResult check;
@@ -33,13 +33,13 @@ internal static class VerifyCommand
             {
                 // The library's judgement of every session type it writes, not the reference store's alone (which calls
                 // every typed or agent session corrupt): only what no store could have written is a problem, or moved.
-                check = new AnySessionStore(store.DirectoryPath).Check(fix, progress);
+                check = store.Check(fix, progress);
             }
 
             // Read-only for this user is a fact about who runs verify, not damage in the store: a note, and exit 0 if that is all.
             if (check.Problems.Any(p => p.Kind == StoreProblemKind.ReadOnlyDirectory))
             {
-                output.Note($"the store directory '{store.DirectoryPath}' is read-only for this user: verify only reads it; --repair and every write need write access");
+                output.Note($"the store directory '{store.Location}' is read-only for this user: verify only reads it; --repair and every write need write access");
             }
 
             List<StoreProblem> problems = [.. check.Problems.Where(p => p.Kind != StoreProblemKind.ReadOnlyDirectory)];

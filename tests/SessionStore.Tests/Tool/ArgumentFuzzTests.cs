@@ -19,6 +19,8 @@ public sealed class ArgumentFuzzTests : IDisposable
         "--dry-run", "--repair", "--overwrite", "--help", "-h", "--version", "--", "-", "--dir", "-d", "bash", "zsh",
         "alpha", "beta", "missing", "../etc/passwd", "CON", "a b", "", " ", "30d", "0s", "99999999d", "-5", "0", "2026-01-31", "1e309d", "NaNd",
         "[suggest:3]", "é", "\u0000", "x.json", "--jsn", "--dry-run=1", "--limit=2", "-dq",
+        // PostgreSQL and copy: every run names --dir, so these are usage errors before any server is asked.
+        "copy", "--from", "--to", "--move", "--postgres", "--table", "postgres:sessions", "postgres://u@127.0.0.1:1/db?table=t",
     ];
 
     private readonly TempDirectory _temp = new();
