@@ -5,7 +5,8 @@ namespace SessionStore.Analyzers;
 
 /// <summary>
 /// The types only the generator needs (see the shared part, <c>KnownSymbols.cs</c> of SessionStore.Analyzers,
-/// linked here). The generator asks for them only for a <c>[SessionStore]</c> class, so they are resolved at once.
+/// linked here), in that part's namespace. The generator asks for them only for a <c>[SessionStore]</c> class,
+/// so they are resolved at once.
 /// </summary>
 internal sealed partial class KnownSymbols
 {
