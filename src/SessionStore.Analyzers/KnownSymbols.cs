@@ -1,72 +1,30 @@
-using System;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
-using SessionStore.Analyzers.Flow;
 
 namespace SessionStore.Analyzers;
 
 /// <summary>
-/// The types the rules and the generator look for, resolved once per compilation and shared by all of
-/// them (<see cref="For"/>). Every match is by symbol, never by display string. All are null when the
-/// compilation does not reference the library (then no rule has anything to do).
+/// The types the rules and the generator look for, resolved once per compilation (<see cref="For"/>).
+/// Every match is by symbol, never by display string. This part is compiled into both plug-ins from this
+/// one file (SessionStore.Generators links it): the cache, the types both need and the matching helpers.
+/// Each assembly adds the types only it needs in its own part, resolved by <see cref="ResolveOwn"/>:
+/// <c>KnownSymbols.Rules.cs</c> here, <c>KnownSymbols.Generator.cs</c> in SessionStore.Generators.
 /// </summary>
-internal sealed class KnownSymbols
+internal sealed partial class KnownSymbols
 {
     private static readonly ConditionalWeakTable<Compilation, KnownSymbols> PerCompilation = new();
 
-    private readonly Lazy<GeneratorSymbols> _generator;
-
     private KnownSymbols(Compilation compilation)
     {
-        // What the rules need is resolved now, and only when the library is referenced at all; what only the
-        // generator needs, on its first use (most compilations the rules see have no [SessionStore] class).
         FileStore = compilation.GetTypeByMetadataName("SessionStore.FileSessionStore`1");
-        if (FileStore is not null)
-        {
-            StoreInterface = compilation.GetTypeByMetadataName("SessionStore.ISessionStore`1");
-            StoredSession = compilation.GetTypeByMetadataName("SessionStore.StoredSession");
-            SessionDeleteException = compilation.GetTypeByMetadataName("SessionStore.SessionDeleteException");
-            SessionIdAttribute = compilation.GetTypeByMetadataName("SessionStore.SessionIdAttribute");
-            IOException = compilation.GetTypeByMetadataName("System.IO.IOException");
-            DoesNotReturnAttribute = compilation.GetTypeByMetadataName("System.Diagnostics.CodeAnalysis.DoesNotReturnAttribute");
-            LambdaExpression = compilation.GetTypeByMetadataName("System.Linq.Expressions.LambdaExpression");
-            AggregateException = compilation.GetTypeByMetadataName("System.AggregateException");
-            Runners = new DelegateRunners(compilation);
-            Members = new StoreMembers(this);
-        }
-
-        _generator = new Lazy<GeneratorSymbols>(() => new GeneratorSymbols(compilation));
+        SessionIdAttribute = compilation.GetTypeByMetadataName("SessionStore.SessionIdAttribute");
+        ResolveOwn(compilation);
     }
 
-    /// <summary>The attribute the generator completes classes for.</summary>
-    internal const string SessionStoreAttributeName = "SessionStore.SessionStoreAttribute";
-
+    /// <summary><c>FileSessionStore&lt;T&gt;</c>; null when the compilation does not reference the library.</summary>
     internal INamedTypeSymbol? FileStore { get; }
 
-    internal INamedTypeSymbol? StoreInterface { get; }
-
-    internal INamedTypeSymbol? StoredSession { get; }
-
-    internal INamedTypeSymbol? SessionDeleteException { get; }
-
     internal INamedTypeSymbol? SessionIdAttribute { get; }
-
-    internal INamedTypeSymbol? IOException { get; }
-
-    internal INamedTypeSymbol? DoesNotReturnAttribute { get; }
-
-    internal INamedTypeSymbol? LambdaExpression { get; }
-
-    internal INamedTypeSymbol? AggregateException { get; }
-
-    /// <summary>Which calls run the delegates they are given before they return; null without the library.</summary>
-    internal DelegateRunners? Runners { get; }
-
-    /// <summary>Which methods belong to a session store and which of their parameters are session ids; null without the library.</summary>
-    internal StoreMembers? Members { get; }
-
-    /// <summary>The types only the generator needs, resolved on first use.</summary>
-    internal GeneratorSymbols Generator => _generator.Value;
 
     /// <summary>The symbols of <paramref name="compilation"/>, resolved on the first call for it.</summary>
     internal static KnownSymbols For(Compilation compilation) =>
@@ -128,4 +86,7 @@ internal sealed class KnownSymbols
 
         return null;
     }
+
+    /// <summary>Resolves the types only this assembly needs, after <see cref="FileStore"/> and <see cref="SessionIdAttribute"/>.</summary>
+    partial void ResolveOwn(Compilation compilation);
 }

@@ -3,7 +3,8 @@ namespace SessionStore.Analyzers;
 /// <summary>
 /// Every diagnostic id, once: the descriptors, the code fixes and the tests use these constants, and
 /// a test checks that each one has its page under <c>docs/analyzers/</c>, its help link and its row in
-/// <c>AnalyzerReleases.Unshipped.md</c>.
+/// the <c>AnalyzerReleases.Unshipped.md</c> of the assembly that reports it (the SS ids here, the SSG ids
+/// in SessionStore.Generators, which compiles this same file).
 /// </summary>
 internal static class RuleIdentifiers
 {

@@ -4,7 +4,7 @@ using SessionStore.Generators.Tests.TestSupport;
 namespace SessionStore.Generators.Tests.CommandLine;
 
 /// <summary>
-/// The real command-line compiler of the installed SDK (csc), with SessionStore.Analyzers.dll as an
+/// The real command-line compiler of the installed SDK (csc), with SessionStore.Generators.dll as an
 /// analyzer: the SSG diagnostics come from the generator, so a compile error in a declaration elsewhere
 /// (which stops csc before it runs analyzers) does not hide them, and <c>#pragma</c> and
 /// <c>.editorconfig</c> still apply to them.
@@ -64,7 +64,7 @@ public sealed class CompilerCommandLineTests : IDisposable
             InstalledSdk.Compiler, "-nologo", "-noconfig", "-nostdlib", "-t:library", "-langversion:latest", "-nullable:enable",
             "-out:" + Path.Combine(_directory, "Program.dll"),
             "-r:" + typeof(FileSessionStore).Assembly.Location,
-            "-analyzer:" + Path.Combine(AppContext.BaseDirectory, "SessionStore.Analyzers.dll"),
+            "-analyzer:" + Path.Combine(AppContext.BaseDirectory, "SessionStore.Generators.dll"),
             "-analyzer:" + InstalledSdk.JsonSourceGenerator,
         };
         arguments.AddRange(InstalledSdk.ReferenceAssemblies.Select(r => "-r:" + r));

@@ -2,7 +2,7 @@ using System.Collections;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using SessionStore.Analyzers.Generator.Model;
+using SessionStore.Generators.Model;
 using SessionStore.Generators.Tests.TestSupport;
 
 namespace SessionStore.Generators.Tests.Incremental;

@@ -34,7 +34,7 @@ public sealed class PackageTests : IDisposable
             string[] entries = archive.Entries.Select(e => e.FullName).ToArray();
             Assert.Contains("lib/net10.0/SessionStore.dll", entries);
             Assert.Contains("lib/net10.0/SessionStore.xml", entries);
-            Assert.DoesNotContain("analyzers/dotnet/cs/SessionStore.Generators.dll", entries); // merged into SessionStore.Analyzers.dll
+            Assert.Contains("analyzers/dotnet/cs/SessionStore.Generators.dll", entries);
             Assert.Contains("analyzers/dotnet/cs/SessionStore.Analyzers.dll", entries);
             Assert.Contains("analyzers/dotnet/cs/SessionStore.Analyzers.CodeFixes.dll", entries);
             Assert.Contains("README.md", entries);

@@ -3,9 +3,10 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using SessionStore.Analyzers.Generator.Model;
+using SessionStore.Analyzers;
+using SessionStore.Generators.Model;
 
-namespace SessionStore.Analyzers.Definitions;
+namespace SessionStore.Generators.Parsing;
 
 /// <summary>
 /// A <c>[SessionStore]</c> class as the compiler sees it, and everything that keeps the generator from
@@ -56,14 +57,14 @@ internal sealed class StoreDefinition
     /// Whether the store gets <c>IFileSessionStoreFactory&lt;TStore&gt;</c> (for DI): the library has it, the store
     /// can be created (not abstract) and does not implement it already.
     /// </summary>
-    internal bool ImplementsFactory => _symbols.Generator.FileStoreFactory is { } factory && !StoreClass.IsAbstract &&
+    internal bool ImplementsFactory => _symbols.FileStoreFactory is { } factory && !StoreClass.IsAbstract &&
         !StoreClass.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, factory));
 
     /// <summary>The migration methods, ordered by the version they migrate from.</summary>
     internal IReadOnlyList<(int FromVersion, IMethodSymbol Method)> Migrations { get; private set; } = new List<(int, IMethodSymbol)>();
 
     /// <summary>Whether the store also gets <c>ForPostgres</c>: the PostgreSQL backend is referenced (versioned stores migrate there too).</summary>
-    internal bool CanTargetPostgres => _symbols.Generator.PostgresFactoryFits;
+    internal bool CanTargetPostgres => _symbols.PostgresFactoryFits;
 
     /// <summary>
     /// Whether the store overrides <c>ValidateSession</c>, so that its <c>Descriptor</c> runs that check for every
@@ -204,7 +205,7 @@ internal sealed class StoreDefinition
             0 => true,
             1 => parameters[0].Type.SpecialType == SpecialType.System_String,
             2 => parameters[0].Type.SpecialType == SpecialType.System_String &&
-                 SymbolEqualityComparer.Default.Equals(parameters[1].Type, _symbols.Generator.FileStoreOptions),
+                 SymbolEqualityComparer.Default.Equals(parameters[1].Type, _symbols.FileStoreOptions),
             _ => false,
         };
     }
@@ -302,7 +303,7 @@ internal sealed class StoreDefinition
 
     private void CheckContext()
     {
-        if (_symbols.Generator.JsonSerializerContext is null || !KnownSymbols.IsOrDerivesFrom(ContextType!.BaseType, _symbols.Generator.JsonSerializerContext))
+        if (_symbols.JsonSerializerContext is null || !KnownSymbols.IsOrDerivesFrom(ContextType!.BaseType, _symbols.JsonSerializerContext))
         {
             Report(GeneratorDiagnostics.NotAJsonContext, _attributeLocation, ContextType!.ToDisplayString());
             return;
@@ -320,7 +321,7 @@ internal sealed class StoreDefinition
         }
 
         bool registered = ContextType.GetAttributes().Any(a =>
-            SymbolEqualityComparer.Default.Equals(a.AttributeClass, _symbols.Generator.JsonSerializableAttribute) &&
+            SymbolEqualityComparer.Default.Equals(a.AttributeClass, _symbols.JsonSerializableAttribute) &&
             a.ConstructorArguments.Length > 0 &&
             SymbolEqualityComparer.Default.Equals(a.ConstructorArguments[0].Value as ITypeSymbol, SessionType));
         if (!registered)
@@ -332,7 +333,7 @@ internal sealed class StoreDefinition
     /// <summary>At most one <c>[SessionItems]</c> list, readable, of items the context serializes, with a totals method that fits.</summary>
     private void CheckItems()
     {
-        List<(IPropertySymbol Property, AttributeData Attribute)> marked = Marked(_symbols.Generator.SessionItemsAttribute);
+        List<(IPropertySymbol Property, AttributeData Attribute)> marked = Marked(_symbols.SessionItemsAttribute);
         string sessionName = SessionType!.ToDisplayString();
         if (marked.Count == 0)
         {
@@ -360,7 +361,7 @@ internal sealed class StoreDefinition
         }
 
         bool registered = ContextType!.GetAttributes().Any(a =>
-            SymbolEqualityComparer.Default.Equals(a.AttributeClass, _symbols.Generator.JsonSerializableAttribute) &&
+            SymbolEqualityComparer.Default.Equals(a.AttributeClass, _symbols.JsonSerializableAttribute) &&
             a.ConstructorArguments.Length > 0 &&
             SymbolEqualityComparer.Default.Equals(a.ConstructorArguments[0].Value as ITypeSymbol, itemType));
         if (!registered)
@@ -388,7 +389,7 @@ internal sealed class StoreDefinition
         TotalsMethod = totals;
         CreateMethod = create;
         ItemsJsonName = items.GetAttributes()
-            .FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _symbols.Generator.JsonPropertyNameAttribute))?
+            .FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _symbols.JsonPropertyNameAttribute))?
             .ConstructorArguments.FirstOrDefault().Value as string;
 
         bool IsTotalsMethod(IMethodSymbol method) =>
@@ -397,7 +398,7 @@ internal sealed class StoreDefinition
             SymbolEqualityComparer.Default.Equals(method.ReturnType, SessionType) &&
             SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, SessionType) &&
             method.Parameters[1].Type is INamedTypeSymbol list &&
-            SymbolEqualityComparer.Default.Equals(list.OriginalDefinition, _symbols.Generator.ReadOnlyList) &&
+            SymbolEqualityComparer.Default.Equals(list.OriginalDefinition, _symbols.ReadOnlyList) &&
             SymbolEqualityComparer.Default.Equals(list.TypeArguments[0], itemType);
 
         bool IsCreateMethod(IMethodSymbol method) =>
@@ -414,14 +415,14 @@ internal sealed class StoreDefinition
             return array.ElementType;
         }
 
-        if (type is not INamedTypeSymbol named || _symbols.Generator.ReadOnlyList is null)
+        if (type is not INamedTypeSymbol named || _symbols.ReadOnlyList is null)
         {
             return null;
         }
 
-        INamedTypeSymbol? list = SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, _symbols.Generator.ReadOnlyList)
+        INamedTypeSymbol? list = SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, _symbols.ReadOnlyList)
             ? named
-            : named.AllInterfaces.FirstOrDefault(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, _symbols.Generator.ReadOnlyList));
+            : named.AllInterfaces.FirstOrDefault(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, _symbols.ReadOnlyList));
         return list?.TypeArguments[0];
     }
 
@@ -432,7 +433,7 @@ internal sealed class StoreDefinition
         foreach (IMethodSymbol method in StoreClass.GetMembers().OfType<IMethodSymbol>())
         {
             AttributeData? migration = method.GetAttributes().FirstOrDefault(a =>
-                SymbolEqualityComparer.Default.Equals(a.AttributeClass, _symbols.Generator.SessionMigrationAttribute));
+                SymbolEqualityComparer.Default.Equals(a.AttributeClass, _symbols.SessionMigrationAttribute));
             if (migration?.ConstructorArguments.FirstOrDefault().Value is not int from)
             {
                 continue;
@@ -440,7 +441,7 @@ internal sealed class StoreDefinition
 
             Location location = method.Locations.FirstOrDefault() ?? _attributeLocation;
             bool signatureOk = method.IsStatic && method.ReturnsVoid && !method.IsGenericMethod && method.Parameters.Length == 1 &&
-                method.Parameters[0].RefKind == RefKind.None && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, _symbols.Generator.JsonObject);
+                method.Parameters[0].RefKind == RefKind.None && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, _symbols.JsonObject);
             if (!signatureOk)
             {
                 badSignature = true;

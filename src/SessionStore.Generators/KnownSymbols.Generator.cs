@@ -3,10 +3,17 @@ using Microsoft.CodeAnalysis;
 
 namespace SessionStore.Analyzers;
 
-/// <summary>The types only the generator needs, resolved together on its first use in a compilation (see <see cref="KnownSymbols"/>).</summary>
-internal sealed class GeneratorSymbols
+/// <summary>
+/// The types only the generator needs (see the shared part, <c>KnownSymbols.cs</c> of SessionStore.Analyzers,
+/// linked here), in that part's namespace. The generator asks for them only for a <c>[SessionStore]</c> class,
+/// so they are resolved at once.
+/// </summary>
+internal sealed partial class KnownSymbols
 {
-    internal GeneratorSymbols(Compilation compilation)
+    /// <summary>The attribute the generator completes classes for.</summary>
+    internal const string SessionStoreAttributeName = "SessionStore.SessionStoreAttribute";
+
+    partial void ResolveOwn(Compilation compilation)
     {
         SessionMigrationAttribute = compilation.GetTypeByMetadataName("SessionStore.SessionMigrationAttribute");
         SessionItemsAttribute = compilation.GetTypeByMetadataName("SessionStore.SessionItemsAttribute");
@@ -24,31 +31,31 @@ internal sealed class GeneratorSymbols
             postgresStore.InstanceConstructors.Any(c => IsTheFactoryConstructor(c, dataSource, descriptor));
     }
 
-    internal INamedTypeSymbol? SessionMigrationAttribute { get; }
+    internal INamedTypeSymbol? SessionMigrationAttribute { get; private set; }
 
-    internal INamedTypeSymbol? SessionItemsAttribute { get; }
+    internal INamedTypeSymbol? SessionItemsAttribute { get; private set; }
 
-    internal INamedTypeSymbol? ReadOnlyList { get; }
+    internal INamedTypeSymbol? ReadOnlyList { get; private set; }
 
-    internal INamedTypeSymbol? JsonPropertyNameAttribute { get; }
+    internal INamedTypeSymbol? JsonPropertyNameAttribute { get; private set; }
 
-    internal INamedTypeSymbol? FileStoreOptions { get; }
+    internal INamedTypeSymbol? FileStoreOptions { get; private set; }
 
-    internal INamedTypeSymbol? JsonSerializerContext { get; }
+    internal INamedTypeSymbol? JsonSerializerContext { get; private set; }
 
-    internal INamedTypeSymbol? JsonSerializableAttribute { get; }
+    internal INamedTypeSymbol? JsonSerializableAttribute { get; private set; }
 
-    internal INamedTypeSymbol? JsonObject { get; }
+    internal INamedTypeSymbol? JsonObject { get; private set; }
 
     /// <summary><c>IFileSessionStoreFactory&lt;TStore&gt;</c>, which a generated store implements for DI; null with a library that predates it.</summary>
-    internal INamedTypeSymbol? FileStoreFactory { get; }
+    internal INamedTypeSymbol? FileStoreFactory { get; private set; }
 
     /// <summary>
     /// Whether the compilation references the PostgreSQL backend and Npgsql, and the backend has the
     /// constructor a generated <c>ForPostgres</c> calls: only then is the factory emitted, so a backend
     /// of another shape never makes the generated code fail to compile.
     /// </summary>
-    internal bool PostgresFactoryFits { get; }
+    internal bool PostgresFactoryFits { get; private set; }
 
     /// <summary><c>(NpgsqlDataSource dataSource, string table, SessionDescriptor&lt;T&gt; descriptor, PostgresSessionStoreOptions? options)</c>.</summary>
     private static bool IsTheFactoryConstructor(IMethodSymbol constructor, INamedTypeSymbol dataSource, INamedTypeSymbol? descriptor) =>

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 
-namespace SessionStore.Analyzers.Generator.Model;
+namespace SessionStore.Generators.Model;
 
 /// <summary>An immutable array compared by its elements, so models that hold one stay cacheable.</summary>
 /// <typeparam name="T">The element type, itself equatable.</typeparam>

@@ -3,9 +3,8 @@ using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
-using SessionStore.Analyzers.Definitions;
 
-namespace SessionStore.Analyzers.Generator.Model;
+namespace SessionStore.Generators.Model;
 
 /// <summary>
 /// A diagnostic as plain values (id, file, span, message arguments), so a model that carries it stays

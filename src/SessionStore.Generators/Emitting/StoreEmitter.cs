@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis.CSharp;
-using SessionStore.Analyzers.Generator.Model;
+using SessionStore.Generators.Model;
 
-namespace SessionStore.Analyzers.Generator.Emitting;
+namespace SessionStore.Generators.Emitting;
 
 /// <summary>
 /// Writes a store's partial class from its <see cref="StoreSpec"/>; it reads nothing else. Every name

@@ -1,6 +1,6 @@
 using System;
 
-namespace SessionStore.Analyzers.Generator.Model;
+namespace SessionStore.Generators.Model;
 
 /// <summary>A type a store is nested in: its keyword (<c>class</c>, <c>struct</c>, <c>record</c>, ...) and name.</summary>
 /// <param name="Keyword">The declaration keyword(s).</param>

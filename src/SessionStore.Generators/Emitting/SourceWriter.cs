@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SessionStore.Analyzers.Generator.Emitting;
+namespace SessionStore.Generators.Emitting;
 
 /// <summary>Four-space indentation and braces on their own lines, as a person would write it.</summary>
 internal sealed class SourceWriter

@@ -1,10 +1,11 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using SessionStore.Analyzers.Generator.Emitting;
-using SessionStore.Analyzers.Generator.Model;
-using SessionStore.Analyzers.Generator.Parsing;
+using SessionStore.Analyzers;
+using SessionStore.Generators.Emitting;
+using SessionStore.Generators.Model;
+using SessionStore.Generators.Parsing;
 
-namespace SessionStore.Analyzers.Generator;
+namespace SessionStore.Generators;
 
 /// <summary>
 /// Completes every <c>[SessionStore]</c> partial class into a typed <c>FileSessionStore&lt;T&gt;</c>.

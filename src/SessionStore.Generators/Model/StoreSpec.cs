@@ -1,4 +1,4 @@
-namespace SessionStore.Analyzers.Generator.Model;
+namespace SessionStore.Generators.Model;
 
 /// <summary>
 /// Everything the emitter needs to write one store, as plain strings and numbers: no symbol, syntax

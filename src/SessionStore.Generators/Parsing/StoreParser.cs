@@ -3,10 +3,10 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using SessionStore.Analyzers.Definitions;
-using SessionStore.Analyzers.Generator.Model;
+using SessionStore.Analyzers;
+using SessionStore.Generators.Model;
 
-namespace SessionStore.Analyzers.Generator.Parsing;
+namespace SessionStore.Generators.Parsing;
 
 /// <summary>Turns a <c>[SessionStore]</c> class into a <see cref="StoreModel"/>: a spec to emit, or the diagnostics that say why not.</summary>
 internal static class StoreParser

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace SessionStore.Analyzers.Definitions;
+namespace SessionStore.Generators.Parsing;
 
 /// <summary>How far a type can be seen: the least accessible of itself, its containing types and its type arguments.</summary>
 internal static class Accessibilities

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using SessionStore.Analyzers;
 
-namespace SessionStore.Analyzers.Definitions;
+namespace SessionStore.Generators;
 
 /// <summary>
 /// The diagnostics about a <c>[SessionStore]</c> definition (SSG ids). The generator reports them on the

@@ -1,4 +1,4 @@
-namespace SessionStore.Analyzers.Generator.Model;
+namespace SessionStore.Generators.Model;
 
 /// <summary>What parsing one <c>[SessionStore]</c> class gives: the store to emit, or the reasons it cannot be (never both).</summary>
 /// <param name="Spec">The store to emit, or null.</param>
