@@ -41,6 +41,9 @@ internal sealed class ToolStore(
     internal ValueTask<PruneResult> PruneAsync(DateTimeOffset cutoff, bool dryRun, IProgress<int> progress, CancellationToken cancellationToken) =>
         DirectoryStore is { } directory ? directory.PruneAsync(cutoff, dryRun, progress, cancellationToken) : Retention.PruneAsync(cutoff, dryRun, cancellationToken);
 
+    /// <summary>Makes sure a table exists before an import reads what it holds (a directory is created by its first write).</summary>
+    internal void PrepareForImport() => _table?.EnsureCreated();
+
     /// <summary>A batch saved all or none as far as the input is concerned, and safe to run again (see <see cref="TableImport"/>).</summary>
     internal ImportResult Import(IReadOnlyList<StoredSession> sessions, bool overwrite) =>
         DirectoryStore is { } directory ? directory.Import(sessions, overwrite) : TableImport.Import(_table!, sessions, overwrite);

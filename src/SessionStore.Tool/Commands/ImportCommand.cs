@@ -41,6 +41,11 @@ internal static class ImportCommand
             }
 
             List<StoredSession> sessions = Read(input.ToArray());
+            if (!dry)
+            {
+                store.PrepareForImport(); // the input is valid: a missing table may be created now
+            }
+
             ImportPlan plan = ImportPlan.Of(store.Sessions, sessions);
             if (plan.Replaced.Count > 0 && !replace)
             {
