@@ -14,13 +14,17 @@ public static class Pty
     }
 
     private const string Harness = """
-        import fcntl, json, os, pty, struct, subprocess, sys, termios
+        import fcntl, json, os, pty, signal, struct, subprocess, sys, termios
         args = json.loads(sys.argv[1])
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack('HHHH', 24, 80, 0, 0))
         stdout = open(args['stdout'], 'wb') if args['stdout'] else slave
         stdin = open(args['stdin'], 'rb') if args['stdin'] else slave
         def attach():
+            # A shell starts a foreground job with the default signal dispositions; under nohup or a job started with '&'
+            # SIGINT and SIGQUIT are inherited ignored, and Ctrl+C would do nothing.
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            signal.signal(signal.SIGQUIT, signal.SIG_DFL)
             os.setsid()
             fcntl.ioctl(2, termios.TIOCSCTTY, 0)
         child = subprocess.Popen(args['command'], stdin=stdin, stdout=stdout, stderr=slave, preexec_fn=attach, env={**os.environ, **args['env']})
