@@ -41,8 +41,18 @@ internal sealed class ToolStore(
     internal ValueTask<PruneResult> PruneAsync(DateTimeOffset cutoff, bool dryRun, IProgress<int> progress, CancellationToken cancellationToken) =>
         DirectoryStore is { } directory ? directory.PruneAsync(cutoff, dryRun, progress, cancellationToken) : Retention.PruneAsync(cutoff, dryRun, cancellationToken);
 
-    /// <summary>Makes sure a table exists before an import reads what it holds (a directory is created by its first write).</summary>
-    internal void PrepareForImport() => _table?.EnsureCreated();
+    /// <summary>Makes sure the store exists before an import reads what it holds: even an empty import leaves a store behind.</summary>
+    internal void PrepareForImport()
+    {
+        if (_table is not null)
+        {
+            _table.EnsureCreated();
+        }
+        else if (DirectoryStore is { } directory && !Directory.Exists(directory.DirectoryPath))
+        {
+            Storage.StoreDirectory.Ensure(directory.DirectoryPath, durable: true); // private (0700), as the store's own first write makes it
+        }
+    }
 
     /// <summary>A batch saved all or none as far as the input is concerned, and safe to run again (see <see cref="TableImport"/>).</summary>
     internal ImportResult Import(IReadOnlyList<StoredSession> sessions, bool overwrite) =>

@@ -42,6 +42,12 @@ public sealed class ToolStoreDirectoryTests : IDisposable
             ["import", "--dir", missing], """[{"session_id":"a","messages":["hi"],"input_tokens":1,"output_tokens":2}]""");
         Assert.Equal(0, import.ExitCode);
         Assert.Equal(new StoredSession("a", ["hi"], 1, 2), new FileSessionStore(missing).Load("a"));
+
+        // Even an empty import leaves a store that every command then opens.
+        string empty = _temp.Combine("empty");
+        Assert.Equal(0, (await TestSupport.Tool.RunAsync(["import", "--dir", empty], "[]")).ExitCode);
+        Assert.Equal(0, (await TestSupport.Tool.RunAsync(["list", "--dir", empty])).ExitCode);
+        Assert.Equal((UnixFileMode)0x1C0, File.GetUnixFileMode(empty));
     }
 
     [Fact]
