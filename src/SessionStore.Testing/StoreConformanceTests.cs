@@ -300,32 +300,42 @@ public abstract partial class StoreConformanceTests : IDisposable
         Assert.False(Store.Exists("s"));
     }
 
-    /// <summary>Asynchronous members wait for a held lock without blocking the caller's thread, and finish once it is released.</summary>
+    /// <summary>
+    /// Asynchronous members wait for a held lock without blocking the caller's thread, and finish once it is released:
+    /// for every backend that can hold a session's lock (<see cref="HoldLocks"/>), and its retention members too where it has them.
+    /// </summary>
     [SkippableFact]
     public void AsyncMembers_WaitForALock_WithoutBlockingTheThread()
     {
         SkipIfUnavailable();
-        var retention = Capability<ISessionRetention>();
+        ISessionRetention? retention = BackendStore is ISessionRetention ? (ISessionRetention)(object)Store : null;
         Store.Save(Make("held-u"));
         Store.Save(Make("held-m"));
         Store.Save(Make("held-r"));
-        Assert.True(retention.MoveToTrash("held-r"));
+        Assert.True(retention?.MoveToTrash("held-r") ?? true);
         string etag = Store.LoadRevision("held-m").ETag;
 
         SingleThreadedContext.Run(async () =>
         {
             IDisposable held = HoldLocks("held-u", "held-m", "held-r");
             var clock = Stopwatch.StartNew();
-            Task<StoredSession> update = Store.UpdateAsync("held-u", s => s! with { OutputTokens = 99 }).AsTask();
-            Task<string> saveIfMatch = Store.SaveIfMatchAsync(Make("held-m", "matched"), etag).AsTask();
-            Task<string> restore = retention.RestoreAsync("held-r").AsTask();
+            var calls = new List<Task>
+            {
+                Store.UpdateAsync("held-u", s => s! with { OutputTokens = 99 }).AsTask(),
+                Store.SaveIfMatchAsync(Make("held-m", "matched"), etag).AsTask(),
+            };
+            if (retention is not null)
+            {
+                calls.Add(retention.RestoreAsync("held-r").AsTask());
+            }
+
             TimeSpan started = clock.Elapsed;
 
-            await Task.Delay(300);
+            await Task.Delay(300); // nothing can finish while the lock is held: an absence has no signal to wait on
             Assert.True(started < TimeSpan.FromSeconds(2), $"starting the calls took {started}: one waited for the lock on the caller's thread");
-            Assert.All(new Task[] { update, saveIfMatch, restore }, task => Assert.False(task.IsCompleted, "the lock is held: nothing can have run"));
+            Assert.All(calls, task => Assert.False(task.IsCompleted, "the lock is held: nothing can have run"));
             held.Dispose();
-            await Task.WhenAll(update, saveIfMatch, restore).WaitAsync(TimeSpan.FromSeconds(30));
+            await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(30));
         });
 
         Assert.Equal(99, Store.Load("held-u").OutputTokens);
