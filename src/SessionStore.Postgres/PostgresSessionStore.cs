@@ -70,7 +70,7 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
 
         _dataSource = dataSource;
         Table = table;
-        _location = SessionLocation.Table(table);
+        _location = PostgresSessionStores.LocationOf(table);
         _quotedTable = Quoted(table);
         _serializer = new SessionSerializer<TSession>(descriptor.TypeInfo, descriptor.Schema);
         _sessionIdOf = descriptor.SessionIdOf;

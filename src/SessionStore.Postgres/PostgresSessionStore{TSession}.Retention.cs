@@ -224,7 +224,7 @@ public partial class PostgresSessionStore<TSession> : ISessionRetention
 
     private NpgsqlCommand CurrentRevision(string id, NpgsqlTransaction transaction) => Bound($"SELECT revision FROM {_quotedTable} WHERE id = $1", transaction, id);
 
-    private SessionNotFoundException NotInTrash(string id) => new(id, SessionLocation.Table(Table + "_trash"));
+    private SessionNotFoundException NotInTrash(string id) => new(id, PostgresSessionStores.LocationOf(Table + "_trash"));
 
     private SessionConflictException Conflict(string id, long? revision) =>
         new(id, _location, expectedETag: null, revision?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(gone again)");

@@ -31,7 +31,7 @@ public sealed class PostgresDeadServerTests : IDisposable
             Assert.NotNull(error);
             var typed = Assert.IsAssignableFrom<ISessionError>(error);
             Assert.Equal(id, typed.SessionId);
-            Assert.Equal(SessionLocation.Table(Table), typed.Location);
+            Assert.Equal(PostgresSessionStores.LocationOf(Table), typed.Location);
             Assert.IsAssignableFrom<NpgsqlException>(error.InnerException);
             if (operation == SessionOperation.Delete)
             {

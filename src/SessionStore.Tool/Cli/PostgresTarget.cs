@@ -28,7 +28,7 @@ internal sealed record PostgresTarget(string ConnectionString, string Table)
     private static readonly string[] UrlSchemes = ["postgres://", "postgresql://"];
 
     /// <summary>Where the store is, as the library writes a table's location: <c>postgres:TABLE</c>.</summary>
-    internal string Location => SessionLocation.Table(Table).ToString();
+    internal string Location => PostgresSessionStores.LocationOf(Table).ToString();
 
     /// <summary>The table named by <c>--postgres</c>/<c>--table</c>, or <see langword="null"/> for a directory store.</summary>
     internal static PostgresTarget? From(GlobalOptions globals, ParseResult result)

@@ -83,5 +83,5 @@ internal static class TableImport
     }
 
     private static SessionConflictException Conflict(PostgresStoredSessionStore store, string id) =>
-        new(id, SessionLocation.Table(store.Table), expectedETag: null, actualETag: null);
+        new(id, PostgresSessionStores.LocationOf(store.Table), expectedETag: null, actualETag: null);
 }

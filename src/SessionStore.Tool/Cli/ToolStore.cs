@@ -31,11 +31,11 @@ internal sealed class ToolStore(
 
     internal static ToolStore Of(FileSessionStore store) => new(store, store, store, null, store.DirectoryPath);
 
-    internal static ToolStore Of(PostgresStoredSessionStore store) => new(store, store, null, store, SessionLocation.Table(store.Table).ToString());
+    internal static ToolStore Of(PostgresStoredSessionStore store) => new(store, store, null, store, PostgresSessionStores.LocationOf(store.Table).ToString());
 
     /// <summary>The "not found" of <paramref name="id"/> in this store.</summary>
     internal SessionNotFoundException NotFound(string id) =>
-        new(id, _table is null ? SessionLocation.Directory(Location) : SessionLocation.Table(_table.Table));
+        new(id, _table is null ? SessionLocation.Directory(Location) : PostgresSessionStores.LocationOf(_table.Table));
 
     /// <summary><see cref="ISessionRetention.PruneAsync"/>, with progress where the backend reports it (the directory store); it stops between sessions when cancelled.</summary>
     internal ValueTask<PruneResult> PruneAsync(DateTimeOffset cutoff, bool dryRun, IProgress<int> progress, CancellationToken cancellationToken) =>

@@ -9,6 +9,6 @@ public enum SessionLocationKind
     /// <summary>A store's directory: <see cref="SessionLocation.Name"/> is its full path.</summary>
     Directory = 2,
 
-    /// <summary>A PostgreSQL table: <see cref="SessionLocation.Name"/> is the table's name.</summary>
+    /// <summary>A table of another backend (PostgreSQL's, or a third party's): <see cref="SessionLocation.Name"/> is the table's name, <see cref="SessionLocation.Backend"/> the backend's.</summary>
     Table = 3,
 }

@@ -37,7 +37,7 @@ public sealed class SessionSchemaVersionException : IOException, ISessionError
     /// <summary>Where the session lives: its file, or its table.</summary>
     public SessionLocation Location { get; }
 
-    /// <summary>The full path of the session's file; for PostgreSQL, <c>postgres:&lt;table&gt;/&lt;id&gt;</c>.</summary>
+    /// <summary>The full path of the session's file; for a table, <c>&lt;backend&gt;:&lt;table&gt;/&lt;id&gt;</c> (<c>postgres:…</c> on PostgreSQL).</summary>
     public string Path => Location.PathOf(SessionId);
 
     /// <summary>The schema version the file carries.</summary>

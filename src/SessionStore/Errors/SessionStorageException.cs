@@ -44,7 +44,7 @@ public sealed class SessionStorageException : IOException, ISessionError
     /// <summary>What the store was doing.</summary>
     public SessionOperation Operation { get; }
 
-    /// <summary>The full path of the session's file; for PostgreSQL, <c>postgres:&lt;table&gt;/&lt;id&gt;</c>.</summary>
+    /// <summary>The full path of the session's file; for a table, <c>&lt;backend&gt;:&lt;table&gt;/&lt;id&gt;</c> (<c>postgres:…</c> on PostgreSQL).</summary>
     public string Path => Location.PathOf(SessionId);
 
     SessionLocation? ISessionError.Location => Location;

@@ -9,7 +9,7 @@ namespace SessionStore.Conformance.InMemory;
 /// </summary>
 internal sealed class InMemorySessionStore : ISessionStore<StoredSession>
 {
-    private static readonly SessionLocation Location = SessionLocation.Table("memory");
+    private static readonly SessionLocation Location = SessionLocation.Table("sessions", "memory", "in-memory");
     private readonly Dictionary<string, (StoredSession Session, string ETag)> _sessions = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private long _revision;
