@@ -7,14 +7,14 @@ namespace SessionStore.Conformance.InMemory;
 /// A third backend written only from the README's conformance-kit section: sessions in a dictionary behind
 /// one lock, revisions from one counter (never reused), ids and sessions checked before anything changes.
 /// </summary>
-internal sealed class InMemorySessionStore : ISessionStore<StoredSession>
+internal sealed class InMemorySessionStore : SynchronousSessionStore
 {
     private static readonly SessionLocation Location = SessionLocation.Table("sessions", "memory", "in-memory");
     private readonly Dictionary<string, (StoredSession Session, string ETag)> _sessions = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private long _revision;
 
-    public string Save(StoredSession session)
+    public override string Save(StoredSession session)
     {
         string id = Checked(session);
         lock (_gate)
@@ -25,9 +25,9 @@ internal sealed class InMemorySessionStore : ISessionStore<StoredSession>
         return "memory/" + id;
     }
 
-    public StoredSession Load(string id) => TryLoad(id, out StoredSession? session) ? session : throw new SessionNotFoundException(id, Location);
+    public override StoredSession Load(string id) => TryLoad(id, out StoredSession? session) ? session : throw new SessionNotFoundException(id, Location);
 
-    public bool TryLoad(string id, [NotNullWhen(true)] out StoredSession? session)
+    public override bool TryLoad(string id, [NotNullWhen(true)] out StoredSession? session)
     {
         Valid(id);
         lock (_gate)
@@ -37,7 +37,7 @@ internal sealed class InMemorySessionStore : ISessionStore<StoredSession>
         }
     }
 
-    public IReadOnlyList<string> List()
+    public override IReadOnlyList<string> List()
     {
         lock (_gate)
         {
@@ -45,9 +45,9 @@ internal sealed class InMemorySessionStore : ISessionStore<StoredSession>
         }
     }
 
-    public bool Exists(string id) => TryLoad(id, out _);
+    public override bool Exists(string id) => TryLoad(id, out _);
 
-    public bool Delete(string id)
+    public override bool Delete(string id)
     {
         Valid(id);
         lock (_gate)
@@ -56,7 +56,7 @@ internal sealed class InMemorySessionStore : ISessionStore<StoredSession>
         }
     }
 
-    public StoredSession Update(string id, Func<StoredSession?, StoredSession> change)
+    public override StoredSession Update(string id, Func<StoredSession?, StoredSession> change)
     {
         Valid(id);
         ArgumentNullException.ThrowIfNull(change);
@@ -73,7 +73,7 @@ internal sealed class InMemorySessionStore : ISessionStore<StoredSession>
         }
     }
 
-    public SessionRevision<StoredSession> LoadRevision(string id)
+    public override SessionRevision<StoredSession> LoadRevision(string id)
     {
         Valid(id);
         lock (_gate)
@@ -82,7 +82,7 @@ internal sealed class InMemorySessionStore : ISessionStore<StoredSession>
         }
     }
 
-    public string SaveIfMatch(StoredSession session, string? expectedETag)
+    public override string SaveIfMatch(StoredSession session, string? expectedETag)
     {
         string id = Checked(session);
         lock (_gate)
@@ -98,27 +98,6 @@ internal sealed class InMemorySessionStore : ISessionStore<StoredSession>
             return etag;
         }
     }
-
-    public ValueTask<string> SaveAsync(StoredSession session, CancellationToken cancellationToken = default) => ValueTask.FromResult(Save(session));
-
-    public ValueTask<StoredSession> LoadAsync(string id, CancellationToken cancellationToken = default) => ValueTask.FromResult(Load(id));
-
-    public ValueTask<StoredSession?> TryLoadAsync(string id, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(TryLoad(id, out StoredSession? session) ? session : null);
-
-    public ValueTask<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(List());
-
-    public ValueTask<bool> ExistsAsync(string id, CancellationToken cancellationToken = default) => ValueTask.FromResult(Exists(id));
-
-    public ValueTask<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) => ValueTask.FromResult(Delete(id));
-
-    public ValueTask<StoredSession> UpdateAsync(string id, Func<StoredSession?, StoredSession> change, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Update(id, change));
-
-    public ValueTask<SessionRevision<StoredSession>> LoadRevisionAsync(string id, CancellationToken cancellationToken = default) => ValueTask.FromResult(LoadRevision(id));
-
-    public ValueTask<string> SaveIfMatchAsync(StoredSession session, string? expectedETag, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(SaveIfMatch(session, expectedETag));
 
     private static void Valid(string id)
     {

@@ -4,21 +4,21 @@ using System.Diagnostics.CodeAnalysis;
 namespace SessionStore.Conformance.KitFaults;
 
 /// <summary>A correct store (the in-memory backend) with one <see cref="KitFault"/> put in, as a third party might write it.</summary>
-internal sealed class FaultyStore(ISessionStore<StoredSession> inner, KitFault fault) : ISessionStore<StoredSession>
+internal sealed class FaultyStore(ISessionStore<StoredSession> inner, KitFault fault) : InMemory.SynchronousSessionStore
 {
     private readonly ConcurrentDictionary<string, StoredSession> _firstVersions = new(StringComparer.Ordinal);
     private readonly List<string> _saveOrder = [];
 
-    public string Save(StoredSession session)
+    public override string Save(StoredSession session)
     {
         string location = inner.Save(session);
         Remember(session);
         return location;
     }
 
-    public StoredSession Load(string id) => TryLoad(id, out StoredSession? session) ? session : inner.Load(id);
+    public override StoredSession Load(string id) => TryLoad(id, out StoredSession? session) ? session : inner.Load(id);
 
-    public bool TryLoad(string id, [NotNullWhen(true)] out StoredSession? session)
+    public override bool TryLoad(string id, [NotNullWhen(true)] out StoredSession? session)
     {
         bool found = inner.TryLoad(id, out session);
         if (found && fault == KitFault.LoadReturnsFirstVersion)
@@ -29,7 +29,7 @@ internal sealed class FaultyStore(ISessionStore<StoredSession> inner, KitFault f
         return found;
     }
 
-    public IReadOnlyList<string> List()
+    public override IReadOnlyList<string> List()
     {
         IReadOnlyList<string> ids = inner.List();
         if (fault != KitFault.ListInSaveOrder)
@@ -43,9 +43,9 @@ internal sealed class FaultyStore(ISessionStore<StoredSession> inner, KitFault f
         }
     }
 
-    public bool Exists(string id) => fault == KitFault.ExistsAfterDelete && SessionIdRules.IsValid(id) && _firstVersions.ContainsKey(id) || inner.Exists(id);
+    public override bool Exists(string id) => fault == KitFault.ExistsAfterDelete && SessionIdRules.IsValid(id) && _firstVersions.ContainsKey(id) || inner.Exists(id);
 
-    public bool Delete(string id)
+    public override bool Delete(string id)
     {
         if (fault == KitFault.DeleteSkipsTheIdCheck && !SessionIdRules.IsValid(id))
         {
@@ -56,7 +56,7 @@ internal sealed class FaultyStore(ISessionStore<StoredSession> inner, KitFault f
         return fault == KitFault.DeleteAlwaysReportsTrue || deleted;
     }
 
-    public StoredSession Update(string id, Func<StoredSession?, StoredSession> change)
+    public override StoredSession Update(string id, Func<StoredSession?, StoredSession> change)
     {
         if (fault != KitFault.UpdateWithoutLock)
         {
@@ -72,13 +72,13 @@ internal sealed class FaultyStore(ISessionStore<StoredSession> inner, KitFault f
         return next;
     }
 
-    public SessionRevision<StoredSession> LoadRevision(string id)
+    public override SessionRevision<StoredSession> LoadRevision(string id)
     {
         SessionRevision<StoredSession> revision = inner.LoadRevision(id);
         return fault == KitFault.LoadReturnsFirstVersion ? new(_firstVersions.GetValueOrDefault(id, revision.Session), revision.ETag) : revision;
     }
 
-    public string SaveIfMatch(StoredSession session, string? expectedETag)
+    public override string SaveIfMatch(StoredSession session, string? expectedETag)
     {
         if (fault == KitFault.SaveIfMatchIgnoresTheETag)
         {
@@ -91,26 +91,10 @@ internal sealed class FaultyStore(ISessionStore<StoredSession> inner, KitFault f
         return etag;
     }
 
-    public ValueTask<string> SaveAsync(StoredSession session, CancellationToken cancellationToken = default) => ValueTask.FromResult(Save(session));
+    public override ValueTask<StoredSession> LoadAsync(string id, CancellationToken cancellationToken = default) => ValueTask.FromResult(Stale(Load(id)));
 
-    public ValueTask<StoredSession> LoadAsync(string id, CancellationToken cancellationToken = default) => ValueTask.FromResult(Stale(Load(id)));
-
-    public ValueTask<StoredSession?> TryLoadAsync(string id, CancellationToken cancellationToken = default) =>
+    public override ValueTask<StoredSession?> TryLoadAsync(string id, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(TryLoad(id, out StoredSession? session) ? Stale(session) : null);
-
-    public ValueTask<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(List());
-
-    public ValueTask<bool> ExistsAsync(string id, CancellationToken cancellationToken = default) => ValueTask.FromResult(Exists(id));
-
-    public ValueTask<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) => ValueTask.FromResult(Delete(id));
-
-    public ValueTask<StoredSession> UpdateAsync(string id, Func<StoredSession?, StoredSession> change, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Update(id, change));
-
-    public ValueTask<SessionRevision<StoredSession>> LoadRevisionAsync(string id, CancellationToken cancellationToken = default) => ValueTask.FromResult(LoadRevision(id));
-
-    public ValueTask<string> SaveIfMatchAsync(StoredSession session, string? expectedETag, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(SaveIfMatch(session, expectedETag));
 
     private StoredSession Stale(StoredSession session) =>
         fault == KitFault.AsyncLoadReturnsFirstVersion ? _firstVersions.GetValueOrDefault(session.SessionId, session) : session;
