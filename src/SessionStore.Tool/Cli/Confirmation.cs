@@ -33,10 +33,6 @@ internal static class Confirmation
         }
     }
 
-    /// <summary>A short list of ids for a question: all of them up to five, else the first five and how many more.</summary>
-    internal static string Sample(IReadOnlyCollection<string> ids) =>
-        ids.Count <= 5 ? string.Join(", ", ids) : $"{string.Join(", ", ids.Take(5))} and {ids.Count - 5} more";
-
     private static FileStream? OpenTerminal()
     {
         try

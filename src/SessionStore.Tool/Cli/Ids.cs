@@ -11,6 +11,10 @@ internal static class Ids
 {
     private static HashSet<string> s_literal = [];
 
+    /// <summary>A short list of ids for a message or a question: all of them up to five, else the first five and how many more.</summary>
+    internal static string Sample(IReadOnlyCollection<string> ids) =>
+        ids.Count <= 5 ? string.Join(", ", ids) : $"{string.Join(", ", ids.Take(5))} and {ids.Count - 5} more";
+
     /// <summary>Remembers the arguments after <c>--</c>: those are taken as given.</summary>
     internal static void SetCommandLine(string[] args)
     {

@@ -26,7 +26,7 @@ internal static class DeleteCommand
                 string[] present = [.. wanted.Where(store.Sessions.Exists).Distinct(StringComparer.Ordinal)];
                 if (present.Length > 0)
                 {
-                    Confirmation.Require(globals, result, $"delete {present.Length} session(s) for good ({Confirmation.Sample(present)})?", "nothing was deleted");
+                    Confirmation.Require(globals, result, $"delete {present.Length} session(s) for good ({Ids.Sample(present)})?", "nothing was deleted");
                 }
             }
 

@@ -62,7 +62,7 @@ internal static class ImportCommand
 
             if (plan.Replaced.Count > 0)
             {
-                Confirmation.Require(globals, result, $"replace {plan.Replaced.Count} session(s) that exist with different content ({Confirmation.Sample(plan.Replaced)})?", "nothing was imported");
+                Confirmation.Require(globals, result, $"replace {plan.Replaced.Count} session(s) that exist with different content ({Ids.Sample(plan.Replaced)})?", "nothing was imported");
             }
 
             ImportResult imported;

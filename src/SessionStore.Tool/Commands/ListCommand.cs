@@ -95,7 +95,7 @@ internal static class ListCommand
             Explain(output, store, all, summaries.Count, olderThanSince, beyondLimit, foreign.Count);
             if (corrupt.Count > 0)
             {
-                Output.Error($"{corrupt.Count} session(s) could not be read and are not shown ({Sample(corrupt)}): run 'sessions verify' for details");
+                Output.Error($"{corrupt.Count} session(s) could not be read and are not shown ({Ids.Sample(corrupt)}): run 'sessions verify' for details");
                 return ExitCodes.Failure;
             }
 
@@ -182,6 +182,4 @@ internal static class ListCommand
             output.Note($"{foreign} entr{(foreign == 1 ? "y" : "ies")} in '{store.Location}' {(foreign == 1 ? "is" : "are")} not a session and not shown: run 'sessions verify' for details");
         }
     }
-
-    private static string Sample(List<string> ids) => ids.Count <= 3 ? string.Join(", ", ids) : string.Join(", ", ids.Take(3)) + ", ...";
 }

@@ -105,7 +105,7 @@ internal static class PruneCommand
         string[] moved = [.. store.Retention.ListTrash().Where(t => t.TrashedAt >= started.AddSeconds(-1)).Select(t => t.SessionId).Distinct(StringComparer.Ordinal)];
         return new ToolException(ExitCodes.Interrupted, moved.Length == 0
             ? "interrupted: no session was moved to the trash yet"
-            : $"interrupted: {moved.Length} session(s) were already moved to the trash ({Confirmation.Sample(moved)}); " +
+            : $"interrupted: {moved.Length} session(s) were already moved to the trash ({Ids.Sample(moved)}); " +
               "'sessions trash list' shows them, 'sessions trash restore <id>' brings one back, and running prune again finishes the job");
     }
 

@@ -80,7 +80,7 @@ internal static class TrashCommand
             if (!dry && store.Retention.EmptyTrash(result.GetValue(olderThan), dryRun: true) is { Count: > 0 } doomed)
             {
                 Confirmation.Require(globals, result,
-                    $"delete {doomed.Count} trash entr{(doomed.Count == 1 ? "y" : "ies")} for good ({Confirmation.Sample([.. doomed.Select(e => e.SessionId)])})?",
+                    $"delete {doomed.Count} trash entr{(doomed.Count == 1 ? "y" : "ies")} for good ({Ids.Sample([.. doomed.Select(e => e.SessionId)])})?",
                     "the trash is as it was");
             }
 
