@@ -100,8 +100,19 @@ public sealed class ToolStoreDirectoryTests : IDisposable
             File.SetUnixFileMode(entry, Directory.Exists(entry) ? (UnixFileMode)0x1ED : (UnixFileMode)0x1A4);
         }
 
+        // The tool runs from a copy the user nobody can read: the clone the tests run in may sit in a private (0700) directory.
+        string tool = _temp.Combine("tool");
+        Directory.CreateDirectory(tool);
+        File.SetUnixFileMode(tool, (UnixFileMode)0x1ED);
+        foreach (string file in Directory.EnumerateFiles(AppContext.BaseDirectory))
+        {
+            string copy = Path.Combine(tool, Path.GetFileName(file));
+            File.Copy(file, copy);
+            File.SetUnixFileMode(copy, (UnixFileMode)0x1A4);
+        }
+
         var environment = new Dictionary<string, string> { ["HOME"] = "/tmp", ["DOTNET_CLI_HOME"] = "/tmp" };
-        await AssertWritesRefusedAsync(store, environment, runAs: ["--reuid=65534", "--regid=65534", "--clear-groups"]);
+        await AssertWritesRefusedAsync(store, environment, runAs: ["--reuid=65534", "--regid=65534", "--clear-groups"], Path.Combine(tool, "sessions.dll"));
     }
 
     private static void Fill(string directory)
@@ -113,7 +124,7 @@ public sealed class ToolStoreDirectoryTests : IDisposable
         File.SetLastWriteTimeUtc(Path.Combine(directory, "old.json"), DateTime.UtcNow.AddDays(-90));
     }
 
-    private static async Task AssertWritesRefusedAsync(string store, IReadOnlyDictionary<string, string>? environment, string[]? runAs)
+    private static async Task AssertWritesRefusedAsync(string store, IReadOnlyDictionary<string, string>? environment, string[]? runAs, string? toolAs = null)
     {
         string[] before = TestSupport.Tool.Fingerprint(store);
         string[][] writes =
@@ -144,7 +155,7 @@ public sealed class ToolStoreDirectoryTests : IDisposable
         Task<ProcessRunner.Result> RunAsync(string[] args, string? input) => runAs is null
             ? TestSupport.Tool.RunAsync(args, input, environment: environment)
             : ProcessRunner.WaitAsync(
-                ProcessRunner.Start("setpriv", [.. runAs, "dotnet", Path.Combine(AppContext.BaseDirectory, "sessions.dll"), .. args], input, "/", environment),
+                ProcessRunner.Start("setpriv", [.. runAs, "dotnet", toolAs!, .. args], input, "/", environment),
                 TimeSpan.FromMinutes(1));
     }
 }
