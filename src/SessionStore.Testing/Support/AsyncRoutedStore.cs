@@ -6,8 +6,32 @@ namespace SessionStore.Testing;
 /// A store whose synchronous members call the wrapped store's asynchronous twins, so every conformance
 /// case also runs through the asynchronous members (<see cref="StoreConformanceTests.ThroughAsync"/>).
 /// </summary>
-internal sealed class AsyncRoutedStore(ISessionStore<StoredSession> inner) : IStoredSessionStore, ISessionRetention, ISessionPaging
+internal sealed class AsyncRoutedStore(ISessionStore<StoredSession> inner) : IStoredSessionStore, ISessionRetention, ISessionPaging, ISessionCatalog
 {
+    private ISessionCatalog Catalog => (ISessionCatalog)inner;
+
+    public SessionMetadata? GetMetadata(string id) => Wait(Catalog.GetMetadataAsync(id));
+
+    public ValueTask<SessionMetadata?> GetMetadataAsync(string id, CancellationToken cancellationToken = default) => Catalog.GetMetadataAsync(id, cancellationToken);
+
+    public SessionMetadata UpdateMetadata(string id, SessionMetadataChange change) => Wait(Catalog.UpdateMetadataAsync(id, change));
+
+    public ValueTask<SessionMetadata> UpdateMetadataAsync(string id, SessionMetadataChange change, CancellationToken cancellationToken = default) =>
+        Catalog.UpdateMetadataAsync(id, change, cancellationToken);
+
+    public SessionQueryPage Query(SessionQuery query) => Wait(Catalog.QueryAsync(query));
+
+    public ValueTask<SessionQueryPage> QueryAsync(SessionQuery query, CancellationToken cancellationToken = default) => Catalog.QueryAsync(query, cancellationToken);
+
+    public SessionSearchPage Search(string text, SessionQuery? query = null) => Wait(Catalog.SearchAsync(text, query));
+
+    public ValueTask<SessionSearchPage> SearchAsync(string text, SessionQuery? query = null, CancellationToken cancellationToken = default) =>
+        Catalog.SearchAsync(text, query, cancellationToken);
+
+    public int Rebuild(IProgress<int>? progress = null) => Wait(Catalog.RebuildAsync(progress));
+
+    public ValueTask<int> RebuildAsync(IProgress<int>? progress = null, CancellationToken cancellationToken = default) => Catalog.RebuildAsync(progress, cancellationToken);
+
     public SessionPage ListPage(SessionOrder order = SessionOrder.Id, int pageSize = SessionPaging.DefaultPageSize, string? pageToken = null) =>
         Wait(((ISessionPaging)inner).ListPageAsync(order, pageSize, pageToken));
 
