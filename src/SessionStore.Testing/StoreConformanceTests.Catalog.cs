@@ -164,12 +164,14 @@ public abstract partial class StoreConformanceTests
             }
             while (token is not null);
 
-            Assert.Equal(walked.Count, walked.Distinct().Count());
-            Assert.Equal(Store.List().Where(id => id != "w00"), walked.Where(id => id != "w00").Order(StringComparer.Ordinal));
+            // The session rewritten during the walk may move (and so be met again or not at all); every other is met once.
+            List<string> others = [.. walked.Where(id => id != "w00")];
+            Assert.Equal(others.Count, others.Distinct().Count());
+            Assert.Equal(Store.List().Where(id => id != "w00"), others.Order(StringComparer.Ordinal));
         }
     }
 
-    /// <summary>Search finds words (by prefix) and phrases across transcripts and titles, ranked, with a snippet, highlights and the item's index; filters hold; writes are seen.</summary>
+    /// <summary>Search finds words (by prefix) and phrases that occur together in one message or in the title, ranked, with a snippet, highlights and the item's index; filters hold; writes are seen.</summary>
     [SkippableFact]
     public void Search_FindsWordsAndPhrases_WithSnippets_AndSeesEveryWrite()
     {
@@ -201,8 +203,8 @@ public abstract partial class StoreConformanceTests
 
         Assert.Throws<ArgumentException>(() => catalog.Search(" \"\" *** "));
 
-        Store.Update("s-other", s => s! with { Messages = [.. s.Messages, "now about an invoice too"] });
-        SessionSearchHit appended = Assert.Single(catalog.Search("weather invoice").Hits);
+        Store.Update("s-other", s => s! with { Messages = [.. s.Messages, "now about an invoice and a zeppelin"] });
+        SessionSearchHit appended = Assert.Single(catalog.Search("zeppelin invoice").Hits);
         Assert.Equal("s-other", appended.Session.SessionId);
         Assert.Equal(1, appended.ItemIndex);
         catalog.UpdateMetadata("s-other", new SessionMetadataChange { Title = "Quarterly forecast" });

@@ -18,9 +18,9 @@ namespace SessionStore;
 /// exactly what it detects (docs/scaling.md).
 /// </para>
 /// <para>
-/// Search text is words: every word must occur (a word matches words it begins, so <c>invoi</c> finds
-/// <c>invoice</c>), and a <c>"quoted phrase"</c> must occur as it is. No other syntax is interpreted; punctuation
-/// separates words.
+/// Search text is words: every word must occur in one message or item of the session, or in its title (a word
+/// matches words it begins, so <c>invoi</c> finds <c>invoice</c>), and a <c>"quoted phrase"</c> must occur as it is.
+/// No other syntax is interpreted; punctuation separates words. Words are compared ignoring case.
 /// </para>
 /// </remarks>
 public interface ISessionCatalog
@@ -69,8 +69,8 @@ public interface ISessionCatalog
     ValueTask<SessionQueryPage> QueryAsync(SessionQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The sessions whose transcript or title contains <paramref name="text"/>, best match first, each with a snippet
-    /// around its best hit and the index of the item it is in.
+    /// The sessions with a message, item or title that contains <paramref name="text"/>, best match first, each with a
+    /// snippet around its best hit and the index of the item it is in.
     /// </summary>
     /// <param name="text">Words and <c>"quoted phrases"</c>, every one of which must occur.</param>
     /// <param name="query">Filters, page size and token (its <see cref="SessionQuery.Order"/> is not used: hits come by rank); <see langword="null"/> for none.</param>

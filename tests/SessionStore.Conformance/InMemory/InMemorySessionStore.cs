@@ -7,8 +7,9 @@ namespace SessionStore.Conformance.InMemory;
 /// A third backend written only from the README's conformance-kit section: sessions in a dictionary behind
 /// one lock, revisions from one counter (never reused), ids and sessions checked before anything changes.
 /// </summary>
-internal sealed class InMemorySessionStore : SynchronousSessionStore
+internal sealed class InMemorySessionStore : SynchronousSessionStore, ISessionCatalog
 {
+    private readonly InMemoryCatalog _catalog = new();
     private static readonly SessionLocation Location = SessionLocation.Table("sessions", "memory", "in-memory");
     private readonly Dictionary<string, (StoredSession Session, string ETag)> _sessions = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -20,6 +21,7 @@ internal sealed class InMemorySessionStore : SynchronousSessionStore
         lock (_gate)
         {
             _sessions[id] = (session, NextETag());
+            _catalog.Written(session);
         }
 
         return "memory/" + id;
@@ -52,6 +54,7 @@ internal sealed class InMemorySessionStore : SynchronousSessionStore
         Valid(id);
         lock (_gate)
         {
+            _catalog.Deleted(id);
             return _sessions.Remove(id);
         }
     }
@@ -69,6 +72,7 @@ internal sealed class InMemorySessionStore : SynchronousSessionStore
             }
 
             _sessions[id] = (next, NextETag());
+            _catalog.Written(next);
             return next;
         }
     }
@@ -95,9 +99,72 @@ internal sealed class InMemorySessionStore : SynchronousSessionStore
 
             string etag = NextETag();
             _sessions[id] = (session, etag);
+            _catalog.Written(session);
             return etag;
         }
     }
+
+    public SessionMetadata? GetMetadata(string id)
+    {
+        Valid(id);
+        lock (_gate)
+        {
+            return _catalog.Get(id);
+        }
+    }
+
+    public ValueTask<SessionMetadata?> GetMetadataAsync(string id, CancellationToken cancellationToken = default) => ValueTask.FromResult(GetMetadata(id));
+
+    public SessionMetadata UpdateMetadata(string id, SessionMetadataChange change)
+    {
+        Valid(id);
+        ArgumentNullException.ThrowIfNull(change);
+        lock (_gate)
+        {
+            return _catalog.Update(id, change, Location);
+        }
+    }
+
+    public ValueTask<SessionMetadata> UpdateMetadataAsync(string id, SessionMetadataChange change, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(UpdateMetadata(id, change));
+
+    public SessionQueryPage Query(SessionQuery query)
+    {
+        lock (_gate)
+        {
+            return _catalog.Query(query);
+        }
+    }
+
+    public ValueTask<SessionQueryPage> QueryAsync(SessionQuery query, CancellationToken cancellationToken = default) => ValueTask.FromResult(Query(query));
+
+    public SessionSearchPage Search(string text, SessionQuery? query = null)
+    {
+        lock (_gate)
+        {
+            return _catalog.Search(text, query);
+        }
+    }
+
+    public ValueTask<SessionSearchPage> SearchAsync(string text, SessionQuery? query = null, CancellationToken cancellationToken = default) => ValueTask.FromResult(Search(text, query));
+
+    public int Rebuild(IProgress<int>? progress = null)
+    {
+        lock (_gate)
+        {
+            // Memory is its own truth: a rebuild re-reads every session as a write would, keeping what callers set.
+            int done = 0;
+            foreach ((StoredSession session, _) in _sessions.Values)
+            {
+                _catalog.Written(session, rebuilt: true);
+                progress?.Report(++done);
+            }
+
+            return _catalog.Count;
+        }
+    }
+
+    public ValueTask<int> RebuildAsync(IProgress<int>? progress = null, CancellationToken cancellationToken = default) => ValueTask.FromResult(Rebuild(progress));
 
     private static void Valid(string id)
     {
