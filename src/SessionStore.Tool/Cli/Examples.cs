@@ -6,7 +6,11 @@ internal static class Examples
     internal static IReadOnlyList<string> For(string commandPath) => commandPath switch
     {
         "" => ["sessions list --recent --limit 20", "sessions show chat-42 --tail 10", "sessions verify", "sessions export > backup.json"],
-        "list" => ["sessions list --recent --limit 20", "sessions list --since 7d --sort tokens", "sessions list --json | jq '.[] | select(.pinned)'"],
+        "list" => ["sessions list --recent --limit 20", "sessions list --owner alice --tag billing", "sessions list --since 7d --sort tokens", "sessions list --json | jq '.[] | select(.pinned)'"],
+        "search" => ["sessions search invoice bug", "sessions search \"bug report\" --owner alice --limit 5", "sessions search refund --json"],
+        "title" => ["sessions title chat-42 \"Invoice bug\"", "sessions title chat-42 --clear"],
+        "tag" => ["sessions tag chat-42 +billing +vip", "sessions tag chat-42 -- -vip", "sessions tag chat-42"],
+        "reindex" => ["sessions reindex", "sessions reindex --table sessions"],
         "show" => ["sessions show chat-42", "sessions show chat-42 --tail 10", "sessions show chat-42 --json"],
         "delete" => ["sessions delete chat-42 chat-43", "sessions delete chat-42 --postgres \"Host=db;Username=app\" --table sessions", "sessions delete chat-42 --dry-run", "sessions delete chat-42 --yes   # in a script at a terminal"],
         "fork" => ["sessions fork chat-42 chat-42-retry"],

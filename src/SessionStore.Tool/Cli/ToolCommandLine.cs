@@ -12,7 +12,7 @@ internal static partial class ToolCommandLine
     private static RootCommand Build(GlobalOptions globals)
     {
         var root = new RootCommand(
-            "List, show, verify, prune (into a trash), restore, pin, fork, export, import and copy the sessions of a SessionStore " +
+            "List, show, search, title, tag, verify, prune (into a trash), restore, pin, fork, export, import and copy the sessions of a SessionStore " +
             "directory, including one the Python reference module wrote, or of a PostgreSQL table (--postgres CONNSTRING --table NAME, " +
             "or --table alone with $" + PostgresTarget.Variable + "). Read commands never change anything.\n\n" + ExitCodes.Help)
         {
@@ -25,6 +25,10 @@ internal static partial class ToolCommandLine
             globals.Yes,
             ListCommand.Create(globals),
             ShowCommand.Create(globals),
+            SearchCommand.Create(globals),
+            TitleCommand.Create(globals),
+            TagCommand.Create(globals),
+            ReindexCommand.Create(globals),
             DeleteCommand.Create(globals),
             ForkCommand.Create(globals),
             PruneCommand.Create(globals),

@@ -25,15 +25,30 @@ internal static class ListCommand
         };
         var limit = new Option<int?>("--limit", "-n") { Description = "Show at most this many.", CustomParser = Counts.AtLeastOne };
         var wide = new Option<bool>("--wide") { Description = "At a terminal, never cut an id to fit its width." };
+        var filters = new CatalogFilters();
 
-        var command = new Command("list", "List the sessions: id, messages, tokens, size, last written. Says what it did not show.")
+        var command = new Command("list", "List the sessions: id, messages, tokens, size, last written (and title, tags, owner and agent from the store's index). Says what it did not show.")
         {
             sort, recent, since, limit, wide,
         };
+        foreach (Option filter in filters.All)
+        {
+            command.Options.Add(filter);
+        }
+
         command.SetAction(result =>
         {
             Output output = globals.OutputOf(result);
             ToolStore store = Stores.Open(globals, result);
+            string order = result.GetValue(recent) ? "recent" : result.GetValue(sort)!;
+            if (filters.AnyGiven(result) || (store.Catalog is not null && order is "recent" or "id"))
+            {
+                return CatalogList.Run(output, store.RequireCatalog("list --tag/--owner/--agent/--title"), store, filters.Apply(result, new SessionQuery
+                {
+                    UpdatedSince = result.GetValue(since),
+                }), order, result.GetValue(limit), result.GetValue(wide));
+            }
+
             IReadOnlyList<string> ids = store.Sessions.List();
             var summaries = new List<SessionSummary>(ids.Count);
             var corrupt = new List<string>();
@@ -82,7 +97,7 @@ internal static class ListCommand
             }
 
             int olderThanSince = all - summaries.Count;
-            Sort(summaries, result.GetValue(recent) ? "recent" : result.GetValue(sort)!);
+            Sort(summaries, order);
             int beyondLimit = 0;
             if (result.GetValue(limit) is int max && summaries.Count > max)
             {
@@ -145,9 +160,7 @@ internal static class ListCommand
         // Off a terminal: the stable lines scripts parse (no header, nothing cut).
         foreach (SessionSummary s in summaries)
         {
-            output.Line(output.Strong($"{s.SessionId,-32}") + string.Create(CultureInfo.InvariantCulture,
-                $" {s.MessageCount,6} msgs {s.InputTokens,8} in {s.OutputTokens,8} out {s.SizeBytes,9} B  ") + output.Faint(Ages.Stamp(s.LastModified)) +
-                (pinned.Contains(s.SessionId) ? output.Accent("  pinned") : ""));
+            output.Line(ListLine.Format(output, s.SessionId, s.MessageCount, s.InputTokens, s.OutputTokens, s.SizeBytes, s.LastModified, pinned.Contains(s.SessionId)));
         }
     }
 
