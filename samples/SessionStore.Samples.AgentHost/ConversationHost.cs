@@ -20,15 +20,24 @@ internal sealed class ConversationHost
     {
         _history = stores.Conversations.AsChatHistoryProvider();
         _agent = new ChatClientAgent(new EchoChatClient(), new ChatClientAgentOptions { Name = "helper", ChatHistoryProvider = _history });
-        _sessions = stores.AgentSessions.AsAgentSessionStore(new SessionStoreAgentSessionStoreOptions { Transcripts = stores.Conversations });
+        _sessions = stores.AgentSessions.AsAgentSessionStore(new SessionStoreAgentSessionStoreOptions { Transcripts = stores.Conversations, OwnerPartition = UserPartition });
     }
 
-    /// <summary>The user's conversations, most recent first.</summary>
+    /// <summary>The user's conversations, most recent first: a page of them when the store has a catalog (O(page)), else all.</summary>
     public async Task<List<ConversationItem>> ListAsync(string user, CancellationToken cancellationToken)
     {
-        IReadOnlyList<AgentConversationSummary> summaries = await _sessions.ListConversationsAsync(
-            _agent, key => key.Partitions is { } partitions && partitions.TryGetValue(UserPartition, out string? owner) && owner == user, cancellationToken);
-        return [.. summaries.Select(static s => new ConversationItem(s.Key.SessionId, s.Title, s.MessageCount, s.UpdatedAt))];
+        var items = new List<ConversationItem>();
+        string? token = null;
+        do
+        {
+            AgentConversationPage page = await _sessions.ListConversationPageAsync(
+                new AgentConversationQuery { Owner = user, Agent = _agent, PageSize = 100, PageToken = token }, cancellationToken);
+            items.AddRange(page.Conversations.Select(static s => new ConversationItem(s.Key.SessionId, s.Title, s.MessageCount, s.UpdatedAt)));
+            token = page.NextPageToken;
+        }
+        while (token is not null);
+
+        return items;
     }
 
     /// <summary>One turn: the conversation is resumed (or started), the agent answers, and the session is saved.</summary>

@@ -65,6 +65,7 @@ public sealed class SessionStoreAgentSessionStore : AgentSessionStore
         ArgumentNullException.ThrowIfNull(session);
         string? agentName = AgentNameOf(agent);
         string id = AgentSessionIds.For(agentName, key);
+        string? owner = CatalogEntries.OwnerOf(key, agentName, _options);
         JsonElement state = await agent.SerializeSessionAsync(session, _options.JsonSerializerOptions, cancellationToken).ConfigureAwait(false);
         var stored = new StoredAgentSession(id, key.SessionId, key.Partitions, agentName, state, _timeProvider.GetUtcNow());
         if (_options.DetectConflicts && _revisions.TryGetValue(session, out Revision? revision))
@@ -85,6 +86,12 @@ public sealed class SessionStoreAgentSessionStore : AgentSessionStore
         else
         {
             _ = await Store.SaveAsync(stored, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (Store is ISessionCatalog catalog)
+        {
+            string? conversationId = TranscriptIds.In(state, _options.ChatHistoryStateKey) is [var first, ..] ? first : null;
+            await CatalogEntries.KeepAsync(catalog, id, owner, agentName, _options, conversationId, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -219,25 +226,73 @@ public sealed class SessionStoreAgentSessionStore : AgentSessionStore
         var summaries = new List<AgentConversationSummary>();
         foreach (StoredAgentSession stored in await StoredSessionsAsync(agent, cancellationToken).ConfigureAwait(false))
         {
-            AgentSessionStoreKey key = stored.ToKey();
-            if (filter is not null && !filter(key))
+            if (filter is null || filter(stored.ToKey()))
             {
-                continue;
+                summaries.Add(await SummaryOfAsync(stored, null, cancellationToken).ConfigureAwait(false));
             }
-
-            ChatConversation? conversation = null;
-            if (_options.Transcripts is { } transcripts && TranscriptIds.In(stored.State, _options.ChatHistoryStateKey) is [var conversationId, ..])
-            {
-                conversation = await HistoryReader.ReadMembersAsync(transcripts, conversationId, cancellationToken).ConfigureAwait(false);
-            }
-
-            DateTimeOffset updatedAt = conversation is null || conversation.UpdatedAt < stored.UpdatedAt ? stored.UpdatedAt : conversation.UpdatedAt;
-            summaries.Add(new AgentConversationSummary(key, stored.AgentName, conversation?.Title,
-                conversation?.MessageCount ?? (_options.Transcripts is null ? null : 0), updatedAt));
         }
 
         summaries.Sort(static (a, b) => b.UpdatedAt.CompareTo(a.UpdatedAt));
         return summaries;
+    }
+
+    /// <summary>
+    /// One page of a host's "pick up where you left off" screen: the conversations of an owner (a partition of their keys,
+    /// <see cref="SessionStoreAgentSessionStoreOptions.OwnerPartition"/>) and of an agent, most recently saved first, with
+    /// their titles and message counts.
+    /// </summary>
+    /// <remarks>
+    /// On a store with a catalog (<see cref="ISessionCatalog"/>: PostgreSQL, or a directory with the SessionStore.Index
+    /// package) the page is read from it and only the page's sessions and conversations are read: O(page), whatever the
+    /// store's size. Without one, every stored session is read (as <see cref="ListConversationsAsync"/> does) and the
+    /// page cut from them: O(sessions).
+    /// </remarks>
+    /// <param name="query">The owner, the agent, the page size and the previous page's token.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The page.</returns>
+    /// <exception cref="ArgumentException">The query's page size is out of range, or its token is not one of this listing.</exception>
+    /// <exception cref="SessionCorruptException">A stored session or conversation cannot be read.</exception>
+    /// <exception cref="SessionStorageException">The store could not be read.</exception>
+    public async ValueTask<AgentConversationPage> ListConversationPageAsync(AgentConversationQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        string? agentName = query.Agent is null ? null : AgentNameOf(query.Agent);
+        if (Store is not ISessionCatalog catalog)
+        {
+            return ConversationPages.Cut(await ListConversationsAsync(query.Agent, OwnedBy(query.Owner), cancellationToken).ConfigureAwait(false), query);
+        }
+
+        SessionQueryPage page = await catalog.QueryAsync(new SessionQuery
+        {
+            Owner = query.Owner, Agent = agentName, PageSize = query.PageSize, PageToken = query.PageToken, Order = SessionQueryOrder.Recent,
+        }, cancellationToken).ConfigureAwait(false);
+        var summaries = new List<AgentConversationSummary>(page.Sessions.Count);
+        foreach (SessionMetadata metadata in page.Sessions)
+        {
+            if (await Store.TryLoadAsync(metadata.SessionId, cancellationToken).ConfigureAwait(false) is { } stored)
+            {
+                summaries.Add(await SummaryOfAsync(stored, metadata.HasCustomTitle ? metadata.Title : null, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        return new AgentConversationPage(summaries, page.NextPageToken);
+    }
+
+    private Func<AgentSessionStoreKey, bool>? OwnedBy(string? owner) => owner is null ? null : key =>
+        _options.OwnerPartition is { } partition && key.Partitions?.TryGetValue(partition, out string? value) == true && value == owner;
+
+    /// <summary>A stored session as the picker shows it: its conversation's title and message count (read without the messages where the store can).</summary>
+    private async ValueTask<AgentConversationSummary> SummaryOfAsync(StoredAgentSession stored, string? knownTitle, CancellationToken cancellationToken)
+    {
+        ChatConversation? conversation = null;
+        if (_options.Transcripts is { } transcripts && TranscriptIds.In(stored.State, _options.ChatHistoryStateKey) is [var conversationId, ..])
+        {
+            conversation = await HistoryReader.ReadMembersAsync(transcripts, conversationId, cancellationToken).ConfigureAwait(false);
+        }
+
+        DateTimeOffset updatedAt = conversation is null || conversation.UpdatedAt < stored.UpdatedAt ? stored.UpdatedAt : conversation.UpdatedAt;
+        return new AgentConversationSummary(stored.ToKey(), stored.AgentName, conversation?.Title ?? knownTitle,
+            conversation?.MessageCount ?? (_options.Transcripts is null ? null : 0), updatedAt);
     }
 
     /// <summary>The stored sessions (of <paramref name="agent"/> only, when given and the store is scoped by agent name), in the order of their ids.</summary>

@@ -39,6 +39,14 @@ public sealed class SessionStoreAgentSessionStoreOptions
     /// <summary>The state key of the chat history provider whose conversations are the transcripts (its <see cref="SessionStoreChatHistoryProviderOptions.StateKey"/>; default the provider's).</summary>
     public string ChatHistoryStateKey { get; set; } = nameof(SessionStoreChatHistoryProvider);
 
+    /// <summary>
+    /// The partition of a session's <see cref="AgentSessionStoreKey"/> that names its owner (a user or tenant id, e.g.
+    /// <c>"user"</c>); <see langword="null"/> (the default): sessions have no owner. When the store has a catalog
+    /// (<see cref="ISessionCatalog"/>), every save records the owner, the agent and the conversation's title in it, so
+    /// <see cref="SessionStoreAgentSessionStore.ListConversationPageAsync"/> answers in O(page).
+    /// </summary>
+    public string? OwnerPartition { get; set; }
+
     /// <summary>A copy with <see cref="Transcripts"/> set, unless it was.</summary>
     internal SessionStoreAgentSessionStoreOptions WithTranscripts(ISessionStore<ChatConversation>? transcripts)
     {

@@ -67,6 +67,62 @@ public sealed class ConversationListingTests : IDisposable
         });
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Backends))]
+    public async Task A_users_conversations_come_in_pages_by_owner_and_agent(string backend)
+    {
+        await BackendRun.RunAsync(backend, _temp, async stores =>
+        {
+            var clock = new ManualClock(new DateTimeOffset(2026, 12, 8, 9, 0, 0, TimeSpan.Zero));
+            ChatClientAgent Agent(string name) => new(new ScriptedChatClient(), new ChatClientAgentOptions
+            {
+                Name = name,
+                ChatHistoryProvider = stores.Conversations.AsChatHistoryProvider(new SessionStoreChatHistoryProviderOptions { TimeProvider = clock }),
+            });
+            ChatClientAgent helper = Agent("helper"), planner = Agent("planner");
+            var sessions = new SessionStoreAgentSessionStore(stores.AgentSessions, new SessionStoreAgentSessionStoreOptions
+            {
+                Transcripts = stores.Conversations, TimeProvider = clock, OwnerPartition = "user",
+            });
+            foreach ((ChatClientAgent agent, string user, string id) in (List<(ChatClientAgent, string, string)>)
+                [(helper, "alice", "h1"), (planner, "alice", "p1"), (helper, "bob", "h2"), (helper, "alice", "h3"), (helper, "alice", "h4"), (helper, "alice@example.com/x", "h5")])
+            {
+                var key = new AgentSessionStoreKey(id, new Dictionary<string, string> { ["user"] = user });
+                AgentSession session = await sessions.GetOrCreateSessionAsync(agent, key);
+                await agent.RunAsync("Question " + id + "\nmore", session);
+                await sessions.SaveSessionAsync(agent, key, session);
+                clock.Advance(TimeSpan.FromMinutes(1));
+            }
+
+            var walked = new List<AgentConversationSummary>();
+            string? token = null;
+            int pages = 0;
+            do
+            {
+                AgentConversationPage page = await sessions.ListConversationPageAsync(new AgentConversationQuery { Owner = "alice", Agent = helper, PageSize = 2, PageToken = token });
+                Assert.InRange(page.Conversations.Count, 1, 2);
+                walked.AddRange(page.Conversations);
+                token = page.NextPageToken;
+                pages++;
+            }
+            while (token is not null);
+
+            Assert.Equal(["h4", "h3", "h1"], walked.Select(s => s.Key.SessionId));
+            Assert.Equal(2, pages);
+            Assert.Equal(["Question h4", "Question h3", "Question h1"], walked.Select(s => s.Title));
+            Assert.All(walked, s => Assert.Equal(2, s.MessageCount));
+            Assert.Equal(["p1"], (await sessions.ListConversationPageAsync(new AgentConversationQuery { Owner = "alice", Agent = planner })).Conversations.Select(s => s.Key.SessionId));
+            Assert.Equal(["h5"], (await sessions.ListConversationPageAsync(new AgentConversationQuery { Owner = "alice@example.com/x" })).Conversations.Select(s => s.Key.SessionId));
+            Assert.Equal(6, (await sessions.ListConversationPageAsync(new AgentConversationQuery { PageSize = 100 })).Conversations.Count);
+            await Assert.ThrowsAnyAsync<ArgumentException>(async () => await sessions.ListConversationPageAsync(new AgentConversationQuery { PageToken = "not a token" }));
+
+            var bad = new AgentSessionStoreKey("h9", new Dictionary<string, string> { ["user"] = "eve\u001b[2J" });
+            AgentSession refused = await sessions.GetOrCreateSessionAsync(helper, bad);
+            await Assert.ThrowsAsync<ArgumentException>(async () => await sessions.SaveSessionAsync(helper, bad, refused));
+            Assert.Null(await sessions.GetSessionAsync(helper, bad));
+        });
+    }
+
     private sealed class ManualClock(DateTimeOffset start) : TimeProvider
     {
         private DateTimeOffset _now = start;
