@@ -155,6 +155,7 @@ public abstract partial class StoreConformanceTests
                 Assert.InRange(page.Sessions.Count, 0, 4);
                 walked.AddRange(Ids(page));
                 token = page.NextPageToken;
+                Assert.True(pages < 50, $"{order}: the walk did not end: do page tokens move on?");
                 if (pages++ == 2)
                 {
                     Store.Save(Make("w00", "rewritten during the walk"));
@@ -219,6 +220,7 @@ public abstract partial class StoreConformanceTests
             SessionSearchPage page = catalog.Search("invoice", new SessionQuery { PageSize = 1, PageToken = token });
             paged.AddRange(page.Hits.Select(h => h.Session.SessionId));
             token = page.NextPageToken;
+            Assert.True(paged.Count < 50, "the search's walk did not end: do page tokens move on?");
         }
         while (token is not null);
 

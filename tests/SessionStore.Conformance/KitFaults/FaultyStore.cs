@@ -4,8 +4,9 @@ using System.Diagnostics.CodeAnalysis;
 namespace SessionStore.Conformance.KitFaults;
 
 /// <summary>A correct store (the in-memory backend) with one <see cref="KitFault"/> put in, as a third party might write it.</summary>
-internal sealed class FaultyStore(ISessionStore<StoredSession> inner, KitFault fault) : InMemory.SynchronousSessionStore
+internal sealed class FaultyStore(ISessionStore<StoredSession> inner, KitFault fault) : InMemory.SynchronousSessionStore, ISessionCatalog
 {
+    private readonly ConcurrentDictionary<string, SessionMetadata> _firstMetadata = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StoredSession> _firstVersions = new(StringComparer.Ordinal);
     private readonly List<string> _saveOrder = [];
 
@@ -95,6 +96,44 @@ internal sealed class FaultyStore(ISessionStore<StoredSession> inner, KitFault f
 
     public override ValueTask<StoredSession?> TryLoadAsync(string id, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(TryLoad(id, out StoredSession? session) ? Stale(session) : null);
+
+    private ISessionCatalog Catalog => (ISessionCatalog)inner;
+
+    public SessionMetadata? GetMetadata(string id)
+    {
+        SessionMetadata? metadata = Catalog.GetMetadata(id);
+        return fault == KitFault.CatalogMetadataIsStale && metadata is not null ? _firstMetadata.GetOrAdd(id, metadata) : metadata;
+    }
+
+    public ValueTask<SessionMetadata?> GetMetadataAsync(string id, CancellationToken cancellationToken = default) => ValueTask.FromResult(GetMetadata(id));
+
+    public SessionMetadata UpdateMetadata(string id, SessionMetadataChange change)
+    {
+        SessionMetadata updated = Catalog.UpdateMetadata(id, change);
+        if (fault == KitFault.UpdateMetadataRewritesTheTranscript)
+        {
+            inner.Save(inner.Load(id));
+        }
+
+        return updated;
+    }
+
+    public ValueTask<SessionMetadata> UpdateMetadataAsync(string id, SessionMetadataChange change, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(UpdateMetadata(id, change));
+
+    public SessionQueryPage Query(SessionQuery query) =>
+        Catalog.Query(fault == KitFault.QueryIgnoresThePageToken ? query with { PageToken = null } : query);
+
+    public ValueTask<SessionQueryPage> QueryAsync(SessionQuery query, CancellationToken cancellationToken = default) => ValueTask.FromResult(Query(query));
+
+    public SessionSearchPage Search(string text, SessionQuery? query = null) =>
+        Catalog.Search(fault == KitFault.SearchUsesTheFirstWordOnly ? SessionSearchTerms.Parse(text)[0][0] : text, query);
+
+    public ValueTask<SessionSearchPage> SearchAsync(string text, SessionQuery? query = null, CancellationToken cancellationToken = default) => ValueTask.FromResult(Search(text, query));
+
+    public int Rebuild(IProgress<int>? progress = null) => Catalog.Rebuild(progress);
+
+    public ValueTask<int> RebuildAsync(IProgress<int>? progress = null, CancellationToken cancellationToken = default) => ValueTask.FromResult(Rebuild(progress));
 
     private StoredSession Stale(StoredSession session) =>
         fault == KitFault.AsyncLoadReturnsFirstVersion ? _firstVersions.GetValueOrDefault(session.SessionId, session) : session;

@@ -26,4 +26,16 @@ public enum KitFault
 
     /// <summary>Delete removes the session even for an id the rules refuse, instead of throwing first.</summary>
     DeleteSkipsTheIdCheck,
+
+    /// <summary>The catalog's metadata of a session is the first it ever gave: later writes are not seen.</summary>
+    CatalogMetadataIsStale,
+
+    /// <summary>UpdateMetadata saves the session again, so its ETag changes (the transcript is rewritten).</summary>
+    UpdateMetadataRewritesTheTranscript,
+
+    /// <summary>Search looks for the first word only: phrases and the other words are ignored.</summary>
+    SearchUsesTheFirstWordOnly,
+
+    /// <summary>Query ignores the page token: every page is the first (a walk that trusts it never ends).</summary>
+    QueryIgnoresThePageToken,
 }
