@@ -505,6 +505,16 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
         long length = (long)now.Size;
         byte[] whole = ReadRange(file, id, 0, (int)length);
         bool unfinished = whole.Length == length && MustComplete(intent, now, whole.AsSpan((int)intent.WindowStart), whole);
+        if (unfinished && status.NLink != 1)
+        {
+            // A second name elsewhere (a snapshot): the completed session goes in as a new file, and the old one stays
+            // exactly as it is under every other name, bytes and mode (an append never changes such a file either).
+            Replace(id, [.. whole.AsSpan(0, (int)intent.Offset), .. intent.NewTail]);
+            RecoveredAppends++;
+            StoreLog.AppendRecovered(Logger, id, path);
+            return;
+        }
+
         if (unfinished)
         {
             if ((status.Mode & AppendMarker) == 0)
@@ -514,7 +524,7 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
                 Posix.ChangeMode(file, status.Mode & PermissionBits, path);
             }
 
-            if (status.NLink == 1 && TryLockExclusive(file, path))
+            if (TryLockExclusive(file, path))
             {
                 try
                 {
@@ -527,8 +537,7 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
             }
             else
             {
-                // A second name elsewhere (a snapshot), or a lock someone else holds: the completed session goes in
-                // as a new file instead, which leaves the old one, and every other name of it, as it was.
+                // A lock someone else holds: the completed session goes in as a new file instead.
                 Replace(id, [.. whole.AsSpan(0, (int)intent.Offset), .. intent.NewTail]);
             }
 

@@ -110,10 +110,13 @@ public sealed class ForeignWriterRecoveryTests : IDisposable
         byte[] torn = File.ReadAllBytes(FileOf("s"));
         string snapshot = _temp.Combine("snapshot.json");
         Assert.Equal(0, (await ProcessRunner.RunAsync("ln", [FileOf("s"), snapshot])).ExitCode);
+        (UnixFileMode, DateTime) taken = (File.GetUnixFileMode(snapshot), File.GetLastWriteTimeUtc(snapshot));
 
         _store.Append("s", ["three"], 0, 0);
 
         Assert.Equal(torn, File.ReadAllBytes(snapshot));
+        Assert.Equal(taken, (File.GetUnixFileMode(snapshot), File.GetLastWriteTimeUtc(snapshot))); // not even its mode (the append marker)
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(FileOf("s")));
         Assert.Equal(new StoredSession("s", ["one", "two", "three"], 2, 2), _store.Load("s"));
     }
 
