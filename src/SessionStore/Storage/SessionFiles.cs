@@ -286,6 +286,7 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
             return false;
         }
 
+        bool markerCleared;
         try
         {
             long windowStart = Math.Max(0, offset - AppendIntent.WindowLength);
@@ -307,15 +308,45 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
                 throw;
             }
 
-            Posix.ChangeMode(file, mode & ~AppendMarker, path);
+            // The append is done: the new tail is in the file (on disk when durable). What follows only tidies up, and the
+            // next writer of the stripe does it if this cannot (the intent then finds the file complete and is dropped), so
+            // a failure here must not report the append as failed: a caller would retry it and store it twice.
+            try
+            {
+                Posix.ChangeMode(file, mode & ~AppendMarker, path);
+                markerCleared = true;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                markerCleared = TidyingFailed(id, path, ex);
+            }
         }
         finally
         {
             _ = Posix.Flock(file, Libc.LOCK_UN, path);
         }
 
-        held.ClearIntent(durable);
+        if (markerCleared)
+        {
+            // Kept when the marker stays, so that the next writer's recovery clears the marker too.
+            try
+            {
+                held.ClearIntent(durable);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                _ = TidyingFailed(id, path, ex);
+            }
+        }
+
         return true;
+    }
+
+    /// <summary>Logs that tidying up after a completed append failed; false.</summary>
+    private bool TidyingFailed(string id, string path, Exception failure)
+    {
+        StoreLog.AppendTidyingFailed(Logger, id, path, failure.Message);
+        return false;
     }
 
     /// <summary>
