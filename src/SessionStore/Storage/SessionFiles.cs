@@ -286,6 +286,7 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
             return false;
         }
 
+        bool markerCleared;
         try
         {
             long windowStart = Math.Max(0, offset - AppendIntent.WindowLength);
@@ -307,15 +308,45 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
                 throw;
             }
 
-            Posix.ChangeMode(file, mode & ~AppendMarker, path);
+            // The append is done: the new tail is in the file (on disk when durable). What follows only tidies up, and the
+            // next writer of the stripe does it if this cannot (the intent then finds the file complete and is dropped), so
+            // a failure here must not report the append as failed: a caller would retry it and store it twice.
+            try
+            {
+                Posix.ChangeMode(file, mode & ~AppendMarker, path);
+                markerCleared = true;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                markerCleared = TidyingFailed(id, path, ex);
+            }
         }
         finally
         {
             _ = Posix.Flock(file, Libc.LOCK_UN, path);
         }
 
-        held.ClearIntent(durable);
+        if (markerCleared)
+        {
+            // Kept when the marker stays, so that the next writer's recovery clears the marker too.
+            try
+            {
+                held.ClearIntent(durable);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                _ = TidyingFailed(id, path, ex);
+            }
+        }
+
         return true;
+    }
+
+    /// <summary>Logs that tidying up after a completed append failed; false.</summary>
+    private bool TidyingFailed(string id, string path, Exception failure)
+    {
+        StoreLog.AppendTidyingFailed(Logger, id, path, failure.Message);
+        return false;
     }
 
     /// <summary>
@@ -505,6 +536,16 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
         long length = (long)now.Size;
         byte[] whole = ReadRange(file, id, 0, (int)length);
         bool unfinished = whole.Length == length && MustComplete(intent, now, whole.AsSpan((int)intent.WindowStart), whole);
+        if (unfinished && status.NLink != 1)
+        {
+            // A second name elsewhere (a snapshot): the completed session goes in as a new file, and the old one stays
+            // exactly as it is under every other name, bytes and mode (an append never changes such a file either).
+            Replace(id, [.. whole.AsSpan(0, (int)intent.Offset), .. intent.NewTail]);
+            RecoveredAppends++;
+            StoreLog.AppendRecovered(Logger, id, path);
+            return;
+        }
+
         if (unfinished)
         {
             if ((status.Mode & AppendMarker) == 0)
@@ -514,7 +555,7 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
                 Posix.ChangeMode(file, status.Mode & PermissionBits, path);
             }
 
-            if (status.NLink == 1 && TryLockExclusive(file, path))
+            if (TryLockExclusive(file, path))
             {
                 try
                 {
@@ -527,8 +568,7 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
             }
             else
             {
-                // A second name elsewhere (a snapshot), or a lock someone else holds: the completed session goes in
-                // as a new file instead, which leaves the old one, and every other name of it, as it was.
+                // A lock someone else holds: the completed session goes in as a new file instead.
                 Replace(id, [.. whole.AsSpan(0, (int)intent.Offset), .. intent.NewTail]);
             }
 

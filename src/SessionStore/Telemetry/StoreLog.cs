@@ -21,6 +21,10 @@ internal static partial class StoreLog
         Message = "Session '{SessionId}' is locked by another process ({LockPath}); waiting for up to {Timeout}")]
     internal static partial void LockContended(ILogger logger, string sessionId, string lockPath, TimeSpan timeout);
 
+    [LoggerMessage(EventId = 7, EventName = "AppendTidyingFailed", Level = LogLevel.Warning,
+        Message = "An append to session '{SessionId}' is complete in {Path}, but clearing its marker or its record failed ({Reason}); the next writer of the session's lock clears them")]
+    internal static partial void AppendTidyingFailed(ILogger logger, string sessionId, string path, string reason);
+
     [LoggerMessage(EventId = 3, EventName = "LockTimeout", Level = LogLevel.Warning,
         Message = "Session '{SessionId}' stayed locked by another writer for longer than {Timeout} during {Operation} in {Location}")]
     internal static partial void LockTimeout(ILogger logger, string sessionId, TimeSpan timeout, SessionOperation operation, string location);

@@ -27,6 +27,22 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         Assert.All(store.List(), id => Assert.Equal(id, store.Update(id, s => s!).SessionId));
     }
 
+    /// <summary>
+    /// The short round of <c>scripts/crash-run.sh N SEED --python</c>: between kills the real Python module saves a
+    /// session back one step in place or deletes it, and the harness checks that exactly what Python left stays.
+    /// </summary>
+    [Fact]
+    public void ThirtyKills_WithThePythonModuleSavingAndDeletingBetweenThem_LoseNothingAndResurrectNothing()
+    {
+        string directory = _temp.Combine("crash-python");
+        var python = new ForeignWriter(RepositoryLayout.SeedDirectory, directory);
+        CrashHarness.Report report = CrashHarness.Run(directory, kills: 30, sessions: 4, seed: 21, output.WriteLine, python);
+
+        Assert.Equal(30, report.Kills);
+        Assert.True(report.AppendsCommitted >= 10, $"only {report.AppendsCommitted} appends committed");
+        Assert.True(report.ForeignSaves >= 3 && report.ForeignDeletes >= 1, $"Python saved {report.ForeignSaves} and deleted {report.ForeignDeletes} times");
+    }
+
     [Fact]
     public async Task KillsDuringAppends_LoseNoCommittedAppend_AndNeverFailALoad()
     {

@@ -30,16 +30,22 @@ public sealed class ForeignWriterRecoveryTests : IDisposable
     /// </summary>
     private async Task KillAfterTailWriteAsync(string id, string message)
     {
-        // fchmod #1 is the runtime's own; #2 sets the marker; #3 (killed on entry) would clear it.
-        ProcessRunner.Result result = await ProcessRunner.WaitAsync(
-            ProcessRunner.Start("strace", ["-f", "-qq", "-o", "/dev/null", "-e", "trace=fchmod", "-e", "inject=fchmod:signal=SIGKILL:when=3",
-                "dotnet", Path.Combine(AppContext.BaseDirectory, "SessionStore.TestWorker.dll"), "append", _store.DirectoryPath, id, message]),
-            TimeSpan.FromMinutes(2));
+        ProcessRunner.Result result = await AppendInjectingAtTheMarkersClearingAsync(id, message, "signal=SIGKILL");
         Assert.True(result.ExitCode is 137 or -9 or 9, $"the appender was not killed: exit {result.ExitCode}; {result.StandardError}");
         Assert.NotEmpty(File.ReadAllBytes(LockOf(id)));
         Assert.Contains(message, File.ReadAllText(FileOf(id)), StringComparison.Ordinal);
         Assert.True((File.GetUnixFileMode(FileOf(id)) & UnixFileMode.UserExecute) != 0, "the append marker is not set");
     }
+
+    /// <summary>
+    /// Appends in a child process under strace, which injects <paramref name="fault"/> at the <c>fchmod</c> that clears the
+    /// append marker (#1 is the runtime's own, #2 sets the marker, #3 clears it after the fsynced tail write).
+    /// </summary>
+    private Task<ProcessRunner.Result> AppendInjectingAtTheMarkersClearingAsync(string id, string message, string fault) =>
+        ProcessRunner.WaitAsync(
+            ProcessRunner.Start("strace", ["-f", "-qq", "-o", "/dev/null", "-e", "trace=fchmod", "-e", $"inject=fchmod:{fault}:when=3",
+                "dotnet", Path.Combine(AppContext.BaseDirectory, "SessionStore.TestWorker.dll"), "append", _store.DirectoryPath, id, message]),
+            TimeSpan.FromMinutes(2));
 
     private string SameStripeAs(string id) =>
         Enumerable.Range(0, 10_000).Select(i => "other-" + i).First(o => SessionFileLayout.LockFileName(o) == SessionFileLayout.LockFileName(id));
@@ -94,6 +100,26 @@ public sealed class ForeignWriterRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task AnAppendWhoseTidyingUpFailsAfterItsTailIsOnDisk_ReturnsAsDone_SoTheCallerNeverRetriesIt()
+    {
+        _store.Save(new StoredSession("s", ["one"], 1, 1));
+        _store.Append("s", ["two"], 1, 1); // the file is canonical: the next append goes in place
+
+        // The tail is written and fsynced; clearing the marker then fails with EIO (a failing disk, a file system gone read-only).
+        ProcessRunner.Result result = await AppendInjectingAtTheMarkersClearingAsync("s", "three", "error=EIO");
+
+        Assert.True(result.ExitCode == 0, $"an append that is in the file was reported as failed, so the caller retries it: exit {result.ExitCode}; {result.StandardError}");
+        Assert.True((File.GetUnixFileMode(FileOf("s")) & UnixFileMode.UserExecute) != 0, "the fault did not land on the clearing of the marker");
+        Assert.NotEmpty(File.ReadAllBytes(LockOf("s")));
+        Assert.Equal(new StoredSession("s", ["one", "two", "three"], 3, 3), _store.Load("s"));
+        _store.Save(new StoredSession(SameStripeAs("s"), ["x"], 0, 0)); // the next writer of the stripe tidies up
+        Assert.Empty(File.ReadAllBytes(LockOf("s")));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(FileOf("s")));
+        _store.Append("s", ["four"], 0, 0);
+        Assert.Equal(new StoredSession("s", ["one", "two", "three", "four"], 3, 3), _store.Load("s"));
+    }
+
+    [Fact]
     public async Task CompletingAnAppend_NeverChangesAHardLinkedSnapshot()
     {
         _store.Save(new StoredSession("s", ["one"], 1, 1));
@@ -110,10 +136,13 @@ public sealed class ForeignWriterRecoveryTests : IDisposable
         byte[] torn = File.ReadAllBytes(FileOf("s"));
         string snapshot = _temp.Combine("snapshot.json");
         Assert.Equal(0, (await ProcessRunner.RunAsync("ln", [FileOf("s"), snapshot])).ExitCode);
+        (UnixFileMode, DateTime) taken = (File.GetUnixFileMode(snapshot), File.GetLastWriteTimeUtc(snapshot));
 
         _store.Append("s", ["three"], 0, 0);
 
         Assert.Equal(torn, File.ReadAllBytes(snapshot));
+        Assert.Equal(taken, (File.GetUnixFileMode(snapshot), File.GetLastWriteTimeUtc(snapshot))); // not even its mode (the append marker)
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(FileOf("s")));
         Assert.Equal(new StoredSession("s", ["one", "two", "three"], 2, 2), _store.Load("s"));
     }
 
