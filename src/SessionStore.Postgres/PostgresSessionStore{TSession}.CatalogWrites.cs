@@ -62,45 +62,73 @@ public partial class PostgresSessionStore<TSession>
     /// and its text rows, all replaced. With <paramref name="revision"/>, only if the row still has that revision (a
     /// refresh or rebuild, which holds no session lock: a writer in between derived it itself).
     /// </summary>
-    private async ValueTask WriteDerivedCore(string id, CatalogDerived derived, NpgsqlTransaction transaction, bool async, CancellationToken cancellationToken, long? revision = null)
+    private ValueTask WriteDerivedCore(string id, CatalogDerived derived, NpgsqlTransaction transaction, bool async, CancellationToken cancellationToken, long? revision = null) =>
+        WriteDerivedCore([(id, revision, derived)], transaction, async, cancellationToken);
+
+    /// <summary>
+    /// <see cref="WriteDerivedCore(string, CatalogDerived, NpgsqlTransaction, bool, CancellationToken, long?)"/> for many
+    /// sessions in three statements and a few inserts: one update of their columns, one delete of their text rows, and
+    /// their new text rows ten thousand per statement.
+    /// </summary>
+    private async ValueTask WriteDerivedCore(IReadOnlyList<(string Id, long? Revision, CatalogDerived Derived)> sessions, NpgsqlTransaction transaction, bool async, CancellationToken cancellationToken)
     {
-        string where = revision is null ? "id = $1" : "id = $1 AND revision = $7";
-        object[] values = revision is { } expected
-            ? [id, derived.DerivedTitle, derived.ItemCount, derived.InputTokens, derived.OutputTokens, derived.SizeBytes, expected]
-            : [id, derived.DerivedTitle, derived.ItemCount, derived.InputTokens, derived.OutputTokens, derived.SizeBytes];
-        List<string> title = await Db.ReadCore(Bound(
-            $"UPDATE {_quotedTable} SET derived_title = $2, title = CASE WHEN custom_title THEN title ELSE $2 END, item_count = $3, input_tokens = $4, " +
-            $"output_tokens = $5, size_bytes = $6, created_at = COALESCE(created_at, updated_at), meta_rev = revision WHERE {where} RETURNING title",
-            transaction, values), static r => r.GetString(0), async, cancellationToken).ConfigureAwait(false);
-        if (title is not [string written])
+        var values = new List<object>(sessions.Count * 7);
+        var rows = new StringBuilder();
+        foreach ((string id, long? revision, CatalogDerived derived) in sessions)
+        {
+            _ = rows.Append(rows.Length == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture,
+                $"({Parameter(values, id)}, {Parameter(values, (object?)revision ?? DBNull.Value)}::bigint, {Parameter(values, derived.DerivedTitle)}, " +
+                $"{Parameter(values, derived.ItemCount)}::integer, {Parameter(values, derived.InputTokens)}::bigint, {Parameter(values, derived.OutputTokens)}::bigint, {Parameter(values, derived.SizeBytes)}::bigint)");
+        }
+
+        List<(string Id, string Title)> written = await Db.ReadCore(Bound(
+            $"UPDATE {_quotedTable} t SET derived_title = v.derived, title = CASE WHEN t.custom_title THEN t.title ELSE v.derived END, item_count = v.items, " +
+            "input_tokens = v.input, output_tokens = v.output, size_bytes = v.size, created_at = COALESCE(t.created_at, t.updated_at), meta_rev = t.revision " +
+            $"FROM (VALUES {rows}) v(id, rev, derived, items, input, output, size) WHERE t.id = v.id AND (v.rev IS NULL OR t.revision = v.rev) RETURNING t.id, t.title",
+            transaction, [.. values]), static r => (r.GetString(0), r.GetString(1)), async, cancellationToken).ConfigureAwait(false);
+        if (written.Count == 0)
         {
             return;
         }
 
-        _ = await Db.ExecuteCore(Bound($"DELETE FROM {TextTable} WHERE session_id = $1", transaction, id), async, cancellationToken).ConfigureAwait(false);
-        IEnumerable<(int, string)> rows = written.Length > 0 ? derived.Items.Prepend((-1, CatalogDerived.Storable(written, int.MaxValue))) : derived.Items;
-        await InsertTextCore(id, rows, transaction, async, cancellationToken).ConfigureAwait(false);
+        var ids = new List<object>();
+        string list = string.Join(", ", written.Select(w => Parameter(ids, w.Id)));
+        _ = await Db.ExecuteCore(Bound($"DELETE FROM {TextTable} WHERE session_id IN ({list})", transaction, [.. ids]), async, cancellationToken).ConfigureAwait(false);
+        var derivedOf = sessions.ToDictionary(s => s.Id, s => s.Derived, StringComparer.Ordinal);
+        IEnumerable<(string, int, string)> text = written.SelectMany(w =>
+        {
+            IEnumerable<(int Index, string Text)> items = derivedOf[w.Id].Items;
+            return (w.Title.Length > 0 ? items.Prepend((Index: -1, Text: CatalogDerived.Storable(w.Title, int.MaxValue))) : items).Select(i => (w.Id, i.Index, i.Text));
+        });
+        await InsertTextCore(text, transaction, async, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Inserts (or replaces) text rows of a session, a thousand per statement, of positional parameters (no arrays: a slim data source writes none).</summary>
-    private async ValueTask InsertTextCore(string id, IEnumerable<(int Index, string Text)> rows, NpgsqlTransaction transaction, bool async, CancellationToken cancellationToken)
+    /// <summary>Inserts (or replaces) text rows of one session.</summary>
+    private ValueTask InsertTextCore(string id, IEnumerable<(int Index, string Text)> rows, NpgsqlTransaction transaction, bool async, CancellationToken cancellationToken) =>
+        InsertTextCore(rows.Select(r => (id, r.Index, r.Text)), transaction, async, cancellationToken);
+
+    /// <summary>Inserts (or replaces) text rows, ten thousand per statement, of positional parameters (no arrays: a slim data source writes none).</summary>
+    private async ValueTask InsertTextCore(IEnumerable<(string Id, int Index, string Text)> rows, NpgsqlTransaction transaction, bool async, CancellationToken cancellationToken)
     {
-        const int PerStatement = 1000;
-        foreach ((int Index, string Text)[] chunk in rows.Chunk(PerStatement))
+        const int PerStatement = 10_000;
+        foreach ((string Id, int Index, string Text)[] chunk in rows.Chunk(PerStatement))
         {
             var sql = new StringBuilder($"INSERT INTO {TextTable} (session_id, item_index, body) VALUES ");
-            object[] values = new object[1 + 2 * chunk.Length];
-            values[0] = id;
+            var values = new List<object>(chunk.Length * 2 + 16);
+            var idParameters = new Dictionary<string, string>(StringComparer.Ordinal);
             for (int i = 0; i < chunk.Length; i++)
             {
-                int p = 2 + 2 * i;
-                _ = sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}($1, ${p}, ${p + 1})");
-                values[p - 1] = chunk[i].Index;
-                values[p] = chunk[i].Text;
+                (string id, int index, string text) = chunk[i];
+                if (!idParameters.TryGetValue(id, out string? idParameter))
+                {
+                    idParameter = idParameters[id] = Parameter(values, id);
+                }
+
+                _ = sql.Append(i == 0 ? "(" : ", (").Append(idParameter).Append(", ").Append(Parameter(values, index)).Append(", ").Append(Parameter(values, text)).Append(')');
             }
 
             _ = sql.Append(" ON CONFLICT (session_id, item_index) DO UPDATE SET body = excluded.body");
-            _ = await Db.ExecuteCore(Bound(sql.ToString(), transaction, values), async, cancellationToken).ConfigureAwait(false);
+            _ = await Db.ExecuteCore(Bound(sql.ToString(), transaction, [.. values]), async, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -145,10 +173,11 @@ public partial class PostgresSessionStore<TSession>
                     (r.GetString(0), r.GetString(1), r.GetInt64(2), r.IsDBNull(3) ? null : r.GetString(3));
                 List<(string Id, string Body, long Revision, string? Items)> rows =
                     await Db.ReadCore(Bound(sql, transaction, values), Read, async, cancellationToken).ConfigureAwait(false);
-                foreach ((string id, string body, long revision, string? itemsJson) in rows)
+                if (rows.Count > 0)
                 {
-                    string whole = _items is null ? body : ItemsJson.Join(body, itemsJson, _items.JsonName);
-                    await WriteDerivedCore(id, CatalogDerived.Of(whole, ItemsName), transaction, async, cancellationToken, revision).ConfigureAwait(false);
+                    await WriteDerivedCore(
+                        [.. rows.Select(r => (r.Id, (long?)r.Revision, CatalogDerived.Of(_items is null ? r.Body : ItemsJson.Join(r.Body, r.Items, _items.JsonName), ItemsName)))],
+                        transaction, async, cancellationToken).ConfigureAwait(false);
                 }
 
                 await Db.CommitCore(transaction, async, cancellationToken).ConfigureAwait(false);
