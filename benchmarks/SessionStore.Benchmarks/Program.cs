@@ -1,6 +1,7 @@
 // BenchmarkDotNet suites (dotnet run -c Release -- --filter '*') and the side-by-side comparison
 // (dotnet run -c Release -- compare [sessions] [messages]), the paged listing (-- paging [sessions]),
-// typed appends (-- typed-append-cost [appends]), and an agent turn's history cost (-- agent-turn-cost [runs]).
+// typed appends (-- typed-append-cost [appends]), an agent turn's history cost (-- agent-turn-cost [runs]), and the
+// PostgreSQL catalog's queries (-- catalog-postgres [sessions] [messages] [table to keep]).
 using BenchmarkDotNet.Running;
 using SessionStore.Benchmarks.Compare;
 
@@ -12,6 +13,11 @@ if (args is ["compare", .. var rest])
 if (args is ["paging", .. var pagingArgs])
 {
     return PagingCommand.Run(pagingArgs);
+}
+
+if (args is ["catalog-postgres", .. var catalogArgs])
+{
+    return PostgresCatalogCommand.Run(catalogArgs);
 }
 
 if (args is ["compare-variant", var variant, var directory, var sessions, var messages])

@@ -22,7 +22,7 @@ internal sealed class Checks(TextWriter output)
         using Npgsql.NpgsqlDataSource dataSource = new Npgsql.NpgsqlSlimDataSourceBuilder(connectionString).Build();
         string table = "aot_" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         StoreChecks(SessionStore.Postgres.PostgresSessionStores.ForStoredSessions(dataSource, table));
-        using (Npgsql.NpgsqlCommand drop = dataSource.CreateCommand($"DROP TABLE \"{table}\""))
+        using (Npgsql.NpgsqlCommand drop = dataSource.CreateCommand($"DROP TABLE \"{table}_text\", \"{table}\", \"{table}_trash\", \"{table}_pins\""))
         {
             drop.ExecuteNonQuery();
         }

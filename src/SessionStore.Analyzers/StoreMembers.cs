@@ -24,6 +24,8 @@ internal sealed class StoreMembers
     internal const string RestoreFromQuarantineAsyncName = "RestoreFromQuarantineAsync";
     internal const string DeleteFromQuarantineName = "DeleteFromQuarantine";
     internal const string DeleteFromQuarantineAsyncName = "DeleteFromQuarantineAsync";
+    internal const string SearchName = "Search";
+    internal const string SearchAsyncName = "SearchAsync";
 
     /// <summary>The library's other assembly with a store type (<c>PostgresSessionStore&lt;T&gt;</c>), known by name so it is not looked up in every compilation.</summary>
     private const string PostgresAssemblyName = "SessionStore.Postgres";
@@ -87,10 +89,10 @@ internal sealed class StoreMembers
                 method.ContainingType.GetMembers(parameter.Name).OfType<IPropertySymbol>().Any(IsSessionIdProperty);
         }
 
-        // The paged listing's string is a page token (null for the first page), and the quarantine's is a
-        // quarantined file's name (an id with a suffix): never an id.
+        // The paged listing's string is a page token (null for the first page), the quarantine's is a
+        // quarantined file's name (an id with a suffix), and a catalog search's is the searched text: never an id.
         if (method.Name is ListPageName or ListPageAsyncName or RestoreFromQuarantineName or RestoreFromQuarantineAsyncName
-                or DeleteFromQuarantineName or DeleteFromQuarantineAsyncName ||
+                or DeleteFromQuarantineName or DeleteFromQuarantineAsyncName or SearchName or SearchAsyncName ||
             !IsStoreMethod(method))
         {
             return false;

@@ -78,7 +78,7 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
         _items = descriptor.Items;
         _options = options?.Clone() ?? new PostgresSessionStoreOptions();
         _instruments = new StoreInstruments(StoreInstruments.PostgreSql, table, _options.MeterFactory, _options.LoggerFactory);
-        _upsert = $"INSERT INTO {_quotedTable} AS t (id, body, revision, updated_at) VALUES ($1, $2::json, nextval('{RevisionSequence}'), $3) " +
+        _upsert = $"INSERT INTO {_quotedTable} AS t (id, body, revision, updated_at, created_at) VALUES ($1, $2::json, nextval('{RevisionSequence}'), $3, $3) " +
             "ON CONFLICT (id) DO UPDATE SET body = excluded.body, revision = excluded.revision, updated_at = excluded.updated_at" +
             (descriptor.Schema is { } schema ? string.Create(CultureInfo.InvariantCulture, $" WHERE {StoredVersion} <= {schema.CurrentVersion}") : "");
     }
@@ -195,6 +195,13 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
 
                 await BoundLockWaitsCore(transaction, async, cancellationToken).ConfigureAwait(false);
                 _ = await Db.ExecuteCore(Bound("SELECT pg_advisory_xact_lock(hashtextextended($1, 1))", transaction, "create " + Table), async, cancellationToken).ConfigureAwait(false);
+                if (await IsSchemaCurrentCore(transaction, async, cancellationToken).ConfigureAwait(false))
+                {
+                    // Another client upgraded it while this one waited: no DDL, so no table lock.
+                    _created = true;
+                    return;
+                }
+
                 try
                 {
                     _ = await Db.ExecuteCore(Bound(
@@ -237,7 +244,9 @@ public partial class PostgresSessionStore<TSession> : ISessionStore<TSession>
             return _location.PathOf(id);
         }
 
-        while (await ExecuteCore(SessionOperation.Save, id, _upsert, async, cancellationToken, id, body, Now).ConfigureAwait(false) == 0)
+        // One transaction, no session lock: the upsert's row lock orders concurrent saves, and the catalog changes with the row.
+        while (!await TransactionCore(SessionOperation.Save, id, async transaction =>
+            await WriteCore(id, body, transaction, async, cancellationToken).ConfigureAwait(false) is not null, async, cancellationToken).ConfigureAwait(false))
         {
             // Only a row of a newer schema refuses the upsert: reading it says which version it has (unless it was replaced meanwhile).
             _ = await ReadRowCore(id, transaction: null, async, cancellationToken).ConfigureAwait(false);

@@ -98,6 +98,11 @@ public partial class PostgresSessionStore<TSession> : ISessionAppender<TSession>
                 _ = await Db.ExecuteCore(Bound($"DELETE FROM {ItemsTable} WHERE id = $1", transaction, id), async, cancellationToken).ConfigureAwait(false);
             }
 
+            if (whole is not null)
+            {
+                await WriteDerivedCore(id, CatalogDerived.Of(body, ItemsName), transaction, async, cancellationToken).ConfigureAwait(false);
+            }
+
             return whole;
         }
 
@@ -106,6 +111,7 @@ public partial class PostgresSessionStore<TSession> : ISessionAppender<TSession>
         {
             _ = await Db.ExecuteCore(Bound($"DELETE FROM {ItemsTable} WHERE id = $1", transaction, id), async, cancellationToken).ConfigureAwait(false);
             _ = await InsertItemsCore(id, 0, 0, items, transaction, async, cancellationToken).ConfigureAwait(false);
+            await WriteDerivedCore(id, CatalogDerived.Of(body, ItemsName), transaction, async, cancellationToken).ConfigureAwait(false);
         }
 
         return revision;
@@ -157,19 +163,24 @@ public partial class PostgresSessionStore<TSession> : ISessionAppender<TSession>
     private async ValueTask AppendLockedCore<TItem>(string id, SessionItems<TSession, TItem> declared, Func<TSession, IReadOnlyList<TItem>, TSession>? totals,
         IReadOnlyList<TItem> items, string[] itemJson, NpgsqlTransaction transaction, bool async, CancellationToken cancellationToken)
     {
-        string sql = $"SELECT t.body::text, t.revision, l.seq, l.total FROM {_quotedTable} t " +
+        string sql = $"SELECT t.body::text, t.revision, l.seq, l.total, t.item_count, t.derived_title, t.meta_rev IS NOT DISTINCT FROM t.revision FROM {_quotedTable} t " +
             $"LEFT JOIN LATERAL (SELECT seq, total FROM {ItemsTable} i WHERE i.id = t.id ORDER BY seq DESC LIMIT 1) l ON true WHERE t.id = $1";
-        static (string Body, ItemsVersion Version) Read(NpgsqlDataReader reader) =>
-            (reader.GetString(0), new ItemsVersion(reader.GetInt64(1), reader.IsDBNull(2) ? 0 : reader.GetInt64(2), reader.IsDBNull(3) ? 0 : reader.GetInt64(3)));
-        List<(string Body, ItemsVersion Version)> rows = await Db.ReadCore(Bound(sql, transaction, id), Read, async, cancellationToken).ConfigureAwait(false);
+        static (string Body, ItemsVersion Version, CatalogBase Catalog) Read(NpgsqlDataReader reader) =>
+            (reader.GetString(0), new ItemsVersion(reader.GetInt64(1), reader.IsDBNull(2) ? 0 : reader.GetInt64(2), reader.IsDBNull(3) ? 0 : reader.GetInt64(3)),
+            new CatalogBase(reader.GetInt32(4), reader.GetString(5), reader.GetBoolean(6)));
+        List<(string Body, ItemsVersion Version, CatalogBase Catalog)> rows = await Db.ReadCore(Bound(sql, transaction, id), Read, async, cancellationToken).ConfigureAwait(false);
         bool validateWhole = declared.ValidateAppend is null && _validate is not null;
 
         string shellBody;
         long lastSeq, lastTotal;
         List<string>? existing = null;
+
+        // The catalog's columns as they were, when they are current: the append then adds to them (O(delta)); else it derives them again whole.
+        CatalogBase? catalog = null;
         if (rows is [var row] && IsShell(row.Body, declared.JsonName))
         {
             (shellBody, lastSeq, lastTotal) = (row.Body, row.Version.LastSeq, row.Version.LastTotal);
+            catalog = row.Catalog.Fresh ? row.Catalog : null;
             if (validateWhole || !IsVerified(id, row.Version))
             {
                 // A version of the items this instance has not read (another client's, or a row with bad items), or a rule that needs them all.
@@ -203,13 +214,56 @@ public partial class PostgresSessionStore<TSession> : ISessionAppender<TSession>
         }
 
         long total = await InsertItemsCore(id, lastSeq, lastTotal, itemJson, transaction, async, cancellationToken).ConfigureAwait(false);
-        long? revision = await Db.ScalarCore(Bound(
-            $"UPDATE {_quotedTable} SET body = $2::json, revision = nextval('{RevisionSequence}'), updated_at = $3 WHERE id = $1 RETURNING revision",
-            transaction, id, nextShell, Now), async, cancellationToken).ConfigureAwait(false);
+        long? revision = catalog is { } current
+            ? await AppendCatalogCore(id, current, nextShell, itemJson, size, transaction, async, cancellationToken).ConfigureAwait(false)
+            : await Db.ScalarCore(Bound(
+                $"UPDATE {_quotedTable} SET body = $2::json, revision = nextval('{RevisionSequence}'), updated_at = $3 WHERE id = $1 RETURNING revision",
+                transaction, id, nextShell, Now), async, cancellationToken).ConfigureAwait(false);
         if (revision is { } written)
         {
+            if (catalog is null)
+            {
+                await DeriveLockedCore(id, transaction, async, cancellationToken).ConfigureAwait(false);
+            }
+
             Verified(id, new ItemsVersion(written, lastSeq + itemJson.Length, total));
         }
+    }
+
+    /// <summary>
+    /// The append's row update with the catalog's columns added to in O(delta): the count, the size, the shell's totals,
+    /// the title when the session had none, and the new items' text rows; the new revision.
+    /// </summary>
+    private async ValueTask<long?> AppendCatalogCore(string id, CatalogBase current, string nextShell, string[] itemJson, long size,
+        NpgsqlTransaction transaction, bool async, CancellationToken cancellationToken)
+    {
+        var added = new List<SessionItemText>(itemJson.Length);
+        for (int i = 0; i < itemJson.Length; i++)
+        {
+            added.Add(SessionText.ReadItem(Encoding.UTF8.GetBytes(itemJson[i]), current.ItemCount + i));
+        }
+
+        byte[] shell = Encoding.UTF8.GetBytes(nextShell);
+        string? stored = SessionText.Read(shell, ItemsName).StoredTitle;
+        string derived = CatalogDerived.Storable(stored ?? (current.DerivedTitle.Length > 0 ? current.DerivedTitle : SessionText.DeriveTitle(added)), int.MaxValue);
+        (long input, long output) = CatalogDerived.Tokens(shell);
+        List<(long Revision, string Title)> rows = await Db.ReadCore(Bound(
+            $"UPDATE {_quotedTable} t SET body = $2::json, revision = n.v, meta_rev = n.v, updated_at = $3, item_count = t.item_count + $4, size_bytes = $5, " +
+            "input_tokens = $6, output_tokens = $7, derived_title = $8, title = CASE WHEN t.custom_title THEN t.title ELSE $8 END " +
+            $"FROM (SELECT nextval('{RevisionSequence}') AS v) n WHERE t.id = $1 RETURNING t.revision, t.title",
+            transaction, id, nextShell, Now, itemJson.Length, size, input, output, derived), static r => (r.GetInt64(0), r.GetString(1)), async, cancellationToken).ConfigureAwait(false);
+        if (rows is not [var (revision, title)])
+        {
+            return null;
+        }
+
+        await InsertTextCore(id, added.Select(a => (a.Index, CatalogDerived.Storable(a.Text, CatalogDerived.MaxIndexedChars))).Where(a => a.Item2.Length > 0), transaction, async, cancellationToken).ConfigureAwait(false);
+        if (!string.Equals(derived, current.DerivedTitle, StringComparison.Ordinal))
+        {
+            await SetTitleRowCore(id, title, transaction, async, cancellationToken).ConfigureAwait(false);
+        }
+
+        return revision;
     }
 
     /// <summary>The session's items as JSON, after checking that the whole session (its row and all its items) loads: an append never extends a session no load can read.</summary>

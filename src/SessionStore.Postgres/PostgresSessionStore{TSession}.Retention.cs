@@ -19,8 +19,12 @@ public partial class PostgresSessionStore<TSession> : ISessionRetention
     private string PinsTable => Quoted(Table + "_pins");
 
     private string MoveToTrashSql =>
-        $"WITH moved AS (DELETE FROM {_quotedTable} WHERE id = $1 RETURNING id, body, revision, updated_at) " +
-        $"INSERT INTO {TrashTable} (id, body, revision, updated_at, trashed_at) SELECT id, body, revision, updated_at, $2 FROM moved";
+        $"WITH moved AS (DELETE FROM {_quotedTable} WHERE id = $1 RETURNING id, body, revision, updated_at, {CallerMetadata} AS catalog) " +
+        $"INSERT INTO {TrashTable} (id, body, revision, updated_at, trashed_at, catalog) SELECT id, body, revision, updated_at, $2, catalog FROM moved";
+
+    /// <summary>What the trash keeps of a session's catalog: the caller's metadata (title, tags, owner, agent, fields) and when it was created.</summary>
+    private const string CallerMetadata =
+        "jsonb_build_object('title', CASE WHEN custom_title THEN title END, 'tags', to_jsonb(tags), 'owner', owner, 'agent', agent, 'fields', fields, 'created_at', created_at)";
 
     private string ListTrashSql =>
         $"SELECT id, trashed_at, updated_at, octet_length(body::text) FROM {TrashTable} ORDER BY id COLLATE \"C\", trashed_at DESC, entry DESC";
@@ -32,8 +36,8 @@ public partial class PostgresSessionStore<TSession> : ISessionRetention
 
     private string PruneSql =>
         $"WITH moved AS (DELETE FROM {_quotedTable} t WHERE updated_at < $1 AND NOT EXISTS (SELECT 1 FROM {PinsTable} p WHERE p.id = t.id) " +
-        "RETURNING id, body, revision, updated_at), " +
-        $"kept AS (INSERT INTO {TrashTable} (id, body, revision, updated_at, trashed_at) SELECT id, body, revision, updated_at, $2 FROM moved RETURNING id) " +
+        $"RETURNING id, body, revision, updated_at, {CallerMetadata} AS catalog), " +
+        $"kept AS (INSERT INTO {TrashTable} (id, body, revision, updated_at, trashed_at, catalog) SELECT id, body, revision, updated_at, $2, catalog FROM moved RETURNING id) " +
         "SELECT id FROM kept ORDER BY id COLLATE \"C\"";
 
     /// <inheritdoc />
@@ -120,7 +124,7 @@ public partial class PostgresSessionStore<TSession> : ISessionRetention
             }
 
             _ = await Db.ExecuteCore(Bound(
-                $"INSERT INTO {TrashTable} (id, body, revision, updated_at, trashed_at) SELECT id, $2::json, revision, updated_at, $3 FROM {_quotedTable} WHERE id = $1",
+                $"INSERT INTO {TrashTable} (id, body, revision, updated_at, trashed_at, catalog) SELECT id, $2::json, revision, updated_at, $3, {CallerMetadata} FROM {_quotedTable} WHERE id = $1",
                 transaction, id, whole.Body, Now), async, cancellationToken).ConfigureAwait(false);
             return await Db.ExecuteCore(Bound($"DELETE FROM {_quotedTable} WHERE id = $1", transaction, id), async, cancellationToken).ConfigureAwait(false) == 1;
         }, async, cancellationToken).ConfigureAwait(false);
@@ -145,6 +149,7 @@ public partial class PostgresSessionStore<TSession> : ISessionRetention
             }
 
             _ = await Db.ExecuteCore(Bound($"DELETE FROM {TrashTable} WHERE entry = $1", transaction, entry), async, cancellationToken).ConfigureAwait(false);
+            await DeriveLockedCore(id, transaction, async, cancellationToken).ConfigureAwait(false);
             return _location.PathOf(id);
         }, async, cancellationToken).ConfigureAwait(false);
     }
@@ -220,7 +225,11 @@ public partial class PostgresSessionStore<TSession> : ISessionRetention
         Bound($"SELECT entry FROM {TrashTable} WHERE id = $1 ORDER BY trashed_at DESC, entry DESC LIMIT 1 FOR UPDATE", transaction, id);
 
     private NpgsqlCommand RestoreInsert(long entry, NpgsqlTransaction transaction) =>
-        Bound($"INSERT INTO {_quotedTable} (id, body, revision, updated_at) SELECT id, body, revision, updated_at FROM {TrashTable} WHERE entry = $1 ON CONFLICT (id) DO NOTHING", transaction, entry);
+        Bound($"INSERT INTO {_quotedTable} (id, body, revision, updated_at, created_at, title, custom_title, tags, owner, agent, fields) " +
+            "SELECT id, body, revision, updated_at, (catalog ->> 'created_at')::timestamptz, COALESCE(catalog ->> 'title', ''), catalog ->> 'title' IS NOT NULL, " +
+            "COALESCE(ARRAY(SELECT jsonb_array_elements_text(CASE WHEN jsonb_typeof(catalog -> 'tags') = 'array' THEN catalog -> 'tags' ELSE '[]' END)), '{}'), " +
+            "catalog ->> 'owner', catalog ->> 'agent', COALESCE(CASE WHEN jsonb_typeof(catalog -> 'fields') = 'object' THEN catalog -> 'fields' END, '{}') " +
+            $"FROM {TrashTable} WHERE entry = $1 ON CONFLICT (id) DO NOTHING", transaction, entry);
 
     private NpgsqlCommand CurrentRevision(string id, NpgsqlTransaction transaction) => Bound($"SELECT revision FROM {_quotedTable} WHERE id = $1", transaction, id);
 

@@ -38,10 +38,16 @@ public partial class PostgresSessionStore<TSession>
             names.Add(ItemsTable);
         }
 
+        // The catalog's text table and its last index (made in the same transaction as the others).
+        names.Add(TextTable);
+        names.Add(Quoted(Table + "_stl"));
+
         string exist = string.Join(" AND ", names.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"to_regclass(${i + 1}) IS NOT NULL")));
         string bodies = retention ? "to_regclass($1), to_regclass($5)" : "to_regclass($1)";
         string sql = $"SELECT CASE WHEN {exist} " +
             "AND EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass($1) AND attname = 'updated_at' AND NOT attisdropped) " +
+            "AND EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass($1) AND attname = 'meta_rev' AND NOT attisdropped) " +
+            (retention ? "AND EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass($5) AND attname = 'catalog' AND NOT attisdropped) " : "") +
             $"AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid IN ({bodies}) AND attname = 'body' AND atttypid = 'jsonb'::regtype) " +
             "THEN 1::bigint ELSE 0::bigint END";
         return await Db.ScalarCore(Bound(sql, transaction, [.. names]), async, cancellationToken).ConfigureAwait(false) == 1;
@@ -69,7 +75,7 @@ public partial class PostgresSessionStore<TSession>
             }
         }
 
-        foreach (string statement in PagingIndexesSql())
+        foreach (string statement in PagingIndexesSql().Concat(CatalogSchemaSql()))
         {
             _ = await Db.ExecuteCore(Bound(statement, transaction), async, cancellationToken).ConfigureAwait(false);
         }

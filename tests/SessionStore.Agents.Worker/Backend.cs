@@ -47,7 +47,7 @@ public sealed class Backend : IDisposable
             return;
         }
 
-        foreach (string suffix in new[] { "_conversations_items", "_conversations", "_sessions", "_conversations_trash", "_conversations_pins", "_sessions_trash", "_sessions_pins" })
+        foreach (string suffix in new[] { "_conversations_items", "_conversations_text", "_sessions_text", "_conversations", "_sessions", "_conversations_trash", "_conversations_pins", "_sessions_trash", "_sessions_pins" })
         {
             using NpgsqlCommand drop = _dataSource.CreateCommand($"DROP TABLE IF EXISTS \"{prefix}{suffix}\" CASCADE");
             drop.ExecuteNonQuery();

@@ -14,6 +14,7 @@ public sealed class PostgresDeadServerTests : IDisposable
 {
     private const string Table = "dead_server";
     private static readonly DateTimeOffset Cutoff = DateTimeOffset.UtcNow;
+    private static readonly SessionMetadataChange Change = new() { Title = "a title" };
     private readonly NpgsqlDataSource _dataSource = new NpgsqlSlimDataSourceBuilder($"Host=127.0.0.1;Port={StoppedPort()};Username=postgres;Timeout=5").Build();
     private readonly PostgresStoredSessionStore _store;
 
@@ -72,6 +73,11 @@ public sealed class PostgresDeadServerTests : IDisposable
             ["Fork"] = (SessionOperation.Read, "s", () => store.Fork("s", "t"), () => store.ForkAsync("s", "t").AsTask()),
             ["ListPage"] = (SessionOperation.List, null, () => store.ListPage(SessionOrder.Recent), () => store.ListPageAsync(SessionOrder.Recent).AsTask()),
             ["Summarize"] = (SessionOperation.Read, "s", () => store.Summarize("s"), () => store.SummarizeAsync("s").AsTask()),
+            ["GetMetadata"] = (SessionOperation.Read, "s", () => store.GetMetadata("s"), () => store.GetMetadataAsync("s").AsTask()),
+            ["UpdateMetadata"] = (SessionOperation.Update, "s", () => store.UpdateMetadata("s", Change), () => store.UpdateMetadataAsync("s", Change).AsTask()),
+            ["Query"] = (SessionOperation.List, null, () => store.Query(new SessionQuery()), () => store.QueryAsync(new SessionQuery()).AsTask()),
+            ["Search"] = (SessionOperation.List, null, () => store.Search("invoice"), () => store.SearchAsync("invoice").AsTask()),
+            ["Rebuild"] = (SessionOperation.Repair, null, () => store.Rebuild(), () => store.RebuildAsync().AsTask()),
         };
     }
 

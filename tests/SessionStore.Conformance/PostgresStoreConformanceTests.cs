@@ -142,7 +142,7 @@ public class PostgresStoreConformanceTests : StoreConformanceTests
 
     internal static void DropTables(NpgsqlDataSource dataSource, string table)
     {
-        using NpgsqlCommand drop = dataSource.CreateCommand($"DROP TABLE IF EXISTS \"{table}_items\", \"{table}\", \"{table}_trash\", \"{table}_pins\"");
+        using NpgsqlCommand drop = dataSource.CreateCommand($"DROP TABLE IF EXISTS \"{table}_items\", \"{table}_text\", \"{table}\", \"{table}_trash\", \"{table}_pins\"");
         drop.ExecuteNonQuery();
     }
 

@@ -137,7 +137,7 @@ public sealed class TelemetryTests : IDisposable
 
             if (postgres is not null)
             {
-                ((Npgsql.NpgsqlDataSource)provider.GetRequiredService(typeof(Npgsql.NpgsqlDataSource))).CreateCommand($"DROP TABLE IF EXISTS {_table}, {_table}_trash, {_table}_pins").ExecuteNonQuery();
+                ((Npgsql.NpgsqlDataSource)provider.GetRequiredService(typeof(Npgsql.NpgsqlDataSource))).CreateCommand($"DROP TABLE IF EXISTS {_table}_text, {_table}, {_table}_trash, {_table}_pins").ExecuteNonQuery();
             }
         }
 

@@ -64,7 +64,7 @@ public static class PagingCommand
             }
             finally
             {
-                using NpgsqlCommand drop = dataSource.CreateCommand($"DROP TABLE IF EXISTS \"{table}\", \"{table}_trash\", \"{table}_pins\"");
+                using NpgsqlCommand drop = dataSource.CreateCommand($"DROP TABLE IF EXISTS \"{table}_text\", \"{table}\", \"{table}_trash\", \"{table}_pins\"");
                 drop.ExecuteNonQuery();
             }
         }

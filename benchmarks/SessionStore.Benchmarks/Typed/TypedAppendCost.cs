@@ -69,7 +69,7 @@ public static class TypedAppendCost
         }
         finally
         {
-            using var drop = dataSource.CreateCommand($"DROP TABLE IF EXISTS \"{table}_items\", \"{table}\", \"{table}_trash\", \"{table}_pins\"");
+            using var drop = dataSource.CreateCommand($"DROP TABLE IF EXISTS \"{table}_items\", \"{table}_text\", \"{table}\", \"{table}_trash\", \"{table}_pins\"");
             drop.ExecuteNonQuery();
         }
     }

@@ -49,5 +49,19 @@ public sealed record SessionMetadata
     /// <summary>The caller's own string fields, by name.</summary>
     public IReadOnlyDictionary<string, string> Fields { get; init; } = EmptyFields;
 
+    /// <summary>Equality by value: the same scalars, the same tags in the same order and the same fields (ordinal).</summary>
+    /// <param name="other">The metadata to compare with.</param>
+    /// <returns>Whether both describe the session alike.</returns>
+    public bool Equals(SessionMetadata? other) =>
+        other is not null &&
+        (SessionId, Title, HasCustomTitle, CreatedAt, UpdatedAt, ItemCount, InputTokens, OutputTokens, SizeBytes, Owner, Agent) ==
+        (other.SessionId, other.Title, other.HasCustomTitle, other.CreatedAt, other.UpdatedAt, other.ItemCount, other.InputTokens, other.OutputTokens, other.SizeBytes, other.Owner, other.Agent) &&
+        Tags.SequenceEqual(other.Tags, StringComparer.Ordinal) &&
+        Fields.Count == other.Fields.Count &&
+        Fields.All(field => other.Fields.TryGetValue(field.Key, out string? value) && string.Equals(value, field.Value, StringComparison.Ordinal));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(SessionId, Title, UpdatedAt, ItemCount, SizeBytes, Tags.Count, Fields.Count);
+
     internal static readonly IReadOnlyDictionary<string, string> EmptyFields = new Dictionary<string, string>(StringComparer.Ordinal);
 }

@@ -124,7 +124,7 @@ public sealed class ItemWindowTests : IDisposable
     {
         if (_dataSource is not null)
         {
-            foreach (string suffix in new[] { "_items", "", "_trash", "_pins" })
+            foreach (string suffix in new[] { "_items", "_text", "", "_trash", "_pins" })
             {
                 using NpgsqlCommand drop = _dataSource.CreateCommand($"DROP TABLE IF EXISTS \"{_table}{suffix}\" CASCADE");
                 drop.ExecuteNonQuery();

@@ -77,7 +77,7 @@ public sealed class PostgresTable : IDisposable
     {
         try
         {
-            _ = Execute($"DROP TABLE IF EXISTS \"{Name}\", \"{Name}_trash\", \"{Name}_pins\", \"{Name}_items\" CASCADE");
+            _ = Execute($"DROP TABLE IF EXISTS \"{Name}_text\", \"{Name}\", \"{Name}_trash\", \"{Name}_pins\", \"{Name}_items\" CASCADE");
         }
         finally
         {
