@@ -17,6 +17,7 @@ internal sealed partial class KnownSymbols
     private Lazy<INamedTypeSymbol?>? _doesNotReturnAttribute;
     private Lazy<INamedTypeSymbol?>? _lambdaExpression;
     private Lazy<INamedTypeSymbol?>? _aggregateException;
+    private Lazy<INamedTypeSymbol?>? _generatedCodeAttribute;
 
     internal INamedTypeSymbol? StoreInterface { get; private set; }
 
@@ -31,6 +32,9 @@ internal sealed partial class KnownSymbols
     internal INamedTypeSymbol? LambdaExpression => _lambdaExpression?.Value;
 
     internal INamedTypeSymbol? AggregateException => _aggregateException?.Value;
+
+    /// <summary><c>System.CodeDom.Compiler.GeneratedCodeAttribute</c> (see <see cref="GeneratedCode"/>).</summary>
+    internal INamedTypeSymbol? GeneratedCodeAttribute => _generatedCodeAttribute?.Value;
 
     /// <summary>Which calls run the delegates they are given before they return; null without the library.</summary>
     internal DelegateRunners? Runners { get; private set; }
@@ -58,6 +62,7 @@ internal sealed partial class KnownSymbols
         _doesNotReturnAttribute = Lookup(compilation, "System.Diagnostics.CodeAnalysis.DoesNotReturnAttribute");
         _lambdaExpression = Lookup(compilation, "System.Linq.Expressions.LambdaExpression");
         _aggregateException = Lookup(compilation, "System.AggregateException");
+        _generatedCodeAttribute = Lookup(compilation, "System.CodeDom.Compiler.GeneratedCodeAttribute");
         Runners = new DelegateRunners(compilation);
         Members = new StoreMembers(this);
     }

@@ -32,7 +32,7 @@ public sealed class CatchSwallowsDeleteFailureAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
@@ -43,12 +43,12 @@ public sealed class CatchSwallowsDeleteFailureAnalyzer : DiagnosticAnalyzer
                 var wrappedClauses = new Lazy<CatchClauses?>(
                     () => symbols.AggregateException is { } aggregate ? new CatchClauses(new DeleteFailureType(aggregate, symbols), symbols) : null,
                     LazyThreadSafetyMode.PublicationOnly);
-                start.RegisterOperationAction(c => AnalyzeTry(c, members, runners, clauses, wrappedClauses), OperationKind.Try);
+                start.RegisterOperationAction(c => AnalyzeTry(c, symbols, members, runners, clauses, wrappedClauses), OperationKind.Try);
             }
         });
     }
 
-    private static void AnalyzeTry(OperationAnalysisContext context, StoreMembers members, DelegateRunners runners, CatchClauses clauses, Lazy<CatchClauses?> lazyWrappedClauses)
+    private static void AnalyzeTry(OperationAnalysisContext context, KnownSymbols symbols, StoreMembers members, DelegateRunners runners, CatchClauses clauses, Lazy<CatchClauses?> lazyWrappedClauses)
     {
         var tryOperation = (ITryOperation)context.Operation;
         if (tryOperation.Catches.IsEmpty)
@@ -77,12 +77,12 @@ public sealed class CatchSwallowsDeleteFailureAnalyzer : DiagnosticAnalyzer
             }
 
             ITypeSymbol caught = clause.ExceptionType;
-            context.ReportDiagnostic(Diagnostic.Create(
+            GeneratedCode.Report(context, Diagnostic.Create(
                 SessionStoreDiagnostics.CatchSwallowsDeleteFailure,
                 HeaderLocation(clause),
                 reaching.Wrapped ? Wrapped : null,
                 caught.SpecialType == SpecialType.System_Object ? "everything" : caught.Name,
-                reaching.Delete.Syntax.ToString()));
+                reaching.Delete.Syntax.ToString()), symbols);
             return;
         }
     }

@@ -23,7 +23,7 @@ public sealed class DeleteResultIgnoredAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
@@ -46,8 +46,8 @@ public sealed class DeleteResultIgnoredAnalyzer : DiagnosticAnalyzer
         IOperation outermost = OutermostResultCarrier(invocation);
         if (outermost.Parent is IExpressionStatementOperation statement && !IsInExpressionTree(statement, symbols))
         {
-            context.ReportDiagnostic(Diagnostic.Create(
-                SessionStoreDiagnostics.DeleteResultIgnored, outermost.Syntax.GetLocation(), invocation.Syntax.ToString()));
+            GeneratedCode.Report(context, Diagnostic.Create(
+                SessionStoreDiagnostics.DeleteResultIgnored, outermost.Syntax.GetLocation(), invocation.Syntax.ToString()), symbols);
         }
     }
 
