@@ -7,9 +7,8 @@ namespace SessionStore.Analyzers;
 
 /// <summary>The types only the rules need (see the shared part, <c>KnownSymbols.cs</c>).</summary>
 /// <remarks>
-/// The library's types come from its assembly at once; the framework's are looked up in the whole
-/// compilation only when a rule first needs one (most compilations need few of them, and by then the
-/// compiler has read the references' type tables for its own binding).
+/// The library's types come from its assembly at once; the framework's are looked up (<see cref="Lookup"/>)
+/// only when a rule first needs one, and a rule compares a candidate's name before it asks for one.
 /// </remarks>
 internal sealed partial class KnownSymbols
 {
@@ -42,9 +41,18 @@ internal sealed partial class KnownSymbols
     /// <summary>Which methods belong to a session store and which of their parameters are session ids; null without the library.</summary>
     internal StoreMembers? Members { get; private set; }
 
-    /// <summary>A type of the compilation (any assembly), looked up on first use; null if it has none.</summary>
+    /// <summary>
+    /// A type of the compilation, looked up on first use in <see cref="Compilation.GetTypeByMetadataName"/>'s
+    /// order: the compilation's own assembly, then the core library, then every reference (the type must be in
+    /// only one). The first two are one assembly each; only a type found in neither pays for the search of
+    /// every reference, which reads each one's forwarded types.
+    /// </summary>
     internal static Lazy<INamedTypeSymbol?> Lookup(Compilation compilation, string metadataName) =>
-        new(() => compilation.GetTypeByMetadataName(metadataName), LazyThreadSafetyMode.PublicationOnly);
+        new(
+            () => compilation.Assembly.GetTypeByMetadataName(metadataName) ??
+                compilation.ObjectType.ContainingAssembly?.GetTypeByMetadataName(metadataName) ??
+                compilation.GetTypeByMetadataName(metadataName),
+            LazyThreadSafetyMode.PublicationOnly);
 
     /// <summary>Only when the library is referenced at all; all stay null otherwise (then no rule has anything to do).</summary>
     partial void ResolveOwn(Compilation compilation)

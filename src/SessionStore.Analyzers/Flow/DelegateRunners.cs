@@ -33,19 +33,20 @@ internal sealed class DelegateRunners
     /// <summary>Whether <paramref name="invocation"/> runs the delegates among its arguments before it returns.</summary>
     internal bool RunsNow(IInvocationOperation invocation)
     {
+        // The names first: a type is looked up only for a call on a type of its name.
         INamedTypeSymbol type = invocation.TargetMethod.ContainingType.OriginalDefinition;
-        if (Is(type, _list.Value) || Is(type, _array) || Wraps(invocation))
+        if (Is(type, "List", _list) || Is(type, _array) || Wraps(invocation))
         {
             return true;
         }
 
-        if (!Is(type, _enumerable.Value))
+        if (!Is(type, "Enumerable", _enumerable))
         {
             return false;
         }
 
         ITypeSymbol returned = invocation.TargetMethod.ReturnType.OriginalDefinition;
-        if (returned.SpecialType != SpecialType.System_Collections_Generic_IEnumerable_T && !Is(returned, _orderedEnumerable.Value))
+        if (returned.SpecialType != SpecialType.System_Collections_Generic_IEnumerable_T && !Is(returned, "IOrderedEnumerable", _orderedEnumerable))
         {
             return true;
         }
@@ -67,8 +68,11 @@ internal sealed class DelegateRunners
 
     /// <summary>Whether what a delegate given to <paramref name="invocation"/> throws comes out wrapped in an <c>AggregateException</c>.</summary>
     internal bool Wraps(IInvocationOperation invocation) =>
-        invocation.TargetMethod.Name is "For" or "ForEach" or "Invoke" && Is(invocation.TargetMethod.ContainingType, _parallel.Value);
+        invocation.TargetMethod.Name is "For" or "ForEach" or "Invoke" && Is(invocation.TargetMethod.ContainingType, "Parallel", _parallel);
 
     private static bool Is(ITypeSymbol type, INamedTypeSymbol? candidate) =>
         SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, candidate);
+
+    private static bool Is(ITypeSymbol type, string name, Lazy<INamedTypeSymbol?> candidate) =>
+        type.Name == name && Is(type, candidate.Value);
 }

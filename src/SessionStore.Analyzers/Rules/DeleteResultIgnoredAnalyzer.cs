@@ -89,7 +89,8 @@ public sealed class DeleteResultIgnoredAnalyzer : DiagnosticAnalyzer
         {
             if (current is IAnonymousFunctionOperation function)
             {
-                return function.Parent is { Type: { } converted } && KnownSymbols.IsOrDerivesFrom(converted, symbols.LambdaExpression);
+                // A lambda converted to a delegate (the usual case) is code; only then is LambdaExpression looked up.
+                return function.Parent is { Type: { TypeKind: not TypeKind.Delegate } converted } && KnownSymbols.IsOrDerivesFrom(converted, symbols.LambdaExpression);
             }
         }
 
