@@ -10,16 +10,34 @@ namespace SessionStore.Analyzers;
 /// Each assembly adds the types only it needs in its own part, resolved by <see cref="ResolveOwn"/>:
 /// <c>KnownSymbols.Rules.cs</c> here, <c>KnownSymbols.Generator.cs</c> in SessionStore.Generators.
 /// </summary>
+/// <remarks>
+/// The library's own types are looked up in the library's assembly (<see cref="Library"/>), found by name
+/// among the references: a lookup in the whole compilation reads the type tables of every referenced
+/// assembly, and the first one in a compiler process costs more than everything the rules do in a build.
+/// </remarks>
 internal sealed partial class KnownSymbols
 {
+    /// <summary>The name of the library's assembly.</summary>
+    internal const string LibraryAssemblyName = "SessionStore";
+
+    private const string FileStoreMetadataName = "SessionStore.FileSessionStore`1";
+
     private static readonly ConditionalWeakTable<Compilation, KnownSymbols> PerCompilation = new();
 
     private KnownSymbols(Compilation compilation)
     {
-        FileStore = compilation.GetTypeByMetadataName("SessionStore.FileSessionStore`1");
-        SessionIdAttribute = compilation.GetTypeByMetadataName("SessionStore.SessionIdAttribute");
+        Library = FindLibrary(compilation);
+        FileStore = Library?.GetTypeByMetadataName(FileStoreMetadataName);
+        SessionIdAttribute = Library?.GetTypeByMetadataName("SessionStore.SessionIdAttribute");
         ResolveOwn(compilation);
     }
+
+    /// <summary>
+    /// The assembly that declares the library's types: the compilation itself when its sources declare
+    /// them, else the referenced <c>SessionStore</c> assembly (not one referenced only under an extern
+    /// alias); null when there is none.
+    /// </summary>
+    internal IAssemblySymbol? Library { get; }
 
     /// <summary><c>FileSessionStore&lt;T&gt;</c>; null when the compilation does not reference the library.</summary>
     internal INamedTypeSymbol? FileStore { get; }
@@ -86,6 +104,28 @@ internal sealed partial class KnownSymbols
 
         return null;
     }
+
+    private static IAssemblySymbol? FindLibrary(Compilation compilation)
+    {
+        if (compilation.Assembly.GetTypeByMetadataName(FileStoreMetadataName) is not null)
+        {
+            return compilation.Assembly;
+        }
+
+        foreach (IAssemblySymbol referenced in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (referenced.Name == LibraryAssemblyName && IsGlobal(compilation.GetMetadataReference(referenced)))
+            {
+                return referenced;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the types of <paramref name="reference"/> are in the global namespace of the compilation (it has no extern alias, or also the global one).</summary>
+    private static bool IsGlobal(MetadataReference? reference) =>
+        reference is null || reference.Properties.Aliases.IsEmpty || reference.Properties.Aliases.Contains("global");
 
     /// <summary>Resolves the types only this assembly needs, after <see cref="FileStore"/> and <see cref="SessionIdAttribute"/>.</summary>
     partial void ResolveOwn(Compilation compilation);

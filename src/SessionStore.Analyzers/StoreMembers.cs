@@ -1,7 +1,9 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace SessionStore.Analyzers;
@@ -32,8 +34,8 @@ internal sealed class StoreMembers
 
     private readonly KnownSymbols _symbols;
     private readonly IAssemblySymbol _library;
-    private readonly ImmutableArray<IMethodSymbol> _takesSession;
-    private readonly IPropertySymbol? _storedSessionId;
+    private readonly Lazy<ImmutableArray<IMethodSymbol>> _takesSession;
+    private readonly Lazy<IPropertySymbol?> _storedSessionId;
 
     // The same few store methods are called all over a compilation: each is classified once.
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _isStoreMethod = new(SymbolEqualityComparer.Default);
@@ -44,13 +46,17 @@ internal sealed class StoreMembers
         _library = symbols.FileStore!.ContainingAssembly;
 
         // A contract member that takes the session itself reads the id from it: its string parameters
-        // are something else (SaveIfMatch's expected revision).
-        _takesSession = symbols.StoreInterface is null
-            ? ImmutableArray<IMethodSymbol>.Empty
-            : symbols.StoreInterface.GetMembers().OfType<IMethodSymbol>()
-                .Where(m => m.Parameters.Length > 0 && m.Parameters[0].Type.TypeKind == TypeKind.TypeParameter)
-                .ToImmutableArray();
-        _storedSessionId = symbols.StoredSession?.GetMembers("SessionId").OfType<IPropertySymbol>().FirstOrDefault();
+        // are something else (SaveIfMatch's expected revision). Both are read from metadata when first needed.
+        _takesSession = new Lazy<ImmutableArray<IMethodSymbol>>(
+            () => symbols.StoreInterface is null
+                ? ImmutableArray<IMethodSymbol>.Empty
+                : symbols.StoreInterface.GetMembers().OfType<IMethodSymbol>()
+                    .Where(m => m.Parameters.Length > 0 && m.Parameters[0].Type.TypeKind == TypeKind.TypeParameter)
+                    .ToImmutableArray(),
+            LazyThreadSafetyMode.PublicationOnly);
+        _storedSessionId = new Lazy<IPropertySymbol?>(
+            () => symbols.StoredSession?.GetMembers("SessionId").OfType<IPropertySymbol>().FirstOrDefault(),
+            LazyThreadSafetyMode.PublicationOnly);
     }
 
     /// <summary>A store's <c>Delete</c> or <c>DeleteAsync</c>.</summary>
@@ -105,7 +111,7 @@ internal sealed class StoreMembers
         }
 
         IMethodSymbol? contract = ContractMemberOf(method);
-        return contract is null || !_takesSession.Contains(contract, SymbolEqualityComparer.Default);
+        return contract is null || !_takesSession.Value.Contains(contract, SymbolEqualityComparer.Default);
     }
 
     /// <summary><c>StoredSession.SessionId</c>, or a property marked <c>[SessionId]</c> (on it or on a property it overrides).</summary>
@@ -118,7 +124,7 @@ internal sealed class StoreMembers
 
         for (IPropertySymbol? current = property; current is not null; current = current.OverriddenProperty)
         {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, _storedSessionId))
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, _storedSessionId.Value))
             {
                 return true;
             }

@@ -12,12 +12,12 @@ namespace SessionStore.Analyzers.Flow;
 internal sealed class CatchClauses
 {
     private readonly DeleteFailureType _type;
-    private readonly INamedTypeSymbol? _doesNotReturn;
+    private readonly KnownSymbols _symbols;
 
-    internal CatchClauses(DeleteFailureType type, INamedTypeSymbol? doesNotReturn)
+    internal CatchClauses(DeleteFailureType type, KnownSymbols symbols)
     {
         _type = type;
-        _doesNotReturn = doesNotReturn;
+        _symbols = symbols;
     }
 
     internal DeleteFailureType Type => _type;
@@ -39,7 +39,7 @@ internal sealed class CatchClauses
                 continue;
             }
 
-            Exits exits = HandlerFlow.Analyze(clause.Handler, conditions, _doesNotReturn);
+            Exits exits = HandlerFlow.Analyze(clause.Handler, conditions, _symbols.DoesNotReturnAttribute);
             Outcome outcome = _type.IsSpecific(clause.ExceptionType) || filter.NamesDeleteFailure ? Outcome.Handled : Classify(exits);
             bool mayEscape = mayEscapeEarlier || (exits & Exits.Rethrow) != 0;
             if (filter.Truth == Truth.True)

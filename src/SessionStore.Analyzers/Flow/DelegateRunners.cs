@@ -1,3 +1,4 @@
+using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -13,37 +14,39 @@ namespace SessionStore.Analyzers.Flow;
 /// </summary>
 internal sealed class DelegateRunners
 {
-    private readonly INamedTypeSymbol? _enumerable;
-    private readonly INamedTypeSymbol? _orderedEnumerable;
-    private readonly INamedTypeSymbol? _list;
+    // Looked up when first needed: only a try whose clause swallows the exception is scanned for calls.
+    private readonly Lazy<INamedTypeSymbol?> _enumerable;
+    private readonly Lazy<INamedTypeSymbol?> _orderedEnumerable;
+    private readonly Lazy<INamedTypeSymbol?> _list;
     private readonly INamedTypeSymbol _array;
-    private readonly INamedTypeSymbol? _parallel;
+    private readonly Lazy<INamedTypeSymbol?> _parallel;
 
     internal DelegateRunners(Compilation compilation)
     {
-        _enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
-        _orderedEnumerable = compilation.GetTypeByMetadataName("System.Linq.IOrderedEnumerable`1");
-        _list = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
+        _enumerable = KnownSymbols.Lookup(compilation, "System.Linq.Enumerable");
+        _orderedEnumerable = KnownSymbols.Lookup(compilation, "System.Linq.IOrderedEnumerable`1");
+        _list = KnownSymbols.Lookup(compilation, "System.Collections.Generic.List`1");
         _array = compilation.GetSpecialType(SpecialType.System_Array);
-        _parallel = compilation.GetTypeByMetadataName("System.Threading.Tasks.Parallel");
+        _parallel = KnownSymbols.Lookup(compilation, "System.Threading.Tasks.Parallel");
     }
 
     /// <summary>Whether <paramref name="invocation"/> runs the delegates among its arguments before it returns.</summary>
     internal bool RunsNow(IInvocationOperation invocation)
     {
+        // The names first: a type is looked up only for a call on a type of its name.
         INamedTypeSymbol type = invocation.TargetMethod.ContainingType.OriginalDefinition;
-        if (Is(type, _list) || Is(type, _array) || Wraps(invocation))
+        if (Is(type, "List", _list) || Is(type, _array) || Wraps(invocation))
         {
             return true;
         }
 
-        if (!Is(type, _enumerable))
+        if (!Is(type, "Enumerable", _enumerable))
         {
             return false;
         }
 
         ITypeSymbol returned = invocation.TargetMethod.ReturnType.OriginalDefinition;
-        if (returned.SpecialType != SpecialType.System_Collections_Generic_IEnumerable_T && !Is(returned, _orderedEnumerable))
+        if (returned.SpecialType != SpecialType.System_Collections_Generic_IEnumerable_T && !Is(returned, "IOrderedEnumerable", _orderedEnumerable))
         {
             return true;
         }
@@ -65,8 +68,11 @@ internal sealed class DelegateRunners
 
     /// <summary>Whether what a delegate given to <paramref name="invocation"/> throws comes out wrapped in an <c>AggregateException</c>.</summary>
     internal bool Wraps(IInvocationOperation invocation) =>
-        Is(invocation.TargetMethod.ContainingType, _parallel) && invocation.TargetMethod.Name is "For" or "ForEach" or "Invoke";
+        invocation.TargetMethod.Name is "For" or "ForEach" or "Invoke" && Is(invocation.TargetMethod.ContainingType, "Parallel", _parallel);
 
     private static bool Is(ITypeSymbol type, INamedTypeSymbol? candidate) =>
         SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, candidate);
+
+    private static bool Is(ITypeSymbol type, string name, Lazy<INamedTypeSymbol?> candidate) =>
+        type.Name == name && Is(type, candidate.Value);
 }

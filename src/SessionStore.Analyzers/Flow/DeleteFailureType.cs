@@ -9,12 +9,13 @@ namespace SessionStore.Analyzers.Flow;
 internal sealed class DeleteFailureType
 {
     private readonly INamedTypeSymbol _exception;
-    private readonly INamedTypeSymbol _ioException;
+    private readonly KnownSymbols _symbols;
 
-    internal DeleteFailureType(INamedTypeSymbol sessionDeleteException, INamedTypeSymbol ioException)
+    /// <summary>The exception <paramref name="thrown"/>; <c>IOException</c> comes from <paramref name="symbols"/> when first needed.</summary>
+    internal DeleteFailureType(INamedTypeSymbol thrown, KnownSymbols symbols)
     {
-        _exception = sessionDeleteException;
-        _ioException = ioException;
+        _exception = thrown;
+        _symbols = symbols;
     }
 
     internal INamedTypeSymbol Symbol => _exception;
@@ -48,11 +49,12 @@ internal sealed class DeleteFailureType
     /// type between it and <c>IOException</c> (a library base of store errors), or an interface of the
     /// library's own that it implements (<c>ISessionError</c>: a test for it handles the library's errors on
     /// purpose). <c>IOException</c>, its bases and the framework's interfaces are not: they catch it by accident.
+    /// (A compilation without <c>IOException</c> cannot compile a catch of it: every type counts as specific, and nothing is reported.)
     /// </summary>
     internal bool IsSpecific(ITypeSymbol? type) =>
         type is not null && IsA(type) && (type.TypeKind == TypeKind.Interface
             ? SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _exception.ContainingAssembly)
-            : !KnownSymbols.IsOrDerivesFrom(_ioException, type));
+            : !KnownSymbols.IsOrDerivesFrom(_symbols.IOException, type));
 
     /// <summary>The verdict of the test "is <paramref name="type"/>" on the exception.</summary>
     internal Verdict Test(ITypeSymbol? type) => Verdict.Of(IsA(type), IsSpecific(type));

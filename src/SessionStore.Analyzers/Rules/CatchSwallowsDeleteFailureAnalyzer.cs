@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -30,25 +32,31 @@ public sealed class CatchSwallowsDeleteFailureAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
             KnownSymbols symbols = KnownSymbols.For(start.Compilation);
-            if (symbols is { Members: { } members, Runners: { } runners, SessionDeleteException: { } deleteFailure, IOException: { } ioException })
+            if (symbols is { Members: { } members, Runners: { } runners, SessionDeleteException: { } deleteFailure })
             {
-                var clauses = new CatchClauses(new DeleteFailureType(deleteFailure, ioException), symbols.DoesNotReturnAttribute);
-                CatchClauses? wrappedClauses = symbols.AggregateException is { } aggregate
-                    ? new CatchClauses(new DeleteFailureType(aggregate, ioException), symbols.DoesNotReturnAttribute)
-                    : null;
-                start.RegisterOperationAction(c => AnalyzeTry(c, members, runners, clauses, wrappedClauses), OperationKind.Try);
+                var clauses = new CatchClauses(new DeleteFailureType(deleteFailure, symbols), symbols);
+                var wrappedClauses = new Lazy<CatchClauses?>(
+                    () => symbols.AggregateException is { } aggregate ? new CatchClauses(new DeleteFailureType(aggregate, symbols), symbols) : null,
+                    LazyThreadSafetyMode.PublicationOnly);
+                start.RegisterOperationAction(c => AnalyzeTry(c, symbols, members, runners, clauses, wrappedClauses), OperationKind.Try);
             }
         });
     }
 
-    private static void AnalyzeTry(OperationAnalysisContext context, StoreMembers members, DelegateRunners runners, CatchClauses clauses, CatchClauses? wrappedClauses)
+    private static void AnalyzeTry(OperationAnalysisContext context, KnownSymbols symbols, StoreMembers members, DelegateRunners runners, CatchClauses clauses, Lazy<CatchClauses?> lazyWrappedClauses)
     {
         var tryOperation = (ITryOperation)context.Operation;
+        if (tryOperation.Catches.IsEmpty)
+        {
+            return;
+        }
+
+        CatchClauses? wrappedClauses = lazyWrappedClauses.Value;
 
         // The clauses decide first: the block is scanned only when one of them would swallow the exception
         // (or, decided only if a clause can catch it at all, the AggregateException a Parallel call wraps it in).
@@ -69,12 +77,12 @@ public sealed class CatchSwallowsDeleteFailureAnalyzer : DiagnosticAnalyzer
             }
 
             ITypeSymbol caught = clause.ExceptionType;
-            context.ReportDiagnostic(Diagnostic.Create(
+            GeneratedCode.Report(context, Diagnostic.Create(
                 SessionStoreDiagnostics.CatchSwallowsDeleteFailure,
                 HeaderLocation(clause),
                 reaching.Wrapped ? Wrapped : null,
                 caught.SpecialType == SpecialType.System_Object ? "everything" : caught.Name,
-                reaching.Delete.Syntax.ToString()));
+                reaching.Delete.Syntax.ToString()), symbols);
             return;
         }
     }

@@ -23,19 +23,19 @@ public sealed class DeleteResultIgnoredAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
             KnownSymbols symbols = KnownSymbols.For(start.Compilation);
             if (symbols.Members is { } members)
             {
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, members, symbols.LambdaExpression), OperationKind.Invocation);
+                start.RegisterOperationAction(c => AnalyzeInvocation(c, members, symbols), OperationKind.Invocation);
             }
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, StoreMembers members, INamedTypeSymbol? lambdaExpression)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, StoreMembers members, KnownSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (!members.IsDelete(invocation.TargetMethod))
@@ -44,10 +44,10 @@ public sealed class DeleteResultIgnoredAnalyzer : DiagnosticAnalyzer
         }
 
         IOperation outermost = OutermostResultCarrier(invocation);
-        if (outermost.Parent is IExpressionStatementOperation statement && !IsInExpressionTree(statement, lambdaExpression))
+        if (outermost.Parent is IExpressionStatementOperation statement && !IsInExpressionTree(statement, symbols))
         {
-            context.ReportDiagnostic(Diagnostic.Create(
-                SessionStoreDiagnostics.DeleteResultIgnored, outermost.Syntax.GetLocation(), invocation.Syntax.ToString()));
+            GeneratedCode.Report(context, Diagnostic.Create(
+                SessionStoreDiagnostics.DeleteResultIgnored, outermost.Syntax.GetLocation(), invocation.Syntax.ToString()), symbols);
         }
     }
 
@@ -83,13 +83,14 @@ public sealed class DeleteResultIgnoredAnalyzer : DiagnosticAnalyzer
         return ns is { Name: "Tasks" or "CompilerServices", ContainingNamespace: { Name: "Threading" or "Runtime", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
     }
 
-    private static bool IsInExpressionTree(IOperation operation, INamedTypeSymbol? lambdaExpression)
+    private static bool IsInExpressionTree(IOperation operation, KnownSymbols symbols)
     {
         for (IOperation? current = operation; current is not null; current = current.Parent)
         {
             if (current is IAnonymousFunctionOperation function)
             {
-                return function.Parent is { Type: { } converted } && KnownSymbols.IsOrDerivesFrom(converted, lambdaExpression);
+                // A lambda converted to a delegate (the usual case) is code; only then is LambdaExpression looked up.
+                return function.Parent is { Type: { TypeKind: not TypeKind.Delegate } converted } && KnownSymbols.IsOrDerivesFrom(converted, symbols.LambdaExpression);
             }
         }
 

@@ -23,35 +23,36 @@ public sealed class InvalidSessionIdConstantAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            if (KnownSymbols.For(start.Compilation).Members is { } members)
+            KnownSymbols symbols = KnownSymbols.For(start.Compilation);
+            if (symbols.Members is { } members)
             {
-                start.RegisterOperationAction(c => AnalyzeArgument(c, members), OperationKind.Argument);
-                start.RegisterOperationAction(c => AnalyzeAssignment(c, members), OperationKind.SimpleAssignment);
+                start.RegisterOperationAction(c => AnalyzeArgument(c, members, symbols), OperationKind.Argument);
+                start.RegisterOperationAction(c => AnalyzeAssignment(c, members, symbols), OperationKind.SimpleAssignment);
             }
         });
     }
 
-    private static void AnalyzeArgument(OperationAnalysisContext context, StoreMembers members)
+    private static void AnalyzeArgument(OperationAnalysisContext context, StoreMembers members, KnownSymbols symbols)
     {
         var argument = (IArgumentOperation)context.Operation;
         if (IsConstantString(argument.Value, out string? id) && argument.Parameter is { } parameter && members.IsSessionIdParameter(parameter))
         {
-            Report(context, argument.Value, id);
+            Report(context, argument.Value, id, symbols);
         }
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, StoreMembers members)
+    private static void AnalyzeAssignment(OperationAnalysisContext context, StoreMembers members, KnownSymbols symbols)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (IsConstantString(assignment.Value, out string? id) &&
             assignment.Target is IPropertyReferenceOperation { Property: { } property } &&
             members.IsSessionIdProperty(property))
         {
-            Report(context, assignment.Value, id);
+            Report(context, assignment.Value, id, symbols);
         }
     }
 
@@ -63,13 +64,13 @@ public sealed class InvalidSessionIdConstantAnalyzer : DiagnosticAnalyzer
         return constant.HasValue && constant.Value is string or null && value.Type?.SpecialType is SpecialType.System_String or null;
     }
 
-    private static void Report(OperationAnalysisContext context, IOperation value, string? id)
+    private static void Report(OperationAnalysisContext context, IOperation value, string? id, KnownSymbols symbols)
     {
         if (SessionIdRules.GetViolation(id) is { } violation)
         {
             string shown = id is null ? "null" : "\"" + Escape(id) + "\"";
-            context.ReportDiagnostic(Diagnostic.Create(
-                SessionStoreDiagnostics.InvalidSessionIdConstant, value.Syntax.GetLocation(), shown, violation));
+            GeneratedCode.Report(context, Diagnostic.Create(
+                SessionStoreDiagnostics.InvalidSessionIdConstant, value.Syntax.GetLocation(), shown, violation), symbols);
         }
     }
 
