@@ -84,11 +84,27 @@
     return s.length < 20_000_000 && RASTER.test(s) ? el("img", { class: "content", src: s, alt: "image content" }) : null;
   }
 
+  // JSON indented for reading; deep or large JSON compact (indenting 3,000 levels would make megabytes of spaces).
   function pretty(value) {
     if (typeof value === "string") {
-      try { return JSON.stringify(JSON.parse(value), null, 2); } catch { return value; }
+      try { value = JSON.parse(value); } catch { return value; }
     }
-    try { return JSON.stringify(value, null, 2) ?? String(value); } catch { return String(value); }
+    try {
+      const compact = JSON.stringify(value);
+      if (compact === undefined) return String(value);
+      return compact.length > 100000 || depthOver(value, 20) ? compact : JSON.stringify(value, null, 2);
+    } catch { return String(value); }
+  }
+
+  function depthOver(value, limit) {
+    let level = [value];
+    for (let depth = 0; level.length > 0; depth++) {
+      if (depth > limit) return true;
+      const next = [];
+      for (const v of level) if (v && typeof v === "object") for (const child of Object.values(v)) if (child && typeof child === "object") next.push(child);
+      level = next;
+    }
+    return false;
   }
 
   function number(n) { return Number(n || 0).toLocaleString("en-US"); }
