@@ -6,7 +6,8 @@
 
 (() => {
   const CLIP = 10000;          // characters of one text shown before "show all"
-  const CHUNK = 400;           // messages rendered per frame
+  const FIRST_CHUNK = 200;     // messages rendered before the first paint
+  const CHUNK = 5000;          // messages rendered per frame after it (off-screen ones skip layout: content-visibility)
   const TREE_DEPTH = 40;       // levels of a JSON tree before the rest is shown as text
   const TREE_ITEMS = 500;      // children of one node shown before "N more"
   const timings = (window.__viewer = { marks: {} });
@@ -369,8 +370,10 @@
       if (messages.length < state.rendered) { // rewritten shorter: start again
         state.rendered = 0; state.results.clear(); state.calls.clear(); state.usage = { input: 0, output: 0, turns: 0 }; list.replaceChildren();
       }
+      const normalizing = performance.now();
       const normalized = [];
       for (let i = state.rendered; i < messages.length; i++) normalized.push(normalize(messages[i], i));
+      timings.marks.normalize = performance.now() - normalizing;
       for (const m of normalized) for (const p of m.parts) {
         if (p.kind === "result" && p.callId != null) state.results.set(String(p.callId), p);
         if (p.kind === "call" && p.callId != null) state.calls.set(String(p.callId), p);
@@ -379,6 +382,7 @@
       renderHead(session, state.usage);
       const atBottom = window.innerHeight + window.scrollY >= document.body.scrollHeight - 40;
       state.rendered = messages.length;
+      list.classList.toggle("many", messages.length > 500); // off-screen messages skip layout (content-visibility)
       await renderChunks(normalized);
       // Results that arrived after their call: fill the pending slots.
       for (const slot of list.querySelectorAll(".call .pending")) {
@@ -396,12 +400,17 @@
     }
 
     async function renderChunks(normalized) {
-      for (let start = 0; start < normalized.length; start += CHUNK) {
+      timings.marks.build = 0;
+      for (let start = 0; start < normalized.length;) {
+        const end = Math.min(normalized.length, start + (start === 0 ? FIRST_CHUNK : CHUNK));
+        const building = performance.now();
         const fragment = document.createDocumentFragment();
-        for (const m of normalized.slice(start, start + CHUNK)) fragment.appendChild(messageNode(m, state));
+        for (let i = start; i < end; i++) fragment.appendChild(messageNode(normalized[i], state));
         list.appendChild(fragment);
+        timings.marks.build += performance.now() - building;
         if (start === 0) timings.marks.sessionFirstChunk = performance.now();
-        if (start + CHUNK < normalized.length) await new Promise((r) => requestAnimationFrame(() => r()));
+        start = end;
+        if (start < normalized.length) await new Promise((r) => requestAnimationFrame(() => r()));
         if (state.closed) return;
       }
     }
@@ -416,12 +425,12 @@
         session.kind === "other" ? el("span", null, "a session of another type") : null,
         session.pinned ? el("span", { class: "pin" }, "pinned") : null);
       const follow = head.querySelector(".follow") || el("span", { class: "follow faint" }, "");
-      head.replaceChildren(
+      head.replaceChildren(...[
         el("h1", { id: "session-title" }, visible(session.title || session.id)),
         el("div", { class: "id" }, visible(session.id)),
         facts,
         session.tags && session.tags.length ? el("div", null, session.tags.map((t) => el("span", { class: "tag" }, visible(t)))) : null,
-        follow);
+        follow].filter(Boolean));
       renderActions(session);
     }
 
