@@ -56,8 +56,9 @@ internal sealed class ViewerAccess
         Port = port;
         string p = ":" + port.ToString(CultureInfo.InvariantCulture);
         _hosts.Add(HostName(Options.Address) + p);
-        if (IPAddress.IsLoopback(Options.Address) && Options.Address.AddressFamily == AddressFamily.InterNetwork && Options.Address.Equals(IPAddress.Loopback))
+        if (IPAddress.IsLoopback(Options.Address))
         {
+            // The one name a page of another site cannot make its own: browsers resolve localhost to loopback themselves.
             _hosts.Add("localhost" + p);
         }
     }
