@@ -34,6 +34,12 @@ internal static class Examples
             "sessions copy --from postgres://app@db:5432/app?table=sessions --to backup/ --dry-run",
             "sessions copy --from .port_sessions --to postgres:sessions --move   # deletes only what was verified",
         ],
+        "serve" =>
+        [
+            "sessions serve --open",
+            "sessions serve --port 0 --allow-write   # any free port; pin, trash and restore from the page",
+            "sessions serve --host 0.0.0.0   # every interface: the printed address holds the access token",
+        ],
         "demo" => ["sessions demo", "sessions demo --dir /tmp/try-sessions"],
         "completion" => ["source <(sessions completion bash)   # in ~/.bashrc", "sessions completion fish > ~/.config/fish/completions/sessions.fish"],
         _ => [],

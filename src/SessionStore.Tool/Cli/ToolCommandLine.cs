@@ -40,6 +40,7 @@ internal static partial class ToolCommandLine
             ExportCommand.Create(globals),
             ImportCommand.Create(globals),
             CopyCommand.Create(globals),
+            ServeCommand.Create(globals),
             DemoCommand.Create(globals),
             CompletionCommand.Create(),
         };
