@@ -279,6 +279,6 @@ public sealed partial class ToolConventionsTests : IDisposable
     private static string[] Rows(string terminal) =>
         [.. terminal.Split('\n').Select(l => l.TrimEnd('\r').TrimStart('\r')).Where(l => l.Length > 0 && !l.StartsWith("note:", StringComparison.Ordinal))];
 
-    [GeneratedRegex(@"^\| `(list|search|title|reindex|show|delete|fork|prune|trash|pin|verify|quarantine|export|copy|serve|demo|completion)")]
+    [GeneratedRegex(@"^\| `(list|search|title|reindex|show|delete|fork|prune|trash|pin|verify|quarantine|export|copy|serve|demo|completion)\b")]
     private static partial Regex ToolRow();
 }
