@@ -19,7 +19,7 @@ internal sealed class ViewerData(ToolStore store)
 
     internal const int MaxPageSize = 200;
 
-    private readonly ISessionCatalog? _catalog = store.Sessions as ISessionCatalog;
+    private readonly ISessionCatalog? _catalog = store.Catalog;
 
     internal bool HasCatalog => _catalog is not null;
 
