@@ -15,7 +15,7 @@ public sealed class ForeignWriterRecoveryTests : IDisposable
     private readonly TempDirectory _temp = new();
     private readonly FileSessionStore _store;
 
-    public ForeignWriterRecoveryTests() => _store = Sessions.FastStore(_temp.Combine("store"));
+    public ForeignWriterRecoveryTests() => _store = Sessions.HardenedStore(_temp.Combine("store"));
 
     public void Dispose() => _temp.Dispose();
 
@@ -33,10 +33,11 @@ public sealed class ForeignWriterRecoveryTests : IDisposable
         // fchmod #1 is the runtime's own; #2 sets the marker; #3 (killed on entry) would clear it.
         ProcessRunner.Result result = await ProcessRunner.WaitAsync(
             ProcessRunner.Start("strace", ["-f", "-qq", "-o", "/dev/null", "-e", "trace=fchmod", "-e", "inject=fchmod:signal=SIGKILL:when=3",
-                "dotnet", Path.Combine(AppContext.BaseDirectory, "SessionStore.TestWorker.dll"), "append", _store.DirectoryPath, id, message]),
+                "dotnet", Path.Combine(AppContext.BaseDirectory, "SessionStore.TestWorker.dll"), "append", _store.DirectoryPath, id, message],
+                environment: new Dictionary<string, string> { ["SESSIONSTORE_PLATFORM"] = "hardened" }), // the in-place protocol is the hardened platform's
             TimeSpan.FromMinutes(2));
         Assert.True(result.ExitCode is 137 or -9 or 9, $"the appender was not killed: exit {result.ExitCode}; {result.StandardError}");
-        Assert.NotEmpty(File.ReadAllBytes(LockOf(id)));
+        Assert.NotEmpty(UnlockedFile.ReadAllBytes(LockOf(id)));
         Assert.Contains(message, File.ReadAllText(FileOf(id)), StringComparison.Ordinal);
         Assert.True((File.GetUnixFileMode(FileOf(id)) & UnixFileMode.UserExecute) != 0, "the append marker is not set");
     }
@@ -63,7 +64,7 @@ public sealed class ForeignWriterRecoveryTests : IDisposable
         Assert.Equal(python, File.ReadAllBytes(FileOf("s")));
         _store.Append("s", ["next"], 0, 0);
         Assert.Equal(new StoredSession("s", ["one", "two", "next"], 1, 1), _store.Load("s"));
-        Assert.Empty(File.ReadAllBytes(LockOf("s")));
+        Assert.Empty(UnlockedFile.ReadAllBytes(LockOf("s")));
     }
 
     [Fact]
@@ -89,7 +90,7 @@ public sealed class ForeignWriterRecoveryTests : IDisposable
         Assert.Equal(["one", "two"], _store.Load("s").Messages);
         _store.Append("s", ["three"], 0, 0);
         Assert.Equal(new StoredSession("s", ["one", "two", "three"], 2, 2), _store.Load("s"));
-        Assert.Empty(File.ReadAllBytes(LockOf("s")));
+        Assert.Empty(UnlockedFile.ReadAllBytes(LockOf("s")));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(FileOf("s")));
     }
 
@@ -132,7 +133,7 @@ public sealed class ForeignWriterRecoveryTests : IDisposable
         _store.Append(other, ["y"], 0, 0);
         Assert.True(_store.Delete(other));
         Assert.Equal(3L * 1024 * 1024 * 1024, new FileInfo(FileOf("s")).Length);
-        Assert.Empty(File.ReadAllBytes(LockOf("s")));
+        Assert.Empty(UnlockedFile.ReadAllBytes(LockOf("s")));
         Assert.Throws<SessionCorruptException>(() => _store.Load("s"));
     }
 
@@ -150,14 +151,14 @@ public sealed class ForeignWriterRecoveryTests : IDisposable
         _store.Save(new StoredSession(other, ["x"], 0, 0));
         Assert.Equal(["x"], _store.Load(other).Messages);
         Assert.Equal("{}", File.ReadAllText(_temp.Combine("elsewhere.json")));
-        Assert.Empty(File.ReadAllBytes(LockOf("s")));
+        Assert.Empty(UnlockedFile.ReadAllBytes(LockOf("s")));
 
         await KillAfterTailWriteAsync("f", "two");
         File.Delete(FileOf("f"));
         Assert.Equal(0, (await ProcessRunner.RunAsync("mkfifo", [FileOf("f")])).ExitCode);
         StoreCheckResult repaired = _store.Check(repair: true);
         Assert.Contains(repaired.Problems, p => p.Kind == StoreProblemKind.InterruptedAppend && p.SessionId == "f" && p.Repaired);
-        Assert.Empty(File.ReadAllBytes(LockOf("f")));
+        Assert.Empty(UnlockedFile.ReadAllBytes(LockOf("f")));
         Assert.DoesNotContain(_store.Check().Problems, p => p.Kind == StoreProblemKind.InterruptedAppend);
     }
 }

@@ -175,7 +175,15 @@ internal sealed class PortablePlatform : StorePlatform
             return false;
         }
 
-        status = StatusOf(entry!, IsLink(entry!) ? StatxBuffer.SymbolicLink : entry is DirectoryInfo ? StatxBuffer.Directory : StatxBuffer.RegularFile);
+        ushort type = IsLink(entry!) ? StatxBuffer.SymbolicLink : entry is DirectoryInfo ? StatxBuffer.Directory : StatxBuffer.RegularFile;
+        if (type == StatxBuffer.RegularFile && entry is FileInfo { Length: 0 } && !OperatingSystem.IsWindows() &&
+            Probe(path, out bool special, retry: false) == 0 && special)
+        {
+            // The BCL tells a FIFO, socket or device from an empty file only once it is open (read-write never blocks).
+            type = SpecialFile;
+        }
+
+        status = StatusOf(entry!, type);
         return true;
     }
 
@@ -433,16 +441,13 @@ internal sealed class PortablePlatform : StorePlatform
 
     internal override bool IsWritable(string directory)
     {
-        // No access(2) here: create and remove a temp file, which is what writing the directory means (a read-only
-        // mount, permissions, an access list). The name is a temp file's, which Check removes if this one dies.
-        string probe = Path.Join(directory, SessionFileLayout.TempName("writable"));
+        // No access(2) in the BCL, and a probe write would change the directory (Check and the tool's reads change
+        // nothing): the directory's permissions for this user, as .NET reads them. A read-only mount is not seen
+        // here; its first write fails with a typed error instead (docs/reliability.md#platforms).
         try
         {
-            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
-            {
-            }
-
-            return true;
+            var info = new DirectoryInfo(directory);
+            return info.Exists && (info.Attributes & FileAttributes.ReadOnly) == 0;
         }
         catch (Exception ex) when (IsRaw(ex))
         {
@@ -571,10 +576,10 @@ internal sealed class PortablePlatform : StorePlatform
     }
 
     /// <summary>Opens an empty entry read-write, which never blocks: 0 with whether it is special (cannot seek), or the errno.</summary>
-    private static int Probe(string path, out bool special)
+    private static int Probe(string path, out bool special, bool retry = true)
     {
         special = false;
-        FileStream? probe = OpenStream(path, FileMode.Open, FileAccess.ReadWrite, Shared, PrivateFile, out int errno);
+        FileStream? probe = OpenStream(path, FileMode.Open, FileAccess.ReadWrite, Shared, PrivateFile, out int errno, retry);
         if (probe is null)
         {
             // Read-only: a regular file on a read-only mount (a FIFO opens there), or one this user may not write.
