@@ -121,7 +121,7 @@ public sealed partial class FileSessionStore
             return false;
         }
 
-        _canonical[path] = FileVersion.Of(Posix.Stat(file, path));
+        _canonical[path] = FileVersion.Of(Platform.Stat(file, path));
         return true;
     }
 

@@ -135,7 +135,7 @@ public sealed partial class FileSessionStore : FileSessionStore<StoredSession>
             }
 
             Files.Replace(id, bytes.Span);
-            LegacyJournal.Remove(DirectoryPath, id);
+            LegacyJournal.Remove(Platform, DirectoryPath, id);
         }
     }
 

@@ -14,6 +14,7 @@ public sealed class FileSessionStoreOptions : ITelemetryOptions
     private TimeSpan _leftoverFileAge = TimeSpan.FromMinutes(1);
     private TimeSpan _lockTimeout = TimeSpan.FromSeconds(10);
     private TimeProvider _timeProvider = TimeProvider.System;
+    private FileSystemPlatform _fileSystemPlatform;
 
     /// <summary>
     /// Whether a save is on disk when it returns: the file is fsynced before it replaces the old one
@@ -74,6 +75,18 @@ public sealed class FileSessionStoreOptions : ITelemetryOptions
     /// (<c>Check</c> reports it).
     /// </summary>
     public bool AllowSharedDirectory { get; set; }
+
+    /// <summary>
+    /// Which implementation of the operating system calls the store uses: <see cref="FileSystemPlatform.Auto"/> (the
+    /// default) takes the hardened one on Linux and the portable one elsewhere, or what the environment variable
+    /// <c>SESSIONSTORE_PLATFORM</c> says; docs/reliability.md lists what each guarantees on each system.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not one of <see cref="SessionStore.FileSystemPlatform"/>'s.</exception>
+    public FileSystemPlatform FileSystemPlatform
+    {
+        get => _fileSystemPlatform;
+        set => _fileSystemPlatform = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Not a FileSystemPlatform.");
+    }
 
     /// <summary>
     /// The clock the store reads for times it records or compares (ages of leftover files, prune cut-offs,

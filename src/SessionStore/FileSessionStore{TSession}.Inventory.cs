@@ -15,7 +15,7 @@ public partial class FileSessionStore<TSession>
     public IReadOnlyList<StoreProblem> FindForeignEntries()
     {
         var foreign = new List<StoreProblem>();
-        foreach ((string path, SessionFileLayout.EntryKind kind) in StoreDirectory.ListOtherEntries(DirectoryPath))
+        foreach ((string path, SessionFileLayout.EntryKind kind) in StoreDirectory.ListOtherEntries(Platform, DirectoryPath))
         {
             if (ForeignProblemOf(path, kind) is { } problem)
             {

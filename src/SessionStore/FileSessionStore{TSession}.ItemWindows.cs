@@ -76,13 +76,13 @@ public partial class FileSessionStore<TSession> : ISessionItemReader<TSession>
     /// <returns>Null when the file must be read whole instead (absent, not a regular file, marked, a version not checked yet, changed during the read, or of another schema version than this store writes).</returns>
     private SessionItemsWindow<TSession, TItem>? TryReadWindowInPlace<TItem>(string id, string path, int count, SessionItems<TSession, TItem> declared)
     {
-        using FileDescriptor? file = Posix.TryOpen(path, OpenFlags.ReadOnly, out _);
+        using FileDescriptor? file = Platform.TryOpen(path, OpenFlags.ReadOnly, out _);
         if (file is null)
         {
             return null;
         }
 
-        StatxBuffer before = Posix.Stat(file, path);
+        StatxBuffer before = Platform.Stat(file, path);
         var version = FileVersion.Of(before);
         if (before.Type != StatxBuffer.RegularFile || (before.Mode & SessionFiles.AppendMarker) != 0 ||
             !_laidOut.TryGetValue(path, out var known) || known.Version != version)
@@ -100,7 +100,7 @@ public partial class FileSessionStore<TSession> : ISessionItemReader<TSession>
 
         byte[] after = Files.ReadRange(file, id, bounds.End, (int)((long)before.Size - bounds.End));
         List<byte[]> lines = LastItemLines(file, id, bounds, count, out bool reachedStart);
-        StatxBuffer afterRead = Posix.Stat(file, path);
+        StatxBuffer afterRead = Platform.Stat(file, path);
         if ((afterRead.Mode & SessionFiles.AppendMarker) != 0 || FileVersion.Of(afterRead) != version)
         {
             return null;

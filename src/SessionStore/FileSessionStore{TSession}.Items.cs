@@ -211,7 +211,7 @@ public partial class FileSessionStore<TSession>
             return false;
         }
 
-        Remember(path, FileVersion.Of(Posix.Stat(file, path)), new ItemsLayout.Bounds(bounds.Start, newSize - after.Length));
+        Remember(path, FileVersion.Of(Platform.Stat(file, path)), new ItemsLayout.Bounds(bounds.Start, newSize - after.Length));
         return true;
     }
 

@@ -1,4 +1,5 @@
 using SessionStore.Buffers;
+using SessionStore.Storage.Platform;
 using SessionStore.Interop;
 using SessionStore.Storage;
 using SessionStore.Telemetry;
@@ -60,7 +61,7 @@ public partial class FileSessionStore<TSession>
             }
         }
 
-        foreach ((string path, SessionFileLayout.EntryKind kind) in StoreDirectory.ListOtherEntries(DirectoryPath))
+        foreach ((string path, SessionFileLayout.EntryKind kind) in StoreDirectory.ListOtherEntries(Platform, DirectoryPath))
         {
             StoreProblem? problem = kind == SessionFileLayout.EntryKind.LegacyJournal
                 ? await LegacyJournalProblemCore(path, repair, async, cancellationToken).ConfigureAwait(false)
@@ -118,18 +119,18 @@ public partial class FileSessionStore<TSession>
 
     private void CheckDirectory(List<StoreProblem> problems)
     {
-        if (Directory.Exists(DirectoryPath) && !StoreDirectory.IsWritable(DirectoryPath))
+        if (Directory.Exists(DirectoryPath) && !StoreDirectory.IsWritable(Platform, DirectoryPath))
         {
             // Not "shared": whoever owns it, this user cannot plant anything in it, and no option would let the store write.
             problems.Add(new StoreProblem(StoreProblemKind.ReadOnlyDirectory, DirectoryPath, null,
                 "this user cannot write the directory (another user's, or a read-only mount): reads work, writes fail", Repaired: false));
         }
-        else if (StoreDirectory.WhyUnsafeForWriting(DirectoryPath) is { } unsafeReason)
+        else if (StoreDirectory.WhyUnsafeForWriting(Platform, DirectoryPath) is { } unsafeReason)
         {
             problems.Add(new StoreProblem(StoreProblemKind.SharedDirectory, DirectoryPath, null,
                 $"other users can write the directory: {unsafeReason}; the store refuses to write in it unless AllowSharedDirectory is set", Repaired: false));
         }
-        else if (StoreDirectory.IsGroupWritable(DirectoryPath))
+        else if (StoreDirectory.IsGroupWritable(Platform, DirectoryPath))
         {
             problems.Add(new StoreProblem(StoreProblemKind.SharedDirectory, DirectoryPath, null,
                 "the directory is group-writable: members of its group can plant or swap files in it", Repaired: false));
@@ -148,8 +149,8 @@ public partial class FileSessionStore<TSession>
         {
             string name = stripe.ToString("x2", System.Globalization.CultureInfo.InvariantCulture) + ".lock";
             string path = Path.Join(SessionFileLayout.LockDirectory(DirectoryPath), name);
-            using FileDescriptor? file = Posix.TryOpenAt(locks, name, OpenFlags.ReadOnly, out _);
-            StatxBuffer status = file is null ? default : Posix.Stat(file, path);
+            using FileDescriptor? file = Platform.TryOpenAt(locks, name, OpenFlags.ReadOnly, out _);
+            StatxBuffer status = file is null ? default : Platform.Stat(file, path);
             if (file is null || (status.Type == StatxBuffer.RegularFile && status.Size == 0))
             {
                 continue;
@@ -158,12 +159,12 @@ public partial class FileSessionStore<TSession>
             if (status.Type != StatxBuffer.RegularFile)
             {
                 problems.Add(new StoreProblem(StoreProblemKind.ForeignEntry, path, null,
-                    $"{Posix.Describe(status.Type)} where the store keeps a lock file: every writer of the sessions on this lock fails until it is removed", Repaired: false));
+                    $"{StorePlatform.Describe(status.Type)} where the store keeps a lock file: every writer of the sessions on this lock fails until it is removed", Repaired: false));
                 continue;
             }
 
             byte[] record = new byte[(int)Math.Min((long)status.Size, AppendIntent.MaxLength)];
-            string? sessionId = AppendIntent.TryDecode(record.AsSpan(0, Posix.ReadAt(file, record, 0, path)))?.SessionId;
+            string? sessionId = AppendIntent.TryDecode(record.AsSpan(0, Platform.ReadAt(file, record, 0, path)))?.SessionId;
             bool repaired = false;
             if (repair && sessionId is not null)
             {
@@ -187,7 +188,7 @@ public partial class FileSessionStore<TSession>
     {
         try
         {
-            return StoreDirectory.OpenHidden(DirectoryPath, SessionFileLayout.LockDirectoryName, create: false);
+            return StoreDirectory.OpenHidden(Platform, DirectoryPath, SessionFileLayout.LockDirectoryName, create: false);
         }
         catch (IOException)
         {
@@ -250,7 +251,7 @@ public partial class FileSessionStore<TSession>
             }
 
             reason = now.Description;
-            string quarantined = Quarantine.Move(DirectoryPath, id, _options.TimeProvider.GetUtcNow(), reason);
+            string quarantined = Quarantine.Move(Platform, DirectoryPath, id, _options.TimeProvider.GetUtcNow(), reason);
             StoreLog.Quarantined(Instruments.Logger, id, reason, quarantined);
             return new StoreProblem(StoreProblemKind.CorruptSession, path, id, $"{reason}; moved to {quarantined}", Repaired: true);
         }
@@ -279,7 +280,7 @@ public partial class FileSessionStore<TSession>
         if (repair)
         {
             using StripeLock held = await LockCore(id, SessionOperation.Repair, async, cancellationToken).ConfigureAwait(false);
-            if (!Posix.TryStatEntry(path, out _, out _))
+            if (!Platform.TryStatEntry(path, out _, out _))
             {
                 return appends is null ? null : new StoreProblem(StoreProblemKind.LegacyJournal, path, id, $"a SessionStore 0.1 journal; its {appends} append(s) were folded into the session's file", Repaired: true);
             }
@@ -287,7 +288,7 @@ public partial class FileSessionStore<TSession>
             appends = LegacyAppendsMatchingTheFile(id);
             if (appends is null)
             {
-                string quarantined = HiddenStorage(id, SessionLocation.File(path), SessionOperation.Repair, () => Quarantine.MoveLegacyJournal(DirectoryPath, id, _options.TimeProvider.GetUtcNow(), DetachedJournal));
+                string quarantined = HiddenStorage(id, SessionLocation.File(path), SessionOperation.Repair, () => Quarantine.MoveLegacyJournal(Platform, DirectoryPath, id, _options.TimeProvider.GetUtcNow(), DetachedJournal));
                 return new StoreProblem(StoreProblemKind.LegacyJournal, path, id, $"{DetachedJournal}; moved to {quarantined}", Repaired: true);
             }
         }
@@ -323,7 +324,7 @@ public partial class FileSessionStore<TSession>
     {
         content = null;
         if (Files.StatEntry(id) is not { Type: StatxBuffer.RegularFile } file ||
-            LegacyJournal.TryRead(DirectoryPath, id, file, Files.MaxBytes) is not { } journal ||
+            LegacyJournal.TryRead(Platform, DirectoryPath, id, file, Files.MaxBytes) is not { } journal ||
             Files.Read(id, out content, out StatxBuffer status, out _) != SessionFiles.Outcome.Read)
         {
             return null;
@@ -350,7 +351,7 @@ public partial class FileSessionStore<TSession>
     /// <summary>Removes a temp file once it is old enough and no writer of its session is in flight (a writer holds the lock).</summary>
     private bool TryRemoveLeftover(string id, string path)
     {
-        if (!Posix.TryStatEntry(path, out StatxBuffer status, out _) || status.Type != StatxBuffer.RegularFile ||
+        if (!Platform.TryStatEntry(path, out StatxBuffer status, out _) || status.Type != StatxBuffer.RegularFile ||
             status.LastWriteTime >= _options.TimeProvider.GetUtcNow() - _options.LeftoverFileAge)
         {
             return false;
@@ -359,7 +360,7 @@ public partial class FileSessionStore<TSession>
         try
         {
             using StripeLock? held = Completed.Result(Files.LockCore(id, TimeSpan.Zero, async: false, CancellationToken.None));
-            return held is not null && Libc.Unlink(path) == 0;
+            return held is not null && Platform.Unlink(path) == 0;
         }
         catch (IOException)
         {

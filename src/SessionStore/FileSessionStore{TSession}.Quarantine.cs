@@ -14,7 +14,7 @@ public partial class FileSessionStore<TSession>
     /// <exception cref="SessionStorageException"><c>.quarantine</c> is a link or a file, or cannot be read.</exception>
     public IReadOnlyList<QuarantinedFile> ListQuarantine() =>
         HiddenStorage(null, SessionLocation.Directory(Quarantine.DirectoryOf(DirectoryPath)), SessionOperation.List,
-            () => Quarantine.List(DirectoryPath).Select(e => Quarantine.Describe(DirectoryPath, e)).OfType<QuarantinedFile>().ToList());
+            () => Quarantine.List(Platform, DirectoryPath).Select(e => Quarantine.Describe(Platform, DirectoryPath, e)).OfType<QuarantinedFile>().ToList());
 
     /// <inheritdoc cref="ListQuarantine"/>
     /// <param name="cancellationToken">Cancels the call before it starts.</param>
@@ -58,7 +58,7 @@ public partial class FileSessionStore<TSession>
     {
         Quarantine.Entry entry = EntryNamed(name);
         return HiddenStorage(entry.SessionId, SessionLocation.File(Path.Join(Quarantine.DirectoryOf(DirectoryPath), name)), SessionOperation.Delete,
-            () => Quarantine.Remove(DirectoryPath, entry));
+            () => Quarantine.Remove(Platform, DirectoryPath, entry));
     }
 
     /// <inheritdoc cref="DeleteFromQuarantine(string)"/>
@@ -74,14 +74,14 @@ public partial class FileSessionStore<TSession>
     {
         Quarantine.Entry entry = EntryNamed(name);
         string quarantined = Path.Join(Quarantine.DirectoryOf(DirectoryPath), name);
-        if (Quarantine.Describe(DirectoryPath, entry) is null)
+        if (Quarantine.Describe(Platform, DirectoryPath, entry) is null)
         {
             throw new SessionNotFoundException(entry.SessionId, Quarantine.DirectoryOf(DirectoryPath));
         }
 
         string path = Path.Join(DirectoryPath, entry.OriginalName);
         using StripeLock held = await LockCore(entry.SessionId, SessionOperation.Restore, async, cancellationToken).ConfigureAwait(false);
-        if (Quarantine.Describe(DirectoryPath, entry) is null)
+        if (Quarantine.Describe(Platform, DirectoryPath, entry) is null)
         {
             throw new SessionNotFoundException(entry.SessionId, Quarantine.DirectoryOf(DirectoryPath));
         }
@@ -91,7 +91,7 @@ public partial class FileSessionStore<TSession>
             _ = MoveToTrashLocked(entry.SessionId);
         }
 
-        bool restored = HiddenStorage(entry.SessionId, SessionLocation.File(quarantined), SessionOperation.Restore, () => Quarantine.MoveOut(DirectoryPath, entry, Files.Durable));
+        bool restored = HiddenStorage(entry.SessionId, SessionLocation.File(quarantined), SessionOperation.Restore, () => Quarantine.MoveOut(Platform, DirectoryPath, entry, Files.Durable));
         return restored ? path : throw new SessionConflictException(entry.SessionId, path, expectedETag: null, entry.IsLegacyJournal ? "(a journal)" : ETagOrUnreadable(entry.SessionId));
     }
 

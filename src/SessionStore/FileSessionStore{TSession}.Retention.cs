@@ -19,7 +19,7 @@ public partial class FileSessionStore<TSession> : ISessionRetention
 
     /// <inheritdoc />
     public IReadOnlyList<TrashedSession> ListTrash() =>
-        HiddenStorage(null, SessionLocation.Directory(Trash.DirectoryOf(DirectoryPath)), SessionOperation.List, () => Trash.List(DirectoryPath).Select(Trash.Describe).OfType<TrashedSession>().ToList());
+        HiddenStorage(null, SessionLocation.Directory(Trash.DirectoryOf(DirectoryPath)), SessionOperation.List, () => Trash.List(Platform, DirectoryPath).Select(entry => Trash.Describe(Platform, entry)).OfType<TrashedSession>().ToList());
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<TrashedSession>> ListTrashAsync(CancellationToken cancellationToken = default)
@@ -52,7 +52,7 @@ public partial class FileSessionStore<TSession> : ISessionRetention
             throw new SessionNotFoundException(id, DirectoryPath);
         }
 
-        return HiddenStorage(id, SessionLocation.File(Pins.PathOf(DirectoryPath, id)), SessionOperation.Pin, () => Pins.Add(DirectoryPath, id, Files.Durable));
+        return HiddenStorage(id, SessionLocation.File(Pins.PathOf(DirectoryPath, id)), SessionOperation.Pin, () => Pins.Add(Platform, DirectoryPath, id, Files.Durable));
     }
 
     /// <inheritdoc />
@@ -66,7 +66,7 @@ public partial class FileSessionStore<TSession> : ISessionRetention
     public bool Unpin(string id)
     {
         _ = SessionPathOf(id);
-        return HiddenStorage(id, SessionLocation.File(Pins.PathOf(DirectoryPath, id)), SessionOperation.Unpin, () => Pins.Remove(DirectoryPath, id));
+        return HiddenStorage(id, SessionLocation.File(Pins.PathOf(DirectoryPath, id)), SessionOperation.Unpin, () => Pins.Remove(Platform, DirectoryPath, id));
     }
 
     /// <inheritdoc />
@@ -78,7 +78,7 @@ public partial class FileSessionStore<TSession> : ISessionRetention
 
     /// <inheritdoc />
     public IReadOnlyList<string> ListPinned() =>
-        HiddenStorage(null, SessionLocation.Directory(Path.Join(DirectoryPath, Pins.DirectoryName)), SessionOperation.List, () => Pins.List(DirectoryPath));
+        HiddenStorage(null, SessionLocation.Directory(Path.Join(DirectoryPath, Pins.DirectoryName)), SessionOperation.List, () => Pins.List(Platform, DirectoryPath));
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<string>> ListPinnedAsync(CancellationToken cancellationToken = default)
@@ -133,24 +133,24 @@ public partial class FileSessionStore<TSession> : ISessionRetention
 
         using StripeLock held = await LockCore(id, SessionOperation.Restore, async, cancellationToken).ConfigureAwait(false);
         Trash.Entry entry = NewestTrashed(id) ?? throw new SessionNotFoundException(id, Trash.DirectoryOf(DirectoryPath));
-        bool restored = HiddenStorage(id, SessionLocation.File(path), SessionOperation.Restore, () => Trash.MoveOut(DirectoryPath, entry, Files.Durable));
+        bool restored = HiddenStorage(id, SessionLocation.File(path), SessionOperation.Restore, () => Trash.MoveOut(Platform, DirectoryPath, entry, Files.Durable));
         return restored ? path : throw new SessionConflictException(id, path, expectedETag: null, ETagOrUnreadable(id));
     }
 
     private List<TrashedSession> EmptyTrash(DateTimeOffset? trashedBefore, bool dryRun, CancellationToken cancellationToken)
     {
         var emptied = new List<TrashedSession>();
-        foreach (Trash.Entry entry in HiddenStorage(null, SessionLocation.Directory(Trash.DirectoryOf(DirectoryPath)), SessionOperation.List, () => Trash.List(DirectoryPath)))
+        foreach (Trash.Entry entry in HiddenStorage(null, SessionLocation.Directory(Trash.DirectoryOf(DirectoryPath)), SessionOperation.List, () => Trash.List(Platform, DirectoryPath)))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if ((trashedBefore is { } cutoff && entry.TrashedUtc >= cutoff.UtcDateTime) || Trash.Describe(entry) is not { } described)
+            if ((trashedBefore is { } cutoff && entry.TrashedUtc >= cutoff.UtcDateTime) || Trash.Describe(Platform, entry) is not { } described)
             {
                 continue;
             }
 
             try
             {
-                if (dryRun || Trash.Remove(DirectoryPath, entry))
+                if (dryRun || Trash.Remove(Platform, DirectoryPath, entry))
                 {
                     emptied.Add(described);
                 }
@@ -192,7 +192,7 @@ public partial class FileSessionStore<TSession> : ISessionRetention
             }
 
             using StripeLock held = await LockCore(id, SessionOperation.MoveToTrash, async, cancellationToken).ConfigureAwait(false);
-            if (Pins.IsPinned(DirectoryPath, id))
+            if (Pins.IsPinned(Platform, DirectoryPath, id))
             {
                 kept.Add(id);
             }
@@ -206,13 +206,13 @@ public partial class FileSessionStore<TSession> : ISessionRetention
     }
 
     private bool MoveToTrashLocked(string id) =>
-        HiddenStorage(id, SessionLocation.File(Files.PathOf(id)), SessionOperation.MoveToTrash, () => Trash.MoveIn(DirectoryPath, id, _options.TimeProvider.GetUtcNow().UtcDateTime, Files.Durable));
+        HiddenStorage(id, SessionLocation.File(Files.PathOf(id)), SessionOperation.MoveToTrash, () => Trash.MoveIn(Platform, DirectoryPath, id, _options.TimeProvider.GetUtcNow().UtcDateTime, Files.Durable));
 
     private Trash.Entry? NewestTrashed(string id)
     {
-        foreach (Trash.Entry entry in HiddenStorage(id, SessionLocation.Directory(Trash.DirectoryOf(DirectoryPath)), SessionOperation.List, () => Trash.List(DirectoryPath)))
+        foreach (Trash.Entry entry in HiddenStorage(id, SessionLocation.Directory(Trash.DirectoryOf(DirectoryPath)), SessionOperation.List, () => Trash.List(Platform, DirectoryPath)))
         {
-            if (entry.SessionId == id && Trash.Describe(entry) is not null)
+            if (entry.SessionId == id && Trash.Describe(Platform, entry) is not null)
             {
                 return entry;
             }

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using SessionStore.Buffers;
+using SessionStore.Storage.Platform;
 using SessionStore.Interop;
 using SessionStore.Serialization;
 using SessionStore.Storage;
@@ -78,7 +79,7 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>, ISess
         _items = descriptor.Items;
         _options = options?.Clone() ?? new FileSessionStoreOptions();
         _instruments = new StoreInstruments(StoreInstruments.FileSystem, DirectoryPath, _options.MeterFactory, _options.LoggerFactory);
-        _files = new SessionFiles(DirectoryPath, _options.Durable, _options.MaxSessionBytes, _options.AllowSharedDirectory)
+        _files = new SessionFiles(StorePlatform.For(_options.FileSystemPlatform), DirectoryPath, _options.Durable, _options.MaxSessionBytes, _options.AllowSharedDirectory)
         {
             Logger = _instruments.Logger,
             IsWholeSession = IsValidSession,
@@ -238,6 +239,9 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>, ISess
 
     /// <summary>The session files of this store: every read and write of a session goes through it.</summary>
     private protected SessionFiles Files => _files;
+
+    /// <summary>The operating system calls the store is built on (<see cref="FileSessionStoreOptions.FileSystemPlatform"/>).</summary>
+    internal StorePlatform Platform => _files.Platform;
 
     /// <summary>Validates the id and returns the session's file path.</summary>
     private protected string SessionPathOf(string id) => _files.PathOf(ValidId(id));
@@ -410,7 +414,7 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>, ISess
         {
             held = await LockCore(id, SessionOperation.Delete, async, cancellationToken).ConfigureAwait(false);
         }
-        catch (SessionDeleteException ex) when (ErrnoException.ErrnoOf(ex.InnerException!) is Libc.EACCES or Libc.EPERM or Libc.EROFS)
+        catch (SessionDeleteException ex) when (ErrnoException.ErrnoOf(ex.InnerException!) is Errno.EACCES or Errno.EPERM or Errno.EROFS)
         {
             // A directory this process cannot write (read-only, or with a lock directory it does not own):
             // no writer of ours can be in it either; the unlink below reports the real error, or false.

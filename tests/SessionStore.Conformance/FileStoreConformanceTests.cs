@@ -5,11 +5,14 @@ public class FileStoreConformanceTests : StoreConformanceTests
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("sessionstore-conformance-").FullName;
 
+    /// <summary>The operating system calls under test: <see cref="FileSystemPlatform.Auto"/> (hardened on Linux, or what SESSIONSTORE_PLATFORM says) here, forced in <see cref="PortableFileStoreConformanceTests"/>.</summary>
+    protected virtual FileSystemPlatform Platform => FileSystemPlatform.Auto;
+
     protected override ISessionStore<StoredSession> CreateStore() =>
-        new FileSessionStore(Path.Join(_directory, "store"), new FileSessionStoreOptions { Durable = false });
+        new FileSessionStore(Path.Join(_directory, "store"), new FileSessionStoreOptions { Durable = false, FileSystemPlatform = Platform });
 
     protected override ISessionStore<StoredSession> CreateStore(TimeSpan lockTimeout, long maxSessionBytes) =>
-        new FileSessionStore(Path.Join(_directory, "store"), new FileSessionStoreOptions { Durable = false, LockTimeout = lockTimeout, MaxSessionBytes = maxSessionBytes });
+        new FileSessionStore(Path.Join(_directory, "store"), new FileSessionStoreOptions { Durable = false, LockTimeout = lockTimeout, MaxSessionBytes = maxSessionBytes, FileSystemPlatform = Platform });
 
     protected override void PlantCorrupt(string id, string json)
     {
@@ -18,8 +21,9 @@ public class FileStoreConformanceTests : StoreConformanceTests
     }
 
     /// <summary>
-    /// Locks every lock file of the store with <c>FileShare.None</c>, which .NET takes with <c>flock</c>, as
-    /// another process holding them would: the store then polls, never the in-process queue.
+    /// Locks every lock file of the store with <c>FileShare.None</c>, which .NET takes with <c>flock</c> (and
+    /// which is how the portable platform locks), as another process holding them would: the store then polls,
+    /// never the in-process queue.
     /// </summary>
     protected override IDisposable HoldLocks(params string[] ids)
     {

@@ -35,7 +35,7 @@ internal static partial class Stores
     /// <summary>Throws the one "read-only" error when this user cannot write <paramref name="directory"/>.</summary>
     internal static void RefuseReadOnly(string directory)
     {
-        if (!Storage.StoreDirectory.IsWritable(directory))
+        if (!Storage.StoreDirectory.IsWritable(Storage.Platform.StorePlatform.For(FileSystemPlatform.Auto), directory))
         {
             throw new ToolException(ExitCodes.Failure, $"the store directory '{Path.GetFullPath(directory)}' is read-only for this user: nothing was changed");
         }

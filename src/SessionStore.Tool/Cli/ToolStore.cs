@@ -58,7 +58,7 @@ internal sealed class ToolStore(
         }
         else if (DirectoryStore is { } directory && !Directory.Exists(directory.DirectoryPath))
         {
-            Storage.StoreDirectory.Ensure(directory.DirectoryPath, durable: true); // private (0700), as the store's own first write makes it
+            Storage.StoreDirectory.Ensure(directory.Platform, directory.DirectoryPath, durable: true); // private (0700), as the store's own first write makes it
         }
     }
 

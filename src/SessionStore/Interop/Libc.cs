@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
 
 namespace SessionStore.Interop;
 
@@ -7,35 +8,15 @@ namespace SessionStore.Interop;
 /// link, a directory cannot be fsynced, <see cref="FileStream"/> adds advisory locks of its own).
 /// Linux only; <see cref="OpenFlags"/> holds the per-architecture flag values.
 /// </summary>
+[SupportedOSPlatform("linux")]
 internal static unsafe partial class Libc
 {
-    internal const int EPERM = 1;
-    internal const int ENOENT = 2;
-    internal const int EINTR = 4;
-    internal const int ENXIO = 6;
-    internal const int EAGAIN = 11;
-    internal const int EACCES = 13;
-    internal const int EEXIST = 17;
-    internal const int EXDEV = 18;
-    internal const int ENOTDIR = 20;
-    internal const int EISDIR = 21;
-    internal const int EINVAL = 22;
-    internal const int EROFS = 30;
-    internal const int ENOTEMPTY = 39;
-    internal const int ELOOP = 40;
-    internal const int EOPNOTSUPP = 95;
-
     internal const int AT_FDCWD = -100;
     internal const int AT_SYMLINK_NOFOLLOW = 0x100;
     internal const int AT_EMPTY_PATH = 0x1000;
     internal const uint STATX_BASIC_STATS = 0x7ff;
     internal const uint STATX_BTIME = 0x800;
     internal const uint RENAME_NOREPLACE = 1;
-
-    internal const int LOCK_SH = 1;
-    internal const int LOCK_EX = 2;
-    internal const int LOCK_NB = 4;
-    internal const int LOCK_UN = 8;
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int Open(string path, int flags, uint mode);

@@ -9,10 +9,11 @@ namespace SessionStore.Storage;
 /// </summary>
 internal static class ErrnoException
 {
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     internal static IOException FromLastError(string doing) => FromErrno(Marshal.GetLastPInvokeError(), doing);
 
     internal static IOException FromErrno(int errno, string doing) =>
-        new($"{Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}) while {doing}", errno);
+        new($"{Platform.Errno.Describe(errno)} (errno {errno}) while {doing}", errno);
 
     /// <summary>The errno an exception carries, or 0.</summary>
     internal static int ErrnoOf(Exception exception) => exception is IOException { HResult: > 0 and < 4096 } io ? io.HResult : 0;

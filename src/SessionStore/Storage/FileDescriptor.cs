@@ -1,15 +1,15 @@
-using System.Runtime.InteropServices;
-using SessionStore.Interop;
-
 namespace SessionStore.Storage;
 
-/// <summary>An open file descriptor, closed exactly once (also by the finalizer if a caller forgets).</summary>
-internal sealed class FileDescriptor : SafeHandle
+/// <summary>
+/// A file or directory a <see cref="Platform.StorePlatform"/> opened, closed exactly once (also by the
+/// finalizer if a caller forgets): a file descriptor on Linux (<see cref="Platform.LinuxFileDescriptor"/>), a
+/// <see cref="Microsoft.Win32.SafeHandles.SafeFileHandle"/> or a checked directory path on the portable
+/// platform (<see cref="Platform.PortableFileDescriptor"/>). Only the platform that opened it uses it.
+/// </summary>
+internal abstract class FileDescriptor : System.Runtime.InteropServices.SafeHandle
 {
-    internal FileDescriptor(int fd)
-        : base(-1, ownsHandle: true) => SetHandle(fd);
-
-    public override bool IsInvalid => handle < 0;
-
-    protected override bool ReleaseHandle() => Libc.Close((int)handle) == 0;
+    private protected FileDescriptor(nint invalid)
+        : base(invalid, ownsHandle: true)
+    {
+    }
 }

@@ -30,9 +30,23 @@ internal readonly record struct FileVersion(
             status.Size, status.CTimeSeconds, status.CTimeNanoseconds, status.MTimeSeconds, status.MTimeNanoseconds);
     }
 
-    /// <summary>Whether <paramref name="other"/> is a version of the same file (not a file that replaced it).</summary>
+    /// <summary>
+    /// Whether this version names a file: no file on Linux has inode 0, and the portable platform, which cannot see
+    /// inodes, reports 0. A version that names no file equals no version, itself included, and is the same file as
+    /// none, so nothing remembered by version (a layout, a canonical shape, an append's intent) is ever taken for it.
+    /// </summary>
+    internal bool IsKnown => Inode != 0;
+
+    /// <summary>Whether both are known (<see cref="IsKnown"/>) and alike in every field.</summary>
+    public bool Equals(FileVersion other) =>
+        IsKnown && IsSameFile(other) && Size == other.Size && ChangeSeconds == other.ChangeSeconds && ChangeNanoseconds == other.ChangeNanoseconds &&
+        WriteSeconds == other.WriteSeconds && WriteNanoseconds == other.WriteNanoseconds;
+
+    public override int GetHashCode() => HashCode.Combine(Inode, Size, ChangeSeconds, ChangeNanoseconds, WriteNanoseconds);
+
+    /// <summary>Whether <paramref name="other"/> is a version of the same file (not a file that replaced it); never when either names no file.</summary>
     internal bool IsSameFile(FileVersion other) =>
-        DeviceMajor == other.DeviceMajor && DeviceMinor == other.DeviceMinor && Inode == other.Inode &&
+        IsKnown && other.IsKnown && DeviceMajor == other.DeviceMajor && DeviceMinor == other.DeviceMinor && Inode == other.Inode &&
         BirthSeconds == other.BirthSeconds && BirthNanoseconds == other.BirthNanoseconds;
 
     internal void WriteTo(Span<byte> destination)

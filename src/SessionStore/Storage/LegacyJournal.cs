@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using SessionStore.Interop;
+using SessionStore.Storage.Platform;
 
 namespace SessionStore.Storage;
 
@@ -32,16 +33,16 @@ internal static class LegacyJournal
     /// journal costs one read of its first bytes: it is never read whole.
     /// </summary>
     /// <exception cref="IOException">It is there but cannot be read (carries the errno).</exception>
-    internal static byte[]? TryRead(string directory, string sessionId, StatxBuffer file, long maxBytes)
+    internal static byte[]? TryRead(StorePlatform platform, string directory, string sessionId, StatxBuffer file, long maxBytes)
     {
         string path = PathOf(directory, sessionId);
-        using FileDescriptor? journal = Posix.TryOpen(path, OpenFlags.ReadOnly, out int errno);
+        using FileDescriptor? journal = platform.TryOpen(path, OpenFlags.ReadOnly, out int errno);
         if (journal is null)
         {
-            return errno is Libc.ENOENT or Libc.ENOTDIR or Libc.ELOOP ? null : throw ErrnoException.FromErrno(errno, $"opening '{path}'");
+            return errno is Errno.ENOENT or Errno.ENOTDIR or Errno.ELOOP ? null : throw ErrnoException.FromErrno(errno, $"opening '{path}'");
         }
 
-        StatxBuffer status = Posix.Stat(journal, path);
+        StatxBuffer status = platform.Stat(journal, path);
         byte[] expected = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"SSJ1 {file.Size} {ModificationTicks(file)} "));
         if (status.Type != StatxBuffer.RegularFile || (long)status.Size > maxBytes || (long)status.Size < expected.Length)
         {
@@ -49,19 +50,19 @@ internal static class LegacyJournal
         }
 
         byte[] head = new byte[expected.Length];
-        if (ReadFully(journal, head, path) != head.Length || !head.AsSpan().SequenceEqual(expected))
+        if (ReadFully(platform, journal, head, path) != head.Length || !head.AsSpan().SequenceEqual(expected))
         {
             return null;
         }
 
         byte[] bytes = new byte[(int)status.Size];
-        return bytes[..ReadFully(journal, bytes, path)];
+        return bytes[..ReadFully(platform, journal, bytes, path)];
     }
 
-    private static int ReadFully(FileDescriptor file, byte[] buffer, string path)
+    private static int ReadFully(StorePlatform platform, FileDescriptor file, byte[] buffer, string path)
     {
         int read = 0, chunk;
-        while (read < buffer.Length && (chunk = Posix.ReadAt(file, buffer.AsSpan(read), read, path)) > 0)
+        while (read < buffer.Length && (chunk = platform.ReadAt(file, buffer.AsSpan(read), read, path)) > 0)
         {
             read += chunk;
         }
@@ -99,10 +100,10 @@ internal static class LegacyJournal
     }
 
     /// <summary>Removes the journal once its appends are in the session's file.</summary>
-    internal static void Remove(string directory, string sessionId)
+    internal static void Remove(StorePlatform platform, string directory, string sessionId)
     {
         string path = PathOf(directory, sessionId);
-        if (Libc.Unlink(path) != 0 && System.Runtime.InteropServices.Marshal.GetLastPInvokeError() is int errno and not Libc.ENOENT)
+        if (platform.Unlink(path) is not (0 or Errno.ENOENT) and int errno)
         {
             throw ErrnoException.FromErrno(errno, $"removing '{path}'");
         }

@@ -1,5 +1,5 @@
-using System.Runtime.InteropServices;
 using SessionStore.Interop;
+using SessionStore.Storage.Platform;
 
 namespace SessionStore.Storage;
 
@@ -14,26 +14,26 @@ internal static class Pins
 
     internal static string PathOf(string storeDirectory, string sessionId) => Path.Join(storeDirectory, DirectoryName, sessionId);
 
-    internal static bool IsPinned(string storeDirectory, string sessionId)
+    internal static bool IsPinned(StorePlatform platform, string storeDirectory, string sessionId)
     {
-        using FileDescriptor? pins = StoreDirectory.OpenHidden(storeDirectory, DirectoryName, create: false);
-        return pins is not null && Posix.TryStatEntry(PathOf(storeDirectory, sessionId), out StatxBuffer status, out _) && status.Type == StatxBuffer.RegularFile;
+        using FileDescriptor? pins = StoreDirectory.OpenHidden(platform, storeDirectory, DirectoryName, create: false);
+        return pins is not null && platform.TryStatEntry(PathOf(storeDirectory, sessionId), out StatxBuffer status, out _) && status.Type == StatxBuffer.RegularFile;
     }
 
     /// <returns>Whether this call created the pin.</returns>
     /// <exception cref="IOException">The pin could not be created (carries the errno).</exception>
-    internal static bool Add(string storeDirectory, string sessionId, bool durable)
+    internal static bool Add(StorePlatform platform, string storeDirectory, string sessionId, bool durable)
     {
-        using FileDescriptor pins = StoreDirectory.OpenHidden(storeDirectory, DirectoryName, create: true)!;
-        using FileDescriptor? pin = Posix.TryOpenAt(pins, sessionId, OpenFlags.WriteOnly | OpenFlags.Create | OpenFlags.Exclusive, out int errno);
+        using FileDescriptor pins = StoreDirectory.OpenHidden(platform, storeDirectory, DirectoryName, create: true)!;
+        using FileDescriptor? pin = platform.TryOpenAt(pins, sessionId, OpenFlags.WriteOnly | OpenFlags.Create | OpenFlags.Exclusive, out int errno);
         if (pin is null)
         {
-            return errno == Libc.EEXIST ? false : throw ErrnoException.FromErrno(errno, $"creating '{PathOf(storeDirectory, sessionId)}'");
+            return errno == Errno.EEXIST ? false : throw ErrnoException.FromErrno(errno, $"creating '{PathOf(storeDirectory, sessionId)}'");
         }
 
         if (durable)
         {
-            Posix.Sync(pins, Path.Join(storeDirectory, DirectoryName));
+            platform.Sync(pins, Path.Join(storeDirectory, DirectoryName));
         }
 
         return true;
@@ -41,13 +41,13 @@ internal static class Pins
 
     /// <returns>Whether this call removed the pin.</returns>
     /// <exception cref="IOException">The pin is there but could not be removed (carries the errno).</exception>
-    internal static bool Remove(string storeDirectory, string sessionId) => StoreDirectory.RemoveFromHidden(storeDirectory, DirectoryName, sessionId);
+    internal static bool Remove(StorePlatform platform, string storeDirectory, string sessionId) => StoreDirectory.RemoveFromHidden(platform, storeDirectory, DirectoryName, sessionId);
 
     /// <summary>The pinned ids, ordinal-sorted.</summary>
     /// <exception cref="IOException"><c>.pins</c> is a link or a file, or cannot be read.</exception>
-    internal static string[] List(string storeDirectory)
+    internal static string[] List(StorePlatform platform, string storeDirectory)
     {
-        using (FileDescriptor? pins = StoreDirectory.OpenHidden(storeDirectory, DirectoryName, create: false))
+        using (FileDescriptor? pins = StoreDirectory.OpenHidden(platform, storeDirectory, DirectoryName, create: false))
         {
             if (pins is null)
             {

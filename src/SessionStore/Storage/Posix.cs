@@ -1,15 +1,19 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
 using SessionStore.Interop;
+using SessionStore.Storage.Platform;
 
 namespace SessionStore.Storage;
 
 /// <summary>
 /// Thin, checked wrappers over <see cref="Libc"/>: every failure is an <see cref="IOException"/> carrying
-/// the errno (see <see cref="ErrnoException"/>), every call that can be interrupted is retried.
+/// the errno (see <see cref="ErrnoException"/>), every call that can be interrupted is retried. The hardened
+/// platform (<see cref="LinuxPlatform"/>) is built on them; nothing else calls them.
 /// </summary>
+[SupportedOSPlatform("linux")]
 internal static unsafe class Posix
 {
-    private const uint PrivateFile = 0x180;   // 0600
+    private const uint PrivateFile = StorePlatform.PrivateFile;
 
     /// <summary>Opens a file without following a link; null with <paramref name="errno"/> set when it cannot.</summary>
     internal static FileDescriptor? TryOpen(string path, int flags, out int errno, uint mode = PrivateFile)
@@ -20,8 +24,8 @@ internal static unsafe class Posix
             fd = Libc.Open(path, flags | OpenFlags.Safe, mode);
             errno = fd < 0 ? Marshal.GetLastPInvokeError() : 0;
         }
-        while (fd < 0 && errno == Libc.EINTR);
-        return fd < 0 ? null : new FileDescriptor(fd);
+        while (fd < 0 && errno == Errno.EINTR);
+        return fd < 0 ? null : new LinuxFileDescriptor(fd);
     }
 
     /// <inheritdoc cref="TryOpen(string, int, out int, uint)"/>
@@ -33,8 +37,8 @@ internal static unsafe class Posix
             fd = Libc.OpenAt(directory, name, flags | OpenFlags.Safe, mode);
             errno = fd < 0 ? Marshal.GetLastPInvokeError() : 0;
         }
-        while (fd < 0 && errno == Libc.EINTR);
-        return fd < 0 ? null : new FileDescriptor(fd);
+        while (fd < 0 && errno == Errno.EINTR);
+        return fd < 0 ? null : new LinuxFileDescriptor(fd);
     }
 
     internal static StatxBuffer Stat(FileDescriptor fd, string path)
@@ -90,7 +94,7 @@ internal static unsafe class Posix
                 }
 
                 int errno = Marshal.GetLastPInvokeError();
-                if (errno != Libc.EINTR)
+                if (errno != Errno.EINTR)
                 {
                     throw ErrnoException.FromErrno(errno, $"reading '{path}'");
                 }
@@ -109,7 +113,7 @@ internal static unsafe class Posix
                 if (count < 0)
                 {
                     int errno = Marshal.GetLastPInvokeError();
-                    if (errno == Libc.EINTR)
+                    if (errno == Errno.EINTR)
                     {
                         continue;
                     }
@@ -152,12 +156,12 @@ internal static unsafe class Posix
         while (Libc.Flock(fd, operation) != 0)
         {
             int errno = Marshal.GetLastPInvokeError();
-            if (errno == Libc.EAGAIN)
+            if (errno == Errno.EAGAIN)
             {
                 return false;
             }
 
-            if (errno != Libc.EINTR)
+            if (errno != Errno.EINTR)
             {
                 throw ErrnoException.FromErrno(errno, $"locking '{path}'");
             }
@@ -173,16 +177,4 @@ internal static unsafe class Posix
             ?? throw ErrnoException.FromErrno(errno, $"opening directory '{directory}' to flush it");
         Sync(fd, directory);
     }
-
-    /// <summary>What an entry is, in words, for errors: "a symbolic link", "a FIFO (named pipe)", ...</summary>
-    internal static string Describe(ushort type) => type switch
-    {
-        StatxBuffer.Directory => "a directory",
-        StatxBuffer.SymbolicLink => "a symbolic link",
-        StatxBuffer.Fifo => "a FIFO (named pipe)",
-        StatxBuffer.Socket => "a socket",
-        StatxBuffer.CharacterDevice => "a character device",
-        StatxBuffer.BlockDevice => "a block device",
-        _ => "not a regular file",
-    };
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using SessionStore.Interop;
+using SessionStore.Storage.Platform;
 
 namespace SessionStore.Storage;
 
@@ -32,21 +32,21 @@ internal static class Quarantine
     /// <summary>Moves the session's file (or whatever has its name) into quarantine, never over another file, never through a link.</summary>
     /// <returns>The file's new path.</returns>
     /// <exception cref="IOException">The move failed (carries the errno).</exception>
-    internal static string Move(string directory, string sessionId, DateTimeOffset now, string reason) =>
-        MoveEntry(directory, sessionId + SessionFileLayout.SessionExtension, NameFor(sessionId, now, SessionFileLayout.SessionExtension), reason);
+    internal static string Move(StorePlatform platform, string directory, string sessionId, DateTimeOffset now, string reason) =>
+        MoveEntry(platform, directory, sessionId + SessionFileLayout.SessionExtension, NameFor(sessionId, now, SessionFileLayout.SessionExtension), reason);
 
     /// <summary>Moves a SessionStore 0.1 journal that can never be applied into quarantine, as <c>&lt;id&gt;.&lt;time&gt;.&lt;random&gt;.journal</c>.</summary>
     /// <returns>The journal's new path.</returns>
     /// <exception cref="IOException">The move failed (carries the errno).</exception>
-    internal static string MoveLegacyJournal(string directory, string sessionId, DateTimeOffset now, string reason) =>
-        MoveEntry(directory, "." + sessionId + SessionFileLayout.LegacyJournalExtension, NameFor(sessionId, now, SessionFileLayout.LegacyJournalExtension), reason);
+    internal static string MoveLegacyJournal(StorePlatform platform, string directory, string sessionId, DateTimeOffset now, string reason) =>
+        MoveEntry(platform, directory, "." + sessionId + SessionFileLayout.LegacyJournalExtension, NameFor(sessionId, now, SessionFileLayout.LegacyJournalExtension), reason);
 
     /// <summary>The entries, ordinal by id, the most recently moved first for one id; empty when there is no quarantine.</summary>
     /// <exception cref="IOException"><c>.quarantine</c> is a link or a file, or cannot be read.</exception>
-    internal static List<Entry> List(string storeDirectory)
+    internal static List<Entry> List(StorePlatform platform, string storeDirectory)
     {
         var entries = new List<Entry>();
-        using (FileDescriptor? quarantine = StoreDirectory.OpenHidden(storeDirectory, SessionFileLayout.QuarantineDirectoryName, create: false))
+        using (FileDescriptor? quarantine = StoreDirectory.OpenHidden(platform, storeDirectory, SessionFileLayout.QuarantineDirectoryName, create: false))
         {
             if (quarantine is null)
             {
@@ -96,30 +96,30 @@ internal static class Quarantine
     }
 
     /// <summary>What a listing shows of an entry, or null when it went away meanwhile or is not a regular file.</summary>
-    internal static QuarantinedFile? Describe(string storeDirectory, Entry entry) =>
-        Posix.TryStatEntry(Path.Join(DirectoryOf(storeDirectory), entry.Name), out StatxBuffer status, out _) && status.Type == StatxBuffer.RegularFile
-            ? new QuarantinedFile(entry.Name, entry.SessionId, new DateTimeOffset(entry.QuarantinedUtc, TimeSpan.Zero), (long)status.Size, ReadReason(storeDirectory, entry.Name), entry.IsLegacyJournal)
+    internal static QuarantinedFile? Describe(StorePlatform platform, string storeDirectory, Entry entry) =>
+        platform.TryStatEntry(Path.Join(DirectoryOf(storeDirectory), entry.Name), out StatxBuffer status, out _) && status.Type == StatxBuffer.RegularFile
+            ? new QuarantinedFile(entry.Name, entry.SessionId, new DateTimeOffset(entry.QuarantinedUtc, TimeSpan.Zero), (long)status.Size, ReadReason(platform, storeDirectory, entry.Name), entry.IsLegacyJournal)
             : null;
 
     /// <summary>Renames an entry back to the name it had unless something has that name; its reason goes.</summary>
     /// <returns>False when something has the name (nothing is changed).</returns>
     /// <exception cref="IOException">The rename failed (carries the errno).</exception>
-    internal static bool MoveOut(string storeDirectory, Entry entry, bool durable)
+    internal static bool MoveOut(StorePlatform platform, string storeDirectory, Entry entry, bool durable)
     {
-        using FileDescriptor store = Posix.TryOpen(storeDirectory, OpenFlags.ReadOnly | OpenFlags.Directory, out int errno)
+        using FileDescriptor store = platform.TryOpen(storeDirectory, OpenFlags.ReadOnly | OpenFlags.Directory, out int errno)
             ?? throw ErrnoException.FromErrno(errno, $"opening directory '{storeDirectory}'");
-        using FileDescriptor quarantine = StoreDirectory.OpenHidden(storeDirectory, SessionFileLayout.QuarantineDirectoryName, create: false)
-            ?? throw ErrnoException.FromErrno(Libc.ENOENT, $"opening directory '{DirectoryOf(storeDirectory)}'");
-        if (Libc.RenameAt2(quarantine, entry.Name, store, entry.OriginalName, Libc.RENAME_NOREPLACE) != 0)
+        using FileDescriptor quarantine = StoreDirectory.OpenHidden(platform, storeDirectory, SessionFileLayout.QuarantineDirectoryName, create: false)
+            ?? throw ErrnoException.FromErrno(Errno.ENOENT, $"opening directory '{DirectoryOf(storeDirectory)}'");
+        errno = platform.RenameNoReplace(quarantine, entry.Name, store, entry.OriginalName);
+        if (errno != 0)
         {
-            errno = Marshal.GetLastPInvokeError();
-            return errno == Libc.EEXIST ? false : throw ErrnoException.FromErrno(errno, $"restoring '{entry.Name}' from '{SessionFileLayout.QuarantineDirectoryName}'");
+            return errno == Errno.EEXIST ? false : throw ErrnoException.FromErrno(errno, $"restoring '{entry.Name}' from '{SessionFileLayout.QuarantineDirectoryName}'");
         }
 
-        RemoveReason(storeDirectory, entry.Name);
+        RemoveReason(platform, storeDirectory, entry.Name);
         if (durable)
         {
-            Posix.Sync(store, storeDirectory);
+            platform.Sync(store, storeDirectory);
         }
 
         return true;
@@ -127,41 +127,42 @@ internal static class Quarantine
 
     /// <summary>Removes an entry (and its reason) for good; false when it was gone already.</summary>
     /// <exception cref="IOException">The entry could not be removed (carries the errno).</exception>
-    internal static bool Remove(string storeDirectory, Entry entry)
+    internal static bool Remove(StorePlatform platform, string storeDirectory, Entry entry)
     {
-        bool removed = StoreDirectory.RemoveFromHidden(storeDirectory, SessionFileLayout.QuarantineDirectoryName, entry.Name);
-        RemoveReason(storeDirectory, entry.Name);
+        bool removed = StoreDirectory.RemoveFromHidden(platform, storeDirectory, SessionFileLayout.QuarantineDirectoryName, entry.Name);
+        RemoveReason(platform, storeDirectory, entry.Name);
         return removed;
     }
 
     private static string NameFor(string sessionId, DateTimeOffset now, string extension) =>
         string.Create(CultureInfo.InvariantCulture, $"{sessionId}.{now.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture)}.{Random.Shared.Next():x8}{extension}");
 
-    private static string MoveEntry(string directory, string entry, string name, string reason)
+    private static string MoveEntry(StorePlatform platform, string directory, string entry, string name, string reason)
     {
-        using FileDescriptor store = Posix.TryOpen(directory, OpenFlags.ReadOnly | OpenFlags.Directory, out int errno)
+        using FileDescriptor store = platform.TryOpen(directory, OpenFlags.ReadOnly | OpenFlags.Directory, out int errno)
             ?? throw ErrnoException.FromErrno(errno, $"opening directory '{directory}'");
-        using FileDescriptor quarantine = StoreDirectory.OpenHidden(directory, SessionFileLayout.QuarantineDirectoryName, create: true)!;
-        if (Libc.RenameAt2(store, entry, quarantine, name, Libc.RENAME_NOREPLACE) != 0)
+        using FileDescriptor quarantine = StoreDirectory.OpenHidden(platform, directory, SessionFileLayout.QuarantineDirectoryName, create: true)!;
+        errno = platform.RenameNoReplace(store, entry, quarantine, name);
+        if (errno != 0)
         {
-            throw ErrnoException.FromLastError($"moving '{entry}' into '{SessionFileLayout.QuarantineDirectoryName}'");
+            throw ErrnoException.FromErrno(errno, $"moving '{entry}' into '{SessionFileLayout.QuarantineDirectoryName}'");
         }
 
-        WriteReason(directory, name, reason);
+        WriteReason(platform, directory, name, reason);
         return Path.Join(directory, SessionFileLayout.QuarantineDirectoryName, name);
     }
 
     /// <summary>Records why an entry was moved; the move is done already, so a failure here only loses the record.</summary>
-    private static void WriteReason(string storeDirectory, string name, string reason)
+    private static void WriteReason(StorePlatform platform, string storeDirectory, string name, string reason)
     {
         byte[] text = Encoding.UTF8.GetBytes(reason);
         try
         {
-            using FileDescriptor reasons = StoreDirectory.OpenHidden(DirectoryOf(storeDirectory), ReasonsDirectoryName, create: true)!;
-            using FileDescriptor? file = Posix.TryOpenAt(reasons, name, OpenFlags.WriteOnly | OpenFlags.Create | OpenFlags.Exclusive, out _);
+            using FileDescriptor reasons = StoreDirectory.OpenHidden(platform, DirectoryOf(storeDirectory), ReasonsDirectoryName, create: true)!;
+            using FileDescriptor? file = platform.TryOpenAt(reasons, name, OpenFlags.WriteOnly | OpenFlags.Create | OpenFlags.Exclusive, out _);
             if (file is not null)
             {
-                Posix.WriteAt(file, text.AsSpan(0, Math.Min(text.Length, MaxReasonBytes)), 0, name);
+                platform.WriteAt(file, text.AsSpan(0, Math.Min(text.Length, MaxReasonBytes)), 0, name);
             }
         }
         catch (IOException)
@@ -169,11 +170,11 @@ internal static class Quarantine
         }
     }
 
-    private static void RemoveReason(string storeDirectory, string name)
+    private static void RemoveReason(StorePlatform platform, string storeDirectory, string name)
     {
         try
         {
-            _ = StoreDirectory.RemoveFromHidden(DirectoryOf(storeDirectory), ReasonsDirectoryName, name);
+            _ = StoreDirectory.RemoveFromHidden(platform, DirectoryOf(storeDirectory), ReasonsDirectoryName, name);
         }
         catch (IOException)
         {
@@ -181,25 +182,25 @@ internal static class Quarantine
         }
     }
 
-    private static string? ReadReason(string storeDirectory, string name)
+    private static string? ReadReason(StorePlatform platform, string storeDirectory, string name)
     {
         try
         {
-            using FileDescriptor? reasons = StoreDirectory.OpenHidden(DirectoryOf(storeDirectory), ReasonsDirectoryName, create: false);
-            using FileDescriptor? file = reasons is null ? null : Posix.TryOpenAt(reasons, name, OpenFlags.ReadOnly, out _);
+            using FileDescriptor? reasons = StoreDirectory.OpenHidden(platform, DirectoryOf(storeDirectory), ReasonsDirectoryName, create: false);
+            using FileDescriptor? file = reasons is null ? null : platform.TryOpenAt(reasons, name, OpenFlags.ReadOnly, out _);
             if (file is null)
             {
                 return null;
             }
 
             string path = Path.Join(DirectoryOf(storeDirectory), ReasonsDirectoryName, name);
-            if (Posix.Stat(file, path).Type != StatxBuffer.RegularFile)
+            if (platform.Stat(file, path).Type != StatxBuffer.RegularFile)
             {
                 return null;
             }
 
             byte[] buffer = new byte[MaxReasonBytes];
-            int read = Posix.ReadAt(file, buffer, 0, path);
+            int read = platform.ReadAt(file, buffer, 0, path);
             return Encoding.UTF8.GetString(buffer, 0, read);
         }
         catch (IOException)

@@ -1,9 +1,9 @@
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SessionStore.Buffers;
 using SessionStore.Interop;
 using SessionStore.Serialization;
+using SessionStore.Storage.Platform;
 using SessionStore.Telemetry;
 
 namespace SessionStore.Storage;
@@ -19,8 +19,10 @@ namespace SessionStore.Storage;
 /// reading again under a shared <c>flock</c> when one may have (see <see cref="Read"/>), so a reader
 /// never sees half a write.
 /// </summary>
-internal sealed class SessionFiles(string directory, bool durable, long maxBytes, bool allowSharedDirectory)
+internal sealed class SessionFiles(StorePlatform platform, string directory, bool durable, long maxBytes, bool allowSharedDirectory)
 {
+    private bool? _ignoresCase;
+
     /// <summary>Set (as the owner's execute bit) on a session's file while an append changes it in place: a reader then checks the intent.</summary>
     internal const uint AppendMarker = 0x40;
 
@@ -38,6 +40,9 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
     }
 
     internal string Directory => directory;
+
+    /// <summary>The operating system calls every file operation of the store goes through.</summary>
+    internal StorePlatform Platform => platform;
 
     /// <summary>Where a completed interrupted append is logged.</summary>
     internal ILogger Logger { get; init; } = NullLogger.Instance;
@@ -75,22 +80,28 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
         content = null;
         what = null;
         string path = PathOf(id);
-        using FileDescriptor? file = Posix.TryOpen(path, OpenFlags.ReadOnly, out int errno);
+        using FileDescriptor? file = platform.TryOpen(path, OpenFlags.ReadOnly, out int errno);
         if (file is null)
         {
             status = default;
             return errno switch
             {
-                Libc.ENOENT or Libc.ENOTDIR => Outcome.Missing,
-                Libc.ELOOP => NotAFile("a symbolic link (links are never followed)", out what),
+                Errno.ENOENT or Errno.ENOTDIR => Outcome.Missing,
+                Errno.ELOOP => NotAFile("a symbolic link (links are never followed)", out what),
                 _ => throw ErrnoException.FromErrno(errno, $"opening '{path}'"),
             };
         }
 
-        status = Posix.Stat(file, path);
+        if (IsCaseTwin(id))
+        {
+            status = default;
+            return Outcome.Missing;
+        }
+
+        status = platform.Stat(file, path);
         if (status.Type != StatxBuffer.RegularFile)
         {
-            return NotAFile(Posix.Describe(status.Type), out what);
+            return NotAFile(StorePlatform.Describe(status.Type), out what);
         }
 
         if ((status.Mode & AppendMarker) == 0)
@@ -100,7 +111,7 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
                 return tooLarge;
             }
 
-            if (content!.Length == (long)status.Size && IsSameVersion(status, Posix.Stat(file, path)))
+            if (content!.Length == (long)status.Size && IsSameVersion(status, platform.Stat(file, path)))
             {
                 return Outcome.Read;
             }
@@ -109,13 +120,13 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
             content = null;
         }
 
-        if (!Posix.Flock(file, Libc.LOCK_SH | Libc.LOCK_NB, path))
+        if (!platform.Flock(file, LockOperation.Shared | LockOperation.NonBlocking, path))
         {
             // An append is writing the tail in place: one pwrite, then it lets go.
-            _ = Posix.Flock(file, Libc.LOCK_SH, path);
+            _ = platform.Flock(file, LockOperation.Shared, path);
         }
 
-        status = Posix.Stat(file, path);
+        status = platform.Stat(file, path);
         Outcome outcome = ReadWhole(file, status, path, out content);
         if (outcome == Outcome.Read && (status.Mode & AppendMarker) != 0 && TryRepair(id, content!, status) is { } repaired)
         {
@@ -136,7 +147,7 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
         byte[] record;
         try
         {
-            record = StripeLock.PeekIntent(directory, id);
+            record = StripeLock.PeekIntent(platform, directory, id);
         }
         catch (IOException)
         {
@@ -169,11 +180,11 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
 
     /// <summary>Whether something that is not a directory has the session's file name (a link is not followed).</summary>
     internal bool Exists(string id) =>
-        Posix.TryStatEntry(PathOf(id), out StatxBuffer status, out _) && status.Type != StatxBuffer.Directory;
+        platform.TryStatEntry(PathOf(id), out StatxBuffer status, out _) && status.Type != StatxBuffer.Directory && !IsCaseTwin(id);
 
     /// <summary>The status of the session's directory entry itself, or null when there is none.</summary>
     internal StatxBuffer? StatEntry(string id) =>
-        Posix.TryStatEntry(PathOf(id), out StatxBuffer status, out _) ? status : null;
+        platform.TryStatEntry(PathOf(id), out StatxBuffer status, out _) ? status : null;
 
     /// <summary>
     /// Takes the lock every writer of a session holds, after checking that the directory is safe to write
@@ -184,8 +195,8 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
     /// <exception cref="IOException">The directory, the lock or the recovery failed (carries the errno).</exception>
     internal async ValueTask<StripeLock?> LockCore(string id, TimeSpan timeout, bool async, CancellationToken cancellationToken)
     {
-        StoreDirectory.EnsureWritable(directory, durable, allowSharedDirectory);
-        StripeLock? held = await StripeLock.TryAcquireCore(directory, id, timeout, Logger, async, cancellationToken).ConfigureAwait(false);
+        StoreDirectory.EnsureWritable(platform, directory, durable, allowSharedDirectory);
+        StripeLock? held = await StripeLock.TryAcquireCore(platform, directory, id, timeout, Logger, async, cancellationToken).ConfigureAwait(false);
         if (held is null)
         {
             return null;
@@ -193,6 +204,7 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
 
         try
         {
+            ThrowIfCaseTwin(id);
             Recover(held);
             return held;
         }
@@ -210,54 +222,59 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
         string temp = Path.Join(directory, SessionFileLayout.TempName(id));
         try
         {
-            using (FileDescriptor file = Posix.TryOpen(temp, OpenFlags.WriteOnly | OpenFlags.Create | OpenFlags.Exclusive, out int errno)
+            using (FileDescriptor file = platform.TryOpen(temp, OpenFlags.WriteOnly | OpenFlags.Create | OpenFlags.Exclusive, out int errno)
                 ?? throw ErrnoException.FromErrno(errno, $"creating '{temp}'"))
             {
-                Posix.WriteAt(file, content, 0, temp);
+                platform.WriteAt(file, content, 0, temp);
                 if (durable)
                 {
-                    Posix.Sync(file, temp);
+                    platform.Sync(file, temp);
                 }
             }
 
-            if (Libc.Rename(temp, path) != 0)
+            if (platform.Rename(temp, path) is not 0 and int renameErrno)
             {
-                throw ErrnoException.FromLastError($"renaming '{temp}' to '{path}'");
+                throw ErrnoException.FromErrno(renameErrno, $"renaming '{temp}' to '{path}'");
             }
         }
         catch
         {
-            _ = Libc.Unlink(temp);
+            _ = platform.Unlink(temp);
             throw;
         }
 
         if (durable)
         {
-            Posix.SyncDirectory(directory);
+            platform.SyncDirectory(directory);
         }
     }
 
-    /// <summary>Opens the session's file for an in-place append; null when there is none. Call under the lock.</summary>
+    /// <summary>Opens the session's file for an in-place append; null when there is none, or when the platform never writes in place (<see cref="StorePlatform.WritesInPlace"/>: the caller rewrites the file whole). Call under the lock.</summary>
     /// <exception cref="IOException">Something other than a regular file is there, or it cannot be opened.</exception>
     internal FileDescriptor? OpenForAppend(string id, out StatxBuffer status)
     {
         string path = PathOf(id);
         status = default;
-        FileDescriptor? file = Posix.TryOpen(path, OpenFlags.ReadWrite, out int errno);
+        if (!platform.WritesInPlace)
+        {
+            return null;
+        }
+
+        FileDescriptor? file = platform.TryOpen(path, OpenFlags.ReadWrite, out int errno);
         if (file is null)
         {
-            return errno is Libc.ENOENT or Libc.ENOTDIR
+            return errno is Errno.ENOENT or Errno.ENOTDIR
                 ? null
-                : throw (errno == Libc.ELOOP
+                : throw (errno == Errno.ELOOP
                     ? new IOException($"'{path}' is a symbolic link, not a session's file; links are never followed", errno)
                     : ErrnoException.FromErrno(errno, $"opening '{path}'"));
         }
 
-        status = Posix.Stat(file, path);
+        status = platform.Stat(file, path);
         if (status.Type != StatxBuffer.RegularFile)
         {
             file.Dispose();
-            throw new IOException($"'{path}' is {Posix.Describe(status.Type)}, not a session's file", Libc.EINVAL);
+            throw new IOException($"'{path}' is {StorePlatform.Describe(status.Type)}, not a session's file", Errno.EINVAL);
         }
 
         return file;
@@ -267,7 +284,7 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
     internal byte[] ReadRange(FileDescriptor file, string id, long offset, int length)
     {
         byte[] bytes = new byte[length];
-        int read = Posix.ReadAt(file, bytes, offset, PathOf(id));
+        int read = platform.ReadAt(file, bytes, offset, PathOf(id));
         return read == length ? bytes : bytes.AsSpan(0, read).ToArray();
     }
 
@@ -295,8 +312,8 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
             // The marker goes first: a reader that finds no marker knows no intent can be complete, and a
             // reader that finds one sees the intent exactly as the next writer's recovery will.
             uint mode = status.Mode & PermissionBits;
-            Posix.ChangeMode(file, mode | AppendMarker, path);
-            FileVersion marked = FileVersion.Of(Posix.Stat(file, path));
+            platform.ChangeMode(file, mode | AppendMarker, path);
+            FileVersion marked = FileVersion.Of(platform.Stat(file, path));
             try
             {
                 held.WriteIntent(AppendIntent.Encode(id, offset, marked, fromWindow[..windowLength], oldTail, newTail), durable);
@@ -313,7 +330,7 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
             // a failure here must not report the append as failed: a caller would retry it and store it twice.
             try
             {
-                Posix.ChangeMode(file, mode & ~AppendMarker, path);
+                platform.ChangeMode(file, mode & ~AppendMarker, path);
                 markerCleared = true;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -323,7 +340,7 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
         }
         finally
         {
-            _ = Posix.Flock(file, Libc.LOCK_UN, path);
+            _ = platform.Flock(file, LockOperation.Unlock, path);
         }
 
         if (markerCleared)
@@ -359,15 +376,15 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
     {
         try
         {
-            Posix.Truncate(file, offset + oldTail.Length, path);
-            Posix.WriteAt(file, oldTail, offset, path);
+            platform.Truncate(file, offset + oldTail.Length, path);
+            platform.WriteAt(file, oldTail, offset, path);
             if (durable)
             {
-                Posix.Sync(file, path);
+                platform.Sync(file, path);
             }
 
             held.ClearIntent(durable);
-            Posix.ChangeMode(file, mode & ~AppendMarker, path);
+            platform.ChangeMode(file, mode & ~AppendMarker, path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -382,18 +399,19 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
     internal bool Remove(string id)
     {
         string path = PathOf(id);
-        if (Libc.Unlink(path) == 0)
+        ThrowIfCaseTwin(id);
+        int errno = platform.Unlink(path);
+        if (errno == 0)
         {
             if (durable)
             {
-                Posix.SyncDirectory(directory);
+                platform.SyncDirectory(directory);
             }
 
             return true;
         }
 
-        int errno = Marshal.GetLastPInvokeError();
-        return errno is Libc.ENOENT or Libc.ENOTDIR ? false : throw ErrnoException.FromErrno(errno, $"removing '{path}'");
+        return errno is Errno.ENOENT or Errno.ENOTDIR ? false : throw ErrnoException.FromErrno(errno, $"removing '{path}'");
     }
 
     /// <summary>Whether two statuses of one open file show the same contents: same size, mode and times.</summary>
@@ -423,7 +441,7 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
             while (true)
             {
                 Span<byte> free = buffer.FreeSpace(maxBytes).Span;
-                int read = Posix.ReadOnce(file, free, buffer.Length, path);
+                int read = platform.ReadOnce(file, free, buffer.Length, path);
                 buffer.Advance(read);
                 if (buffer.Length > maxBytes)
                 {
@@ -456,10 +474,10 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
     /// lock) sees the tail before the write or after it. Readers of ours hold the shared lock for one read;
     /// a lock held longer is someone else's, and no append may wait on it forever.
     /// </summary>
-    private static bool TryLockExclusive(FileDescriptor file, string path)
+    private bool TryLockExclusive(FileDescriptor file, string path)
     {
         long deadline = Environment.TickCount64 + ForeignLockPatienceMilliseconds;
-        while (!Posix.Flock(file, Libc.LOCK_EX | Libc.LOCK_NB, path))
+        while (!platform.Flock(file, LockOperation.Exclusive | LockOperation.NonBlocking, path))
         {
             if (Environment.TickCount64 >= deadline)
             {
@@ -475,15 +493,15 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
     /// <summary>Writes the new tail in place; call holding the file's exclusive lock.</summary>
     private void WriteTail(FileDescriptor file, string path, long offset, long oldLength, ReadOnlySpan<byte> newTail)
     {
-        Posix.WriteAt(file, newTail, offset, path);
+        platform.WriteAt(file, newTail, offset, path);
         if (offset + newTail.Length < oldLength)
         {
-            Posix.Truncate(file, offset + newTail.Length, path);
+            platform.Truncate(file, offset + newTail.Length, path);
         }
 
         if (durable)
         {
-            Posix.Sync(file, path);
+            platform.Sync(file, path);
         }
     }
 
@@ -497,6 +515,15 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
 
         if (AppendIntent.TryDecode(record) is { } intent)
         {
+            if (!platform.WritesInPlace)
+            {
+                // Only the hardened platform appends in place and can tell which file an intent was made for (device and
+                // inode): dropping it here could leave its session torn for good, so the intent stays for a hardened writer.
+                throw new IOException(
+                    $"'{held.Path}' holds an append a Linux process using the hardened platform left unfinished (it was killed part-way), which only that platform can complete; open the store once with FileSystemPlatform.Hardened (the default on Linux) to complete it",
+                    Errno.EOPNOTSUPP);
+            }
+
             CompleteIfUnfinished(intent);
         }
 
@@ -513,10 +540,10 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
     {
         string id = intent.SessionId;
         string path = PathOf(id);
-        using FileDescriptor? file = Posix.TryOpen(path, OpenFlags.ReadWrite, out int errno);
+        using FileDescriptor? file = platform.TryOpen(path, OpenFlags.ReadWrite, out int errno);
         if (file is null)
         {
-            if (errno is not (Libc.ENOENT or Libc.ENOTDIR or Libc.ELOOP or Libc.EISDIR or Libc.ENXIO or Libc.EOPNOTSUPP))
+            if (errno is not (Errno.ENOENT or Errno.ENOTDIR or Errno.ELOOP or Errno.EISDIR or Errno.ENXIO or Errno.EOPNOTSUPP))
             {
                 throw ErrnoException.FromErrno(errno, $"opening '{path}' to complete an append a crash interrupted");
             }
@@ -525,7 +552,7 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
             return;
         }
 
-        StatxBuffer status = Posix.Stat(file, path);
+        StatxBuffer status = platform.Stat(file, path);
         FileVersion now = FileVersion.Of(status);
         if (status.Type != StatxBuffer.RegularFile || !intent.CanDescribe(id, now) || (long)now.Size > maxBytes)
         {
@@ -552,7 +579,7 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
             {
                 // Lock-free readers rely on every in-place write being marked (see Read).
                 status.Mode |= (ushort)AppendMarker;
-                Posix.ChangeMode(file, status.Mode & PermissionBits, path);
+                platform.ChangeMode(file, status.Mode & PermissionBits, path);
             }
 
             if (TryLockExclusive(file, path))
@@ -563,7 +590,7 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
                 }
                 finally
                 {
-                    _ = Posix.Flock(file, Libc.LOCK_UN, path);
+                    _ = platform.Flock(file, LockOperation.Unlock, path);
                 }
             }
             else
@@ -582,10 +609,39 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
 
         if ((status.Mode & AppendMarker) != 0)
         {
-            Posix.ChangeMode(file, status.Mode & PermissionBits & ~AppendMarker, path);
+            platform.ChangeMode(file, status.Mode & PermissionBits & ~AppendMarker, path);
         }
     }
 
     /// <summary>How many interrupted appends this instance completed (for diagnostics and tests).</summary>
     internal int RecoveredAppends { get; private set; }
+
+    /// <summary>
+    /// Whether the directory ignores case in names (Windows' and macOS's defaults, exFAT, SMB shares): probed once
+    /// it has an entry whose name has a letter (<see cref="CaseProbe"/>), until then false (no twin can exist yet).
+    /// </summary>
+    internal bool IgnoresCase => (_ignoresCase ??= CaseProbe.IgnoresCase(directory)) ?? false;
+
+    /// <summary>
+    /// Refuses <paramref name="id"/> when the directory ignores case and the file that answers to its name is
+    /// another session's (one whose id differs only in case): the two would share one file. Costs nothing where
+    /// case matters; where it does not, one listing of the names that match (the file system's own lookup on
+    /// Windows, a scan of the directory elsewhere).
+    /// </summary>
+    /// <exception cref="IOException">The name is another session's (<see cref="Errno.EEXIST"/>).</exception>
+    internal void ThrowIfCaseTwin(string id)
+    {
+        if (IgnoresCase && CaseProbe.StoredNameOf(directory, id + SessionFileLayout.SessionExtension) is { } stored &&
+            !stored.Equals(id + SessionFileLayout.SessionExtension, StringComparison.Ordinal))
+        {
+            throw new IOException(
+                $"'{PathOf(id)}' is the file of session '{stored[..^SessionFileLayout.SessionExtension.Length]}': this directory ignores case in names, so ids that differ only in case cannot both be stored, and the store refuses the second rather than mix them in one file",
+                Errno.EEXIST);
+        }
+    }
+
+    /// <summary>Whether <paramref name="id"/>'s name finds another session's file (see <see cref="ThrowIfCaseTwin"/>): a read then finds no session.</summary>
+    private bool IsCaseTwin(string id) =>
+        IgnoresCase && CaseProbe.StoredNameOf(directory, id + SessionFileLayout.SessionExtension) is { } stored &&
+        !stored.Equals(id + SessionFileLayout.SessionExtension, StringComparison.Ordinal);
 }

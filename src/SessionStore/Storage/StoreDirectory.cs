@@ -1,7 +1,7 @@
 using System.IO.Enumeration;
-using System.Runtime.InteropServices;
 using SessionStore.Buffers;
 using SessionStore.Interop;
+using SessionStore.Storage.Platform;
 
 namespace SessionStore.Storage;
 
@@ -17,9 +17,9 @@ internal static class StoreDirectory
     private const ushort GroupWritable = 0x10;   // 0020
 
     /// <summary>Creates the directory and any missing parent, each 0700; with <paramref name="durable"/>, makes each creation durable.</summary>
-    internal static void Ensure(string directory, bool durable)
+    internal static void Ensure(StorePlatform platform, string directory, bool durable)
     {
-        if (Posix.TryStat(directory, out StatxBuffer status, out _))
+        if (platform.TryStat(directory, out StatxBuffer status, out _))
         {
             ThrowIfNotDirectory(directory, status);
             return;
@@ -27,13 +27,12 @@ internal static class StoreDirectory
 
         if (Path.GetDirectoryName(directory) is { Length: > 0 } parent && parent != directory)
         {
-            Ensure(parent, durable);
+            Ensure(platform, parent, durable);
         }
 
-        if (Libc.Mkdir(directory, OwnerOnly) != 0)
+        if (platform.Mkdir(directory, OwnerOnly) is not 0 and int errno)
         {
-            int errno = Marshal.GetLastPInvokeError();
-            if (errno == Libc.EEXIST)
+            if (errno == Errno.EEXIST)
             {
                 return;
             }
@@ -42,15 +41,15 @@ internal static class StoreDirectory
         }
 
         // mkdir's mode is masked by the umask; a directory we create is 0700 exactly.
-        using (FileDescriptor created = Posix.TryOpen(directory, OpenFlags.ReadOnly | OpenFlags.Directory, out int openErrno)
+        using (FileDescriptor created = platform.TryOpen(directory, OpenFlags.ReadOnly | OpenFlags.Directory, out int openErrno)
             ?? throw ErrnoException.FromErrno(openErrno, $"opening directory '{directory}'"))
         {
-            Posix.ChangeMode(created, OwnerOnly, directory);
+            platform.ChangeMode(created, OwnerOnly, directory);
         }
 
         if (durable && Path.GetDirectoryName(directory) is { Length: > 0 } flushed)
         {
-            Posix.SyncDirectory(flushed);
+            platform.SyncDirectory(flushed);
         }
     }
 
@@ -59,24 +58,24 @@ internal static class StoreDirectory
     /// can write it (it is world-writable, or owned by someone else), so files could be planted or
     /// swapped under the store. A missing directory is fine (the store creates it private).
     /// </summary>
-    internal static string? WhyUnsafeForWriting(string directory) =>
-        Posix.TryStat(directory, out StatxBuffer status, out _) ? WhyUnsafeForWriting(status) : null;
+    internal static string? WhyUnsafeForWriting(StorePlatform platform, string directory) =>
+        platform.TryStat(directory, out StatxBuffer status, out _) ? WhyUnsafeForWriting(platform, status) : null;
 
     /// <summary>
     /// Makes sure the store may write in <paramref name="directory"/> and that it exists, with one
-    /// <c>statx</c> when it does (see <see cref="WhyUnsafeForWriting(string)"/> and <see cref="Ensure"/>).
+    /// <c>statx</c> when it does (see <see cref="WhyUnsafeForWriting(StorePlatform, string)"/> and <see cref="Ensure"/>).
     /// </summary>
     /// <exception cref="UnsafeSessionDirectoryException">Another user can write the directory.</exception>
     /// <exception cref="IOException">It is not a directory, or it cannot be created (carries the errno).</exception>
-    internal static void EnsureWritable(string directory, bool durable, bool allowShared)
+    internal static void EnsureWritable(StorePlatform platform, string directory, bool durable, bool allowShared)
     {
-        if (!Posix.TryStat(directory, out StatxBuffer status, out _))
+        if (!platform.TryStat(directory, out StatxBuffer status, out _))
         {
-            Ensure(directory, durable);
+            Ensure(platform, directory, durable);
             return;
         }
 
-        if (!allowShared && WhyUnsafeForWriting(status) is { } reason)
+        if (!allowShared && WhyUnsafeForWriting(platform, status) is { } reason)
         {
             throw new UnsafeSessionDirectoryException(directory, reason);
         }
@@ -88,91 +87,90 @@ internal static class StoreDirectory
     {
         if (status.Type != StatxBuffer.Directory)
         {
-            throw new IOException($"'{directory}' is {Posix.Describe(status.Type)}, not a directory", Libc.ENOTDIR);
+            throw new IOException($"'{directory}' is {StorePlatform.Describe(status.Type)}, not a directory", Errno.ENOTDIR);
         }
     }
 
-    private static string? WhyUnsafeForWriting(StatxBuffer status)
+    private static string? WhyUnsafeForWriting(StorePlatform platform, StatxBuffer status)
     {
         if ((status.Mode & WorldWritable) != 0)
         {
             return "it is world-writable (mode " + Convert.ToString(status.Mode & 0xFFF, 8) + "), so any user could plant or swap files in it";
         }
 
-        uint me = Libc.GetEUid();
-        return status.Uid != me
+        // Where the platform cannot say who this process is (Windows), only the mode is checked (docs/reliability.md).
+        return platform.EffectiveUserId is { } me && status.Uid != me
             ? $"it is owned by another user (uid {status.Uid}; this process runs as uid {me}), who could plant or swap files in it"
             : null;
     }
 
     /// <summary>Whether this process may create and remove entries in <paramref name="directory"/> (its effective ids; a read-only mount is read-only).</summary>
-    internal static bool IsWritable(string directory) =>
-        Libc.FAccessAt(Libc.AtCurrentDirectory, directory, Libc.WriteAccess, Libc.AtEffectiveAccess) == 0;
+    internal static bool IsWritable(StorePlatform platform, string directory) => platform.IsWritable(directory);
 
     /// <summary>Whether users of the directory's group can write it (allowed, but <c>Check</c> reports it).</summary>
-    internal static bool IsGroupWritable(string directory) =>
-        Posix.TryStat(directory, out StatxBuffer status, out _) && (status.Mode & GroupWritable) != 0;
+    internal static bool IsGroupWritable(StorePlatform platform, string directory) =>
+        platform.TryStat(directory, out StatxBuffer status, out _) && (status.Mode & GroupWritable) != 0;
 
     /// <summary>
     /// Opens a hidden directory of the store (<c>.locks</c>, <c>.quarantine</c>), creating it 0700 when
     /// <paramref name="create"/>; a link or a file in its place is refused, never followed.
     /// </summary>
     /// <returns>The open directory, or null when it does not exist and <paramref name="create"/> is false.</returns>
-    internal static FileDescriptor? OpenHidden(string directory, string name, bool create)
+    internal static FileDescriptor? OpenHidden(StorePlatform platform, string directory, string name, bool create)
     {
         // Usually it is there: one open, which refuses a link in its place as openat below does.
-        if (Posix.TryOpen(Path.Join(directory, name), OpenFlags.ReadOnly | OpenFlags.Directory, out _) is { } direct)
+        if (platform.TryOpen(Path.Join(directory, name), OpenFlags.ReadOnly | OpenFlags.Directory, out _) is { } direct)
         {
             return direct;
         }
 
-        using FileDescriptor parent = Posix.TryOpen(directory, OpenFlags.ReadOnly | OpenFlags.Directory, out int errno)
-            ?? (errno == Libc.ENOENT && !create ? null : throw ErrnoException.FromErrno(errno, $"opening directory '{directory}'"))!;
+        using FileDescriptor parent = platform.TryOpen(directory, OpenFlags.ReadOnly | OpenFlags.Directory, out int errno)
+            ?? (errno == Errno.ENOENT && !create ? null : throw ErrnoException.FromErrno(errno, $"opening directory '{directory}'"))!;
         if (parent is null)
         {
             return null;
         }
 
-        FileDescriptor? hidden = Posix.TryOpenAt(parent, name, OpenFlags.ReadOnly | OpenFlags.Directory, out errno);
-        if (hidden is null && errno == Libc.ENOENT && create)
+        FileDescriptor? hidden = platform.TryOpenAt(parent, name, OpenFlags.ReadOnly | OpenFlags.Directory, out errno);
+        if (hidden is null && errno == Errno.ENOENT && create)
         {
-            if (Libc.MkdirAt(parent, name, OwnerOnly) != 0 && Marshal.GetLastPInvokeError() is int mkdirErrno && mkdirErrno != Libc.EEXIST)
+            if (platform.MkdirAt(parent, name, OwnerOnly) is not (0 or Errno.EEXIST) and int mkdirErrno)
             {
                 throw ErrnoException.FromErrno(mkdirErrno, $"creating directory '{Path.Join(directory, name)}'");
             }
 
-            hidden = Posix.TryOpenAt(parent, name, OpenFlags.ReadOnly | OpenFlags.Directory, out errno);
+            hidden = platform.TryOpenAt(parent, name, OpenFlags.ReadOnly | OpenFlags.Directory, out errno);
             if (hidden is not null)
             {
-                Posix.ChangeMode(hidden, OwnerOnly, Path.Join(directory, name));
+                platform.ChangeMode(hidden, OwnerOnly, Path.Join(directory, name));
             }
         }
 
         return hidden ?? errno switch
         {
-            Libc.ENOENT when !create => null,
-            Libc.ELOOP or Libc.ENOTDIR => throw new IOException($"'{Path.Join(directory, name)}' is a link or a file, not the store's own directory; it is never followed", errno),
+            Errno.ENOENT when !create => null,
+            Errno.ELOOP or Errno.ENOTDIR => throw new IOException($"'{Path.Join(directory, name)}' is a link or a file, not the store's own directory; it is never followed", errno),
             _ => throw ErrnoException.FromErrno(errno, $"opening directory '{Path.Join(directory, name)}'"),
         };
     }
 
     /// <summary>Removes <paramref name="name"/> from a hidden directory of the store; false when either is not there.</summary>
     /// <exception cref="IOException">The hidden directory is a link or a file, or the entry could not be removed (carries the errno).</exception>
-    internal static bool RemoveFromHidden(string directory, string hidden, string name)
+    internal static bool RemoveFromHidden(StorePlatform platform, string directory, string hidden, string name)
     {
-        using FileDescriptor? opened = OpenHidden(directory, hidden, create: false);
+        using FileDescriptor? opened = OpenHidden(platform, directory, hidden, create: false);
         if (opened is null)
         {
             return false;
         }
 
-        if (Libc.UnlinkAt(opened, name, 0) == 0)
+        int errno = platform.UnlinkAt(opened, name);
+        if (errno == 0)
         {
             return true;
         }
 
-        int errno = Marshal.GetLastPInvokeError();
-        return errno == Libc.ENOENT ? false : throw ErrnoException.FromErrno(errno, $"removing '{Path.Join(directory, hidden, name)}'");
+        return errno == Errno.ENOENT ? false : throw ErrnoException.FromErrno(errno, $"removing '{Path.Join(directory, hidden, name)}'");
     }
 
     /// <summary>The ids of the sessions in the directory, ordinal-sorted; empty when it is missing. Nothing is changed.</summary>
@@ -211,7 +209,7 @@ internal static class StoreDirectory
     }
 
     /// <summary>Every entry of the directory that is not a session's file, with what it is.</summary>
-    internal static List<(string Path, SessionFileLayout.EntryKind Kind)> ListOtherEntries(string directory)
+    internal static List<(string Path, SessionFileLayout.EntryKind Kind)> ListOtherEntries(StorePlatform platform, string directory)
     {
         var others = new List<(string, SessionFileLayout.EntryKind)>();
         if (!Directory.Exists(directory))
@@ -222,7 +220,7 @@ internal static class StoreDirectory
         var options = new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = 0 };
         foreach (string path in Directory.EnumerateFileSystemEntries(directory, "*", options))
         {
-            bool isDirectory = Posix.TryStatEntry(path, out StatxBuffer status, out _) && status.Type == StatxBuffer.Directory;
+            bool isDirectory = platform.TryStatEntry(path, out StatxBuffer status, out _) && status.Type == StatxBuffer.Directory;
             SessionFileLayout.EntryKind kind = SessionFileLayout.Classify(Path.GetFileName(path.AsSpan()), isDirectory);
             if (kind != SessionFileLayout.EntryKind.Session)
             {

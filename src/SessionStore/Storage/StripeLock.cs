@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using SessionStore.Interop;
+using SessionStore.Storage.Platform;
 using SessionStore.Telemetry;
 
 namespace SessionStore.Storage;
@@ -21,11 +22,13 @@ internal sealed class StripeLock : IDisposable
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> InProcess = new(StringComparer.Ordinal);
 
     private readonly SemaphoreSlim _gate;
+    private readonly StorePlatform _platform;
     private FileDescriptor? _file;
     private long _lengthWhenTaken;
 
-    private StripeLock(SemaphoreSlim gate, FileDescriptor file, string path)
+    private StripeLock(StorePlatform platform, SemaphoreSlim gate, FileDescriptor file, string path)
     {
+        _platform = platform;
         _gate = gate;
         _file = file;
         Path = path;
@@ -38,7 +41,7 @@ internal sealed class StripeLock : IDisposable
     /// <returns>The lock, or null when it stayed taken for <paramref name="timeout"/>.</returns>
     /// <exception cref="IOException">The lock file cannot be created or opened (carries the errno).</exception>
     internal static async ValueTask<StripeLock?> TryAcquireCore(
-        string directory, string sessionId, TimeSpan timeout, ILogger logger, bool async, CancellationToken cancellationToken)
+        StorePlatform platform, string directory, string sessionId, TimeSpan timeout, ILogger logger, bool async, CancellationToken cancellationToken)
     {
         string path = SessionFileLayout.LockPath(directory, sessionId);
         long started = Stopwatch.GetTimestamp();
@@ -54,9 +57,9 @@ internal sealed class StripeLock : IDisposable
         FileDescriptor? file = null;
         try
         {
-            file = OpenLockFile(directory, sessionId, path);
+            file = OpenLockFile(platform, directory, sessionId, path);
             int pause = 1;
-            while (!Posix.Flock(file, Libc.LOCK_EX | Libc.LOCK_NB, path))
+            while (!platform.Flock(file, LockOperation.Exclusive | LockOperation.NonBlocking, path))
             {
                 if (pause == 1)
                 {
@@ -92,7 +95,7 @@ internal sealed class StripeLock : IDisposable
             throw;
         }
 
-        var held = new StripeLock(gate, file!, path);
+        var held = new StripeLock(platform, gate, file!, path);
         try
         {
             held.CheckIsOwnFile();
@@ -116,43 +119,43 @@ internal sealed class StripeLock : IDisposable
         }
 
         byte[] intent = new byte[(int)Math.Min(length, AppendIntent.MaxLength)];
-        return intent.AsSpan(0, Posix.ReadAt(file, intent, 0, Path)).ToArray();
+        return intent.AsSpan(0, _platform.ReadAt(file, intent, 0, Path)).ToArray();
     }
 
     /// <summary>Records an intent; once this returns (with <paramref name="durable"/>: once it is on disk) a crash replays it.</summary>
     internal void WriteIntent(ReadOnlySpan<byte> intent, bool durable)
     {
-        Posix.WriteAt(File, intent, 0, Path);
-        Posix.Truncate(File, intent.Length, Path);
+        _platform.WriteAt(File, intent, 0, Path);
+        _platform.Truncate(File, intent.Length, Path);
         if (durable)
         {
-            Posix.Sync(File, Path);
+            _platform.Sync(File, Path);
         }
     }
 
     /// <summary>Forgets the intent: the append it describes is complete in the session's file.</summary>
     internal void ClearIntent(bool durable)
     {
-        Posix.Truncate(File, 0, Path);
+        _platform.Truncate(File, 0, Path);
         if (durable)
         {
-            Posix.Sync(File, Path);
+            _platform.Sync(File, Path);
         }
     }
 
     /// <summary>Reads the intent a stripe holds without taking its lock (for a reader that found a torn file); empty when there is none.</summary>
-    internal static byte[] PeekIntent(string directory, string sessionId)
+    internal static byte[] PeekIntent(StorePlatform platform, string directory, string sessionId)
     {
         string path = SessionFileLayout.LockPath(directory, sessionId);
-        using FileDescriptor? file = Posix.TryOpen(path, OpenFlags.ReadOnly, out _);
-        StatxBuffer status = file is null ? default : Posix.Stat(file, path);
+        using FileDescriptor? file = platform.TryOpen(path, OpenFlags.ReadOnly, out _);
+        StatxBuffer status = file is null ? default : platform.Stat(file, path);
         if (file is null || status.Type != StatxBuffer.RegularFile)
         {
             return []; // No lock file, or something that is not one (writers refuse it): no intent to read.
         }
 
         byte[] intent = new byte[(int)Math.Min((long)status.Size, AppendIntent.MaxLength)];
-        return intent.AsSpan(0, Posix.ReadAt(file, intent, 0, path)).ToArray();
+        return intent.AsSpan(0, platform.ReadAt(file, intent, 0, path)).ToArray();
     }
 
     public void Dispose()
@@ -173,24 +176,24 @@ internal sealed class StripeLock : IDisposable
     /// </summary>
     private void CheckIsOwnFile()
     {
-        StatxBuffer status = Posix.Stat(File, Path);
+        StatxBuffer status = _platform.Stat(File, Path);
         if (status.Type != StatxBuffer.RegularFile || status.NLink != 1)
         {
             throw new IOException(
                 status.Type != StatxBuffer.RegularFile
-                    ? $"'{Path}' is {Posix.Describe(status.Type)}, not the store's lock file"
+                    ? $"'{Path}' is {StorePlatform.Describe(status.Type)}, not the store's lock file"
                     : $"'{Path}' has another name (a hard link); the store writes its lock files only when they are its own",
-                Libc.EINVAL);
+                Errno.EINVAL);
         }
 
         _lengthWhenTaken = (long)status.Size;
     }
 
-    private static FileDescriptor OpenLockFile(string directory, string sessionId, string path)
+    private static FileDescriptor OpenLockFile(StorePlatform platform, string directory, string sessionId, string path)
     {
-        using FileDescriptor locks = StoreDirectory.OpenHidden(directory, SessionFileLayout.LockDirectoryName, create: true)!;
-        return Posix.TryOpenAt(locks, SessionFileLayout.LockFileName(sessionId), OpenFlags.ReadWrite | OpenFlags.Create, out int errno)
-            ?? throw (errno == Libc.ELOOP
+        using FileDescriptor locks = StoreDirectory.OpenHidden(platform, directory, SessionFileLayout.LockDirectoryName, create: true)!;
+        return platform.TryOpenAt(locks, SessionFileLayout.LockFileName(sessionId), OpenFlags.ReadWrite | OpenFlags.Create, out int errno)
+            ?? throw (errno == Errno.ELOOP
                 ? new IOException($"'{path}' is a symbolic link, not the store's lock file; it is never followed", errno)
                 : ErrnoException.FromErrno(errno, $"opening the lock file '{path}'"));
     }

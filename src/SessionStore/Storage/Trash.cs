@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using SessionStore.Interop;
+using SessionStore.Storage.Platform;
 
 namespace SessionStore.Storage;
 
@@ -30,10 +30,10 @@ internal static class Trash
 
     /// <summary>The entries, ordinal by id, the most recently trashed first for one id; empty when there is no trash.</summary>
     /// <exception cref="IOException"><c>.trash</c> is a link or a file, or cannot be read.</exception>
-    internal static List<Entry> List(string storeDirectory)
+    internal static List<Entry> List(StorePlatform platform, string storeDirectory)
     {
         var entries = new List<Entry>();
-        using (FileDescriptor? trash = StoreDirectory.OpenHidden(storeDirectory, DirectoryName, create: false))
+        using (FileDescriptor? trash = StoreDirectory.OpenHidden(platform, storeDirectory, DirectoryName, create: false))
         {
             if (trash is null)
             {
@@ -59,51 +59,50 @@ internal static class Trash
     }
 
     /// <summary>What a listing shows of an entry, or null when it went away meanwhile or is not a regular file.</summary>
-    internal static TrashedSession? Describe(Entry entry) =>
-        Posix.TryStatEntry(entry.Path, out StatxBuffer status, out _) && status.Type == StatxBuffer.RegularFile
+    internal static TrashedSession? Describe(StorePlatform platform, Entry entry) =>
+        platform.TryStatEntry(entry.Path, out StatxBuffer status, out _) && status.Type == StatxBuffer.RegularFile
             ? new TrashedSession(entry.SessionId, new DateTimeOffset(entry.TrashedUtc, TimeSpan.Zero), status.LastWriteTime, (long)status.Size)
             : null;
 
     /// <summary>Renames a session's file into the trash under a fresh name.</summary>
     /// <returns>False when the session's file was not there.</returns>
     /// <exception cref="IOException">The rename failed (carries the errno).</exception>
-    internal static bool MoveIn(string storeDirectory, string sessionId, DateTime trashedUtc, bool durable)
+    internal static bool MoveIn(StorePlatform platform, string storeDirectory, string sessionId, DateTime trashedUtc, bool durable)
     {
         string name = string.Create(CultureInfo.InvariantCulture,
             $"{sessionId}{Separator}{trashedUtc.Ticks:D19}{Separator}{Stopwatch.GetTimestamp():x16}{SessionFileLayout.SessionExtension}");
-        return Rename(storeDirectory, toTrash: true, sessionId + SessionFileLayout.SessionExtension, name, durable);
+        return Rename(platform, storeDirectory, toTrash: true, sessionId + SessionFileLayout.SessionExtension, name, durable);
     }
 
     /// <summary>Renames an entry back to the session's file name unless something has that name.</summary>
     /// <returns>False when something has the session's name (nothing is changed).</returns>
     /// <exception cref="IOException">The rename failed (carries the errno).</exception>
-    internal static bool MoveOut(string storeDirectory, Entry entry, bool durable) =>
-        Rename(storeDirectory, toTrash: false, entry.Name, entry.SessionId + SessionFileLayout.SessionExtension, durable);
+    internal static bool MoveOut(StorePlatform platform, string storeDirectory, Entry entry, bool durable) =>
+        Rename(platform, storeDirectory, toTrash: false, entry.Name, entry.SessionId + SessionFileLayout.SessionExtension, durable);
 
     /// <summary>Removes an entry for good; false when it was gone already.</summary>
     /// <exception cref="IOException">The entry could not be removed (carries the errno).</exception>
-    internal static bool Remove(string storeDirectory, Entry entry) => StoreDirectory.RemoveFromHidden(storeDirectory, DirectoryName, entry.Name);
+    internal static bool Remove(StorePlatform platform, string storeDirectory, Entry entry) => StoreDirectory.RemoveFromHidden(platform, storeDirectory, DirectoryName, entry.Name);
 
-    private static bool Rename(string storeDirectory, bool toTrash, string from, string to, bool durable)
+    private static bool Rename(StorePlatform platform, string storeDirectory, bool toTrash, string from, string to, bool durable)
     {
-        using FileDescriptor store = Posix.TryOpen(storeDirectory, OpenFlags.ReadOnly | OpenFlags.Directory, out int errno)
+        using FileDescriptor store = platform.TryOpen(storeDirectory, OpenFlags.ReadOnly | OpenFlags.Directory, out int errno)
             ?? throw ErrnoException.FromErrno(errno, $"opening directory '{storeDirectory}'");
-        using FileDescriptor trash = StoreDirectory.OpenHidden(storeDirectory, DirectoryName, create: true)!;
-        int result = toTrash
-            ? Libc.RenameAt2(store, from, trash, to, Libc.RENAME_NOREPLACE)
-            : Libc.RenameAt2(trash, from, store, to, Libc.RENAME_NOREPLACE);
-        if (result != 0)
+        using FileDescriptor trash = StoreDirectory.OpenHidden(platform, storeDirectory, DirectoryName, create: true)!;
+        errno = toTrash
+            ? platform.RenameNoReplace(store, from, trash, to)
+            : platform.RenameNoReplace(trash, from, store, to);
+        if (errno != 0)
         {
-            errno = Marshal.GetLastPInvokeError();
-            return errno == (toTrash ? Libc.ENOENT : Libc.EEXIST)
+            return errno == (toTrash ? Errno.ENOENT : Errno.EEXIST)
                 ? false
                 : throw ErrnoException.FromErrno(errno, toTrash ? $"moving '{from}' into '{DirectoryName}'" : $"restoring '{from}' from '{DirectoryName}'");
         }
 
         if (durable)
         {
-            Posix.Sync(trash, DirectoryOf(storeDirectory));
-            Posix.Sync(store, storeDirectory);
+            platform.Sync(trash, DirectoryOf(storeDirectory));
+            platform.Sync(store, storeDirectory);
         }
 
         return true;

@@ -91,7 +91,7 @@ public sealed class ListingTests : IDisposable
         File.WriteAllText(inFlight, "partial");
         File.SetLastWriteTimeUtc(inFlight, DateTime.UtcNow.AddHours(-2));
         using (SessionStore.Storage.StripeLock? held = await SessionStore.Storage.StripeLock.TryAcquireCore(
-            _store.DirectoryPath, "real", TimeSpan.FromSeconds(5), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, async: true, CancellationToken.None))
+            _store.Platform, _store.DirectoryPath, "real", TimeSpan.FromSeconds(5), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, async: true, CancellationToken.None))
         {
             Assert.NotNull(held);
             _ = _store.Check(repair: true);

@@ -42,7 +42,16 @@ public sealed class GeneratedAppendTests : IDisposable
         DateTime rewritten = Directory.GetLastWriteTimeUtc(store.DirectoryPath);
         store.Append("old", [new ChatTurn("user", "again")]);
 
-        Assert.Equal(rewritten, Directory.GetLastWriteTimeUtc(store.DirectoryPath));
+        if (TestPlatform.IsPortable)
+        {
+            // The difference: the portable platform rewrites the file whole on every append (a rename in the directory).
+            Assert.True(Directory.GetLastWriteTimeUtc(store.DirectoryPath) >= rewritten);
+        }
+        else
+        {
+            Assert.Equal(rewritten, Directory.GetLastWriteTimeUtc(store.DirectoryPath));
+        }
+
         TurnChat loaded = store.Load("old");
         Assert.Equal(["hello", "hi", "again"], loaded.Turns.Select(t => t.Text));
         Assert.Equal("hi".Length + "again".Length, loaded.Tokens);

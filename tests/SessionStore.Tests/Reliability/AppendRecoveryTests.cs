@@ -13,7 +13,7 @@ public sealed class AppendRecoveryTests : IDisposable
     private readonly TempDirectory _temp = new();
     private readonly FileSessionStore _store;
 
-    public AppendRecoveryTests() => _store = Sessions.FastStore(_temp.Combine("store"));
+    public AppendRecoveryTests() => _store = Sessions.HardenedStore(_temp.Combine("store"));
 
     public void Dispose() => _temp.Dispose();
 
@@ -61,16 +61,34 @@ public sealed class AppendRecoveryTests : IDisposable
 
         _store.Append("s", ["three"], 0, 0);
         Assert.Equal(["one", "two", "three"], _store.Load("s").Messages);
-        Assert.Empty(File.ReadAllBytes(SessionFileLayout.LockPath(_store.DirectoryPath, "s")));
+        Assert.Empty(UnlockedFile.ReadAllBytes(SessionFileLayout.LockPath(_store.DirectoryPath, "s")));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(SessionFile));
         Assert.Empty(_store.Check().Problems);
+    }
+
+    [Fact]
+    public void OnThePortablePlatform_AnUnfinishedAppend_IsRefusedWithATypedError_NotDropped_AndTheHardenedOneCompletesIt()
+    {
+        Crash(4);
+        byte[] intent = UnlockedFile.ReadAllBytes(SessionFileLayout.LockPath(_store.DirectoryPath, "s"));
+        var portable = new FileSessionStore(_store.DirectoryPath, new FileSessionStoreOptions { Durable = false, FileSystemPlatform = FileSystemPlatform.Portable });
+
+        // The portable platform cannot tell which file the intent was made for (no inode): it neither completes nor drops it.
+        var refused = Assert.Throws<SessionStorageException>(() => portable.Append("s", ["three"], 0, 0));
+        Assert.Equal("s", refused.SessionId);
+        Assert.Contains("FileSystemPlatform.Hardened", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(intent, UnlockedFile.ReadAllBytes(SessionFileLayout.LockPath(_store.DirectoryPath, "s")));
+
+        _store.Append("s", ["three"], 0, 0);
+        Assert.Equal(["one", "two", "three"], _store.Load("s").Messages);
+        Assert.Equal(["one", "two", "three"], portable.Load("s")!.Messages);
     }
 
     [Fact]
     public void TheWriterThatCompletesAnAppend_LogsIt()
     {
         var logs = new CollectingLogger();
-        var logged = new FileSessionStore(_store.DirectoryPath, new FileSessionStoreOptions { Durable = false, LoggerFactory = logs });
+        var logged = new FileSessionStore(_store.DirectoryPath, new FileSessionStoreOptions { Durable = false, LoggerFactory = logs, FileSystemPlatform = FileSystemPlatform.Hardened });
         _ = Crash(written: 4);
         Assert.Equal(2, logged.Load("s").Messages.Count); // a reader completes nothing
         Assert.Empty(logs.Entries);
@@ -115,7 +133,7 @@ public sealed class AppendRecoveryTests : IDisposable
         }
 
         Assert.Equal(after with { Messages = [.. after.Messages, "three"] }, _store.Load("s"));
-        Assert.Empty(File.ReadAllBytes(SessionFileLayout.LockPath(_store.DirectoryPath, "s")));
+        Assert.Empty(UnlockedFile.ReadAllBytes(SessionFileLayout.LockPath(_store.DirectoryPath, "s")));
         Assert.Empty(_store.Check().Problems);
     }
 
@@ -125,7 +143,7 @@ public sealed class AppendRecoveryTests : IDisposable
         StoredSession after = Crash(written: 4);
 
         Assert.True(_store.MoveToTrash("s"));
-        Assert.Empty(File.ReadAllBytes(SessionFileLayout.LockPath(_store.DirectoryPath, "s")));
+        Assert.Empty(UnlockedFile.ReadAllBytes(SessionFileLayout.LockPath(_store.DirectoryPath, "s")));
         string trashed = Assert.Single(Directory.GetFiles(Path.Combine(_store.DirectoryPath, ".trash")));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(trashed));
 
@@ -153,7 +171,7 @@ public sealed class AppendRecoveryTests : IDisposable
     public void ATornIntent_IsIgnored_AndTheFileIsAsBefore()
     {
         Crash(written: 0);
-        byte[] intent = File.ReadAllBytes(SessionFileLayout.LockPath(_store.DirectoryPath, "s"));
+        byte[] intent = UnlockedFile.ReadAllBytes(SessionFileLayout.LockPath(_store.DirectoryPath, "s"));
         File.WriteAllBytes(SessionFileLayout.LockPath(_store.DirectoryPath, "s"), intent[..(intent.Length / 2)]);
         Assert.Equal(["one"], _store.Load("s").Messages);
         _store.Append("s", ["again"], 0, 0);

@@ -15,7 +15,7 @@ public sealed class ForeignWriterRecoveryTests : IDisposable
     private readonly TempDirectory _temp = new();
     private readonly FileSessionStore _store;
 
-    public ForeignWriterRecoveryTests() => _store = Sessions.FastStore(_temp.Combine("store"));
+    public ForeignWriterRecoveryTests() => _store = Sessions.HardenedStore(_temp.Combine("store"));
 
     public void Dispose() => _temp.Dispose();
 
@@ -32,7 +32,7 @@ public sealed class ForeignWriterRecoveryTests : IDisposable
     {
         ProcessRunner.Result result = await AppendInjectingAtTheMarkersClearingAsync(id, message, "signal=SIGKILL");
         Assert.True(result.ExitCode is 137 or -9 or 9, $"the appender was not killed: exit {result.ExitCode}; {result.StandardError}");
-        Assert.NotEmpty(File.ReadAllBytes(LockOf(id)));
+        Assert.NotEmpty(UnlockedFile.ReadAllBytes(LockOf(id)));
         Assert.Contains(message, File.ReadAllText(FileOf(id)), StringComparison.Ordinal);
         Assert.True((File.GetUnixFileMode(FileOf(id)) & UnixFileMode.UserExecute) != 0, "the append marker is not set");
     }
@@ -44,7 +44,8 @@ public sealed class ForeignWriterRecoveryTests : IDisposable
     private Task<ProcessRunner.Result> AppendInjectingAtTheMarkersClearingAsync(string id, string message, string fault) =>
         ProcessRunner.WaitAsync(
             ProcessRunner.Start("strace", ["-f", "-qq", "-o", "/dev/null", "-e", "trace=fchmod", "-e", $"inject=fchmod:{fault}:when=3",
-                "dotnet", Path.Combine(AppContext.BaseDirectory, "SessionStore.TestWorker.dll"), "append", _store.DirectoryPath, id, message]),
+                "dotnet", Path.Combine(AppContext.BaseDirectory, "SessionStore.TestWorker.dll"), "append", _store.DirectoryPath, id, message],
+                environment: new Dictionary<string, string> { ["SESSIONSTORE_PLATFORM"] = "hardened" }), // the in-place protocol is the hardened platform's
             TimeSpan.FromMinutes(2));
 
     private string SameStripeAs(string id) =>
@@ -69,7 +70,7 @@ public sealed class ForeignWriterRecoveryTests : IDisposable
         Assert.Equal(python, File.ReadAllBytes(FileOf("s")));
         _store.Append("s", ["next"], 0, 0);
         Assert.Equal(new StoredSession("s", ["one", "two", "next"], 1, 1), _store.Load("s"));
-        Assert.Empty(File.ReadAllBytes(LockOf("s")));
+        Assert.Empty(UnlockedFile.ReadAllBytes(LockOf("s")));
     }
 
     [Fact]
@@ -95,7 +96,7 @@ public sealed class ForeignWriterRecoveryTests : IDisposable
         Assert.Equal(["one", "two"], _store.Load("s").Messages);
         _store.Append("s", ["three"], 0, 0);
         Assert.Equal(new StoredSession("s", ["one", "two", "three"], 2, 2), _store.Load("s"));
-        Assert.Empty(File.ReadAllBytes(LockOf("s")));
+        Assert.Empty(UnlockedFile.ReadAllBytes(LockOf("s")));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(FileOf("s")));
     }
 
@@ -110,10 +111,10 @@ public sealed class ForeignWriterRecoveryTests : IDisposable
 
         Assert.True(result.ExitCode == 0, $"an append that is in the file was reported as failed, so the caller retries it: exit {result.ExitCode}; {result.StandardError}");
         Assert.True((File.GetUnixFileMode(FileOf("s")) & UnixFileMode.UserExecute) != 0, "the fault did not land on the clearing of the marker");
-        Assert.NotEmpty(File.ReadAllBytes(LockOf("s")));
+        Assert.NotEmpty(UnlockedFile.ReadAllBytes(LockOf("s")));
         Assert.Equal(new StoredSession("s", ["one", "two", "three"], 3, 3), _store.Load("s"));
         _store.Save(new StoredSession(SameStripeAs("s"), ["x"], 0, 0)); // the next writer of the stripe tidies up
-        Assert.Empty(File.ReadAllBytes(LockOf("s")));
+        Assert.Empty(UnlockedFile.ReadAllBytes(LockOf("s")));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(FileOf("s")));
         _store.Append("s", ["four"], 0, 0);
         Assert.Equal(new StoredSession("s", ["one", "two", "three", "four"], 3, 3), _store.Load("s"));
@@ -161,7 +162,7 @@ public sealed class ForeignWriterRecoveryTests : IDisposable
         _store.Append(other, ["y"], 0, 0);
         Assert.True(_store.Delete(other));
         Assert.Equal(3L * 1024 * 1024 * 1024, new FileInfo(FileOf("s")).Length);
-        Assert.Empty(File.ReadAllBytes(LockOf("s")));
+        Assert.Empty(UnlockedFile.ReadAllBytes(LockOf("s")));
         Assert.Throws<SessionCorruptException>(() => _store.Load("s"));
     }
 
@@ -179,14 +180,14 @@ public sealed class ForeignWriterRecoveryTests : IDisposable
         _store.Save(new StoredSession(other, ["x"], 0, 0));
         Assert.Equal(["x"], _store.Load(other).Messages);
         Assert.Equal("{}", File.ReadAllText(_temp.Combine("elsewhere.json")));
-        Assert.Empty(File.ReadAllBytes(LockOf("s")));
+        Assert.Empty(UnlockedFile.ReadAllBytes(LockOf("s")));
 
         await KillAfterTailWriteAsync("f", "two");
         File.Delete(FileOf("f"));
         Assert.Equal(0, (await ProcessRunner.RunAsync("mkfifo", [FileOf("f")])).ExitCode);
         StoreCheckResult repaired = _store.Check(repair: true);
         Assert.Contains(repaired.Problems, p => p.Kind == StoreProblemKind.InterruptedAppend && p.SessionId == "f" && p.Repaired);
-        Assert.Empty(File.ReadAllBytes(LockOf("f")));
+        Assert.Empty(UnlockedFile.ReadAllBytes(LockOf("f")));
         Assert.DoesNotContain(_store.Check().Problems, p => p.Kind == StoreProblemKind.InterruptedAppend);
     }
 }

@@ -63,7 +63,8 @@ public sealed class FullDiskTests : IDisposable
     public void AnAppendThatRunsOutOfSpaceMidWrite_AppendsNothing_SoARetryStoresTheTurnOnce()
     {
         Skip.If(_whyNot is not null, _whyNot);
-        var store = new FileSessionStore(Path.Combine(_mount, "store"));
+        // The in-place append's protocol, which only the hardened platform has (the portable one rewrites whole, as a save).
+        var store = new FileSessionStore(Path.Combine(_mount, "store"), new FileSessionStoreOptions { FileSystemPlatform = FileSystemPlatform.Hardened });
         StoredSession old = Sessions.WithMessages("s", 3);
         store.Save(old);
         store.Append("s", ["warm"], 0, 0); // the file is canonical: the next append goes in place
@@ -77,7 +78,7 @@ public sealed class FullDiskTests : IDisposable
 
         Assert.Equal("s", error.SessionId);
         Assert.DoesNotContain("pending", error.Message, StringComparison.Ordinal);
-        Assert.Empty(File.ReadAllBytes(Path.Combine(store.DirectoryPath, ".locks", Path.GetFileName(Storage.SessionFileLayout.LockPath(store.DirectoryPath, "s")))));
+        Assert.Empty(UnlockedFile.ReadAllBytes(Path.Combine(store.DirectoryPath, ".locks", Path.GetFileName(Storage.SessionFileLayout.LockPath(store.DirectoryPath, "s")))));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(store.DirectoryPath, "s.json")));
         Assert.Equal(old, store.Load("s"));
         Assert.Equal(old, new FileSessionStore(store.DirectoryPath).Load("s"));

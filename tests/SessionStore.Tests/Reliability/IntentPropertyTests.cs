@@ -34,7 +34,7 @@ public sealed class IntentPropertyTests : IDisposable
     public void AnIntentOnlyEverAppliesToTheFileVersionItWasMadeFor()
     {
         var random = new Random(20261207);
-        FileSessionStore store = Sessions.FastStore(_temp.Combine("store"));
+        FileSessionStore store = Sessions.HardenedStore(_temp.Combine("store"));
         string path = Path.Combine(store.DirectoryPath, "p.json");
         string other = Enumerable.Range(0, 10_000).Select(i => "o" + i).First(o => SessionFileLayout.LockFileName(o) == SessionFileLayout.LockFileName("p"));
         var counts = new Dictionary<Foreign, int>();
@@ -74,7 +74,7 @@ public sealed class IntentPropertyTests : IDisposable
 
             StoredSession? read = store.TryLoad("p", out StoredSession? loaded) ? loaded : null;
             store.Save(new StoredSession(other, ["any writer of the stripe"], 0, 0));
-            Assert.Empty(File.ReadAllBytes(SessionFileLayout.LockPath(store.DirectoryPath, "p")));
+            Assert.Empty(UnlockedFile.ReadAllBytes(SessionFileLayout.LockPath(store.DirectoryPath, "p")));
             if (left is null)
             {
                 Assert.False(File.Exists(path), context);
@@ -98,7 +98,7 @@ public sealed class IntentPropertyTests : IDisposable
     /// <summary>What the store writes for <paramref name="session"/> (the reference format, byte for byte).</summary>
     private byte[] Bytes(FileSessionStore store, StoredSession session)
     {
-        var scratch = Sessions.FastStore(Path.Combine(_temp.Path, "scratch"));
+        var scratch = Sessions.HardenedStore(Path.Combine(_temp.Path, "scratch"));
         scratch.Save(session);
         return File.ReadAllBytes(Path.Combine(scratch.DirectoryPath, session.SessionId + ".json"));
     }
@@ -163,7 +163,7 @@ public sealed class IntentPropertyTests : IDisposable
     /// <summary>Whether a touched file was whole already (a touch writes no bytes: a torn file stays torn and is completed).</summary>
     private bool IsSession(byte[] content)
     {
-        var judge = Sessions.FastStore(Path.Combine(_temp.Path, "judge"));
+        var judge = Sessions.HardenedStore(Path.Combine(_temp.Path, "judge"));
         judge.Save(new StoredSession("p", [], 0, 0));
         File.WriteAllBytes(Path.Combine(judge.DirectoryPath, "p.json"), content);
         try
@@ -178,7 +178,7 @@ public sealed class IntentPropertyTests : IDisposable
 
     private StoredSession Parse(byte[] content)
     {
-        var judge = Sessions.FastStore(Path.Combine(_temp.Path, "parse"));
+        var judge = Sessions.HardenedStore(Path.Combine(_temp.Path, "parse"));
         judge.Save(new StoredSession("p", [], 0, 0));
         File.WriteAllBytes(Path.Combine(judge.DirectoryPath, "p.json"), content);
         return judge.Load("p");

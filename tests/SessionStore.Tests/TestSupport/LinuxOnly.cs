@@ -1,5 +1,5 @@
 using System.Runtime.Versioning;
 
-// The directory store runs on Linux only (docs/reliability.md), and so do its tests: they set file
+// The tests run on Linux only (the store runs everywhere: docs/reliability.md#platforms): they set file
 // modes, mount, and drop to other users.
 [assembly: SupportedOSPlatform("linux")]

@@ -11,4 +11,11 @@ public static class Sessions
 
     /// <summary>A store that skips fsync: the tests check behaviour, not power-cut durability.</summary>
     public static FileSessionStore FastStore(string directory) => new(directory, new FileSessionStoreOptions { Durable = false });
+
+    /// <summary>
+    /// A fast store on the hardened platform whatever SESSIONSTORE_PLATFORM says: for the tests of the in-place append
+    /// protocol (intents, the marker, torn tails), which only that platform has; the portable one rewrites every append
+    /// whole and refuses an intent it cannot judge (Contract/PortablePlatformTests).
+    /// </summary>
+    public static FileSessionStore HardenedStore(string directory) => new(directory, new FileSessionStoreOptions { Durable = false, FileSystemPlatform = FileSystemPlatform.Hardened });
 }

@@ -78,6 +78,13 @@ public sealed class ToolPackageTests : IDisposable
         ProcessRunner.Result portableList = await ProcessRunner.RunAsync("dotnet", [dll, "list", "--dir", pythonDirectory]);
         Assert.Equal((0, list.StandardOutput.Split('\n')[0]), (portableList.ExitCode, portableList.StandardOutput.Split('\n')[0]));
 
+        // ...and on the portable file access, which Windows and macOS get (forced here): the same listing, and a write.
+        var portableFiles = new Dictionary<string, string> { ["SESSIONSTORE_PLATFORM"] = "portable" };
+        ProcessRunner.Result forced = await ProcessRunner.WaitAsync(ProcessRunner.Start("dotnet", [dll, "list", "--dir", pythonDirectory], environment: portableFiles), TimeSpan.FromMinutes(2));
+        Assert.Equal((0, "", list.StandardOutput.Split('\n')[0]), (forced.ExitCode, forced.StandardError, forced.StandardOutput.Split('\n')[0]));
+        ProcessRunner.Result forcedVerify = await ProcessRunner.WaitAsync(ProcessRunner.Start(sessions, ["verify", "--dir", pythonDirectory], environment: portableFiles), TimeSpan.FromMinutes(2));
+        Assert.True(forcedVerify.ExitCode == 0, forcedVerify.StandardOutput + forcedVerify.StandardError);
+
         // One-shot, without installing: dnx.
         ProcessRunner.Result dnx = await DotNetAsync(environment, ["dnx", $"SessionStore.Tool@{version}", "--yes", "--add-source", feed, "--", "list", "--dir", pythonDirectory, "--json"]);
         Assert.True(dnx.ExitCode == 0, dnx.StandardOutput + dnx.StandardError);
