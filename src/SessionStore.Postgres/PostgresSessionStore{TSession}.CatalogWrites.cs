@@ -189,6 +189,13 @@ public partial class PostgresSessionStore<TSession>
     /// <summary>Derives every stale row again (written by another client, or before the catalog existed): one probe of the partial index when there is none.</summary>
     private async ValueTask RefreshStaleCore(bool async, CancellationToken cancellationToken)
     {
+        // The common case, no stale row, is one statement outside any transaction.
+        string probe = $"SELECT count(*) FROM (SELECT 1 FROM {_quotedTable} t WHERE t.meta_rev IS DISTINCT FROM t.revision LIMIT 1) s";
+        if (await Db.ScalarCore(Bound(probe, null), async, cancellationToken).ConfigureAwait(false) == 0)
+        {
+            return;
+        }
+
         while ((await DeriveBatchCore("t.meta_rev IS DISTINCT FROM t.revision", [], async, cancellationToken).ConfigureAwait(false)).Rows == DeriveBatch)
         {
         }
