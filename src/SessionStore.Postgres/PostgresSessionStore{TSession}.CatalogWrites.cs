@@ -54,7 +54,7 @@ public partial class PostgresSessionStore<TSession>
         yield return $"CREATE INDEX IF NOT EXISTS {Quoted(Table + "_agt")} ON {_quotedTable} (agent, updated_at DESC, id COLLATE \"C\") WHERE agent IS NOT NULL";
         yield return $"CREATE INDEX IF NOT EXISTS {Quoted(Table + "_tag")} ON {_quotedTable} USING gin (tags)";
         yield return $"CREATE INDEX IF NOT EXISTS {Quoted(Table + "_tsv")} ON {TextTable} USING gin (tsv)";
-        yield return $"CREATE INDEX IF NOT EXISTS {Quoted(Table + "_stl")} ON {_quotedTable} (id) WHERE meta_rev IS DISTINCT FROM revision";
+        yield return $"CREATE INDEX IF NOT EXISTS {Quoted(Table + "_stl")} ON {_quotedTable} (id COLLATE \"C\") WHERE meta_rev IS DISTINCT FROM revision";
     }
 
     /// <summary>
@@ -190,7 +190,9 @@ public partial class PostgresSessionStore<TSession>
     private async ValueTask RefreshStaleCore(bool async, CancellationToken cancellationToken)
     {
         // The common case, no stale row, is one statement outside any transaction.
-        string probe = $"SELECT count(*) FROM (SELECT 1 FROM {_quotedTable} t WHERE t.meta_rev IS DISTINCT FROM t.revision LIMIT 1) s";
+        // In the partial index's order: PostgreSQL cannot estimate IS DISTINCT FROM between two columns (it guesses almost
+        // every row), and without the order it would rather scan the table for the first stale row than read the empty index.
+        string probe = $"SELECT count(*) FROM (SELECT t.id FROM {_quotedTable} t WHERE t.meta_rev IS DISTINCT FROM t.revision ORDER BY t.id COLLATE \"C\" LIMIT 1) s";
         if (await Db.ScalarCore(Bound(probe, null), async, cancellationToken).ConfigureAwait(false) == 0)
         {
             return;
