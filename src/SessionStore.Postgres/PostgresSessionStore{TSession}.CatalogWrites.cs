@@ -67,8 +67,8 @@ public partial class PostgresSessionStore<TSession>
 
     /// <summary>
     /// <see cref="WriteDerivedCore(string, CatalogDerived, NpgsqlTransaction, bool, CancellationToken, long?)"/> for many
-    /// sessions in three statements and a few inserts: one update of their columns, one delete of their text rows, and
-    /// their new text rows ten thousand per statement.
+    /// sessions in three statements: one update of their columns, one delete of their text rows, and one <c>COPY</c> of
+    /// their new text rows.
     /// </summary>
     private async ValueTask WriteDerivedCore(IReadOnlyList<(string Id, long? Revision, CatalogDerived Derived)> sessions, NpgsqlTransaction transaction, bool async, CancellationToken cancellationToken)
     {
@@ -100,7 +100,9 @@ public partial class PostgresSessionStore<TSession>
             IEnumerable<(int Index, string Text)> items = derivedOf[w.Id].Items;
             return (w.Title.Length > 0 ? items.Prepend((Index: -1, Text: CatalogDerived.Storable(w.Title, int.MaxValue))) : items).Select(i => (w.Id, i.Index, i.Text));
         });
-        await InsertTextCore(text, transaction, async, cancellationToken).ConfigureAwait(false);
+
+        // The session rows are locked by the update and their text rows deleted: nothing can conflict, so one COPY writes them all.
+        await Db.CopyCore(transaction.Connection!, $"COPY {TextTable} (session_id, item_index, body) FROM STDIN (FORMAT BINARY)", text, async, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Inserts (or replaces) text rows of one session.</summary>
