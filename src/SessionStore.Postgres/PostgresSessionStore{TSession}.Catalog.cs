@@ -168,10 +168,11 @@ public partial class PostgresSessionStore<TSession> : ISessionCatalog
 
         var where = new List<string>();
         Filters(query, values, where);
+        bool filtered = where.Count > 0;
         if (after is var (lastRank, lastId))
         {
             string rank = Parameter(values, lastRank);
-            where.Add($"(r.rank < {rank} OR (r.rank = {rank} AND t.id COLLATE \"C\" > {Parameter(values, lastId)}))");
+            where.Add($"(r.rank < {rank} OR (r.rank = {rank} AND r.session_id COLLATE \"C\" > {Parameter(values, lastId)}))");
         }
 
         string limit = Parameter(values, query.PageSize + 1);
@@ -184,7 +185,11 @@ public partial class PostgresSessionStore<TSession> : ISessionCatalog
             $"hits AS (SELECT x.session_id, x.item_index, x.body, ts_rank(x.tsv, tq.qa, 1) AS r, {string.Join(", ", k.Select(i => $"x.tsv @@ tq.q{i} AS m{i}"))} " +
             $"FROM {TextTable} x, tq WHERE x.tsv @@ tq.qa), " +
             $"ranked AS (SELECT session_id, round(sum(r)::numeric, 6)::float8 AS rank FROM hits GROUP BY session_id HAVING {string.Join(" AND ", k.Select(i => $"bool_or(m{i})"))}), " +
-            $"page AS (SELECT {MetadataColumns}, r.rank FROM ranked r JOIN {_quotedTable} t ON t.id = r.session_id{Where(where)} ORDER BY r.rank DESC, t.id COLLATE \"C\" LIMIT {limit}), " +
+            // Without filters the page is cut from the ranks alone, and only its sessions' rows are read.
+            (filtered
+                ? $"page AS (SELECT {MetadataColumns}, r.rank FROM ranked r JOIN {_quotedTable} t ON t.id = r.session_id{Where(where)} ORDER BY r.rank DESC, t.id COLLATE \"C\" LIMIT {limit}), "
+                : $"page AS (SELECT {MetadataColumns}, r.rank FROM (SELECT r.session_id, r.rank FROM ranked r{Where(where)} ORDER BY r.rank DESC, r.session_id COLLATE \"C\" LIMIT {limit}) r " +
+                  $"JOIN {_quotedTable} t ON t.id = r.session_id), ") +
             $"best AS (SELECT DISTINCT ON (h.session_id) h.session_id, h.item_index, h.body FROM hits h JOIN page p ON p.id = h.session_id " +
             $"ORDER BY h.session_id, ({matched}) DESC, h.r DESC, h.item_index DESC) " +
             $"SELECT p.*, b.item_index, ts_headline('simple', b.body, tq.qa, {options}) FROM page p JOIN best b ON b.session_id = p.id CROSS JOIN tq " +

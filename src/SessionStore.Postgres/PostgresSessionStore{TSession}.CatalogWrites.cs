@@ -54,7 +54,7 @@ public partial class PostgresSessionStore<TSession>
         yield return $"CREATE INDEX IF NOT EXISTS {Quoted(Table + "_agt")} ON {_quotedTable} (agent, updated_at DESC, id COLLATE \"C\") WHERE agent IS NOT NULL";
         yield return $"CREATE INDEX IF NOT EXISTS {Quoted(Table + "_tag")} ON {_quotedTable} USING gin (tags)";
         yield return $"CREATE INDEX IF NOT EXISTS {Quoted(Table + "_tsv")} ON {TextTable} USING gin (tsv)";
-        yield return $"CREATE INDEX IF NOT EXISTS {Quoted(Table + "_stl")} ON {_quotedTable} (id) WHERE meta_rev IS DISTINCT FROM revision";
+        yield return $"CREATE INDEX IF NOT EXISTS {Quoted(Table + "_stl")} ON {_quotedTable} (id COLLATE \"C\") WHERE meta_rev IS DISTINCT FROM revision";
     }
 
     /// <summary>
@@ -67,8 +67,8 @@ public partial class PostgresSessionStore<TSession>
 
     /// <summary>
     /// <see cref="WriteDerivedCore(string, CatalogDerived, NpgsqlTransaction, bool, CancellationToken, long?)"/> for many
-    /// sessions in three statements and a few inserts: one update of their columns, one delete of their text rows, and
-    /// their new text rows ten thousand per statement.
+    /// sessions in three statements: one update of their columns, one delete of their text rows, and one <c>COPY</c> of
+    /// their new text rows.
     /// </summary>
     private async ValueTask WriteDerivedCore(IReadOnlyList<(string Id, long? Revision, CatalogDerived Derived)> sessions, NpgsqlTransaction transaction, bool async, CancellationToken cancellationToken)
     {
@@ -100,7 +100,9 @@ public partial class PostgresSessionStore<TSession>
             IEnumerable<(int Index, string Text)> items = derivedOf[w.Id].Items;
             return (w.Title.Length > 0 ? items.Prepend((Index: -1, Text: CatalogDerived.Storable(w.Title, int.MaxValue))) : items).Select(i => (w.Id, i.Index, i.Text));
         });
-        await InsertTextCore(text, transaction, async, cancellationToken).ConfigureAwait(false);
+
+        // The session rows are locked by the update and their text rows deleted: nothing can conflict, so one COPY writes them all.
+        await Db.CopyCore(transaction.Connection!, $"COPY {TextTable} (session_id, item_index, body) FROM STDIN (FORMAT BINARY)", text, async, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Inserts (or replaces) text rows of one session.</summary>
@@ -189,6 +191,15 @@ public partial class PostgresSessionStore<TSession>
     /// <summary>Derives every stale row again (written by another client, or before the catalog existed): one probe of the partial index when there is none.</summary>
     private async ValueTask RefreshStaleCore(bool async, CancellationToken cancellationToken)
     {
+        // The common case, no stale row, is one statement outside any transaction.
+        // In the partial index's order: PostgreSQL cannot estimate IS DISTINCT FROM between two columns (it guesses almost
+        // every row), and without the order it would rather scan the table for the first stale row than read the empty index.
+        string probe = $"SELECT count(*) FROM (SELECT t.id FROM {_quotedTable} t WHERE t.meta_rev IS DISTINCT FROM t.revision ORDER BY t.id COLLATE \"C\" LIMIT 1) s";
+        if (await Db.ScalarCore(Bound(probe, null), async, cancellationToken).ConfigureAwait(false) == 0)
+        {
+            return;
+        }
+
         while ((await DeriveBatchCore("t.meta_rev IS DISTINCT FROM t.revision", [], async, cancellationToken).ConfigureAwait(false)).Rows == DeriveBatch)
         {
         }

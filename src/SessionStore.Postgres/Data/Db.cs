@@ -67,6 +67,34 @@ internal static class Db
         }
     }
 
+    /// <summary>Copies rows of (text, integer, text) in with <c>COPY ... FROM STDIN (FORMAT BINARY)</c> (<paramref name="copy"/>) on the transaction's connection: one round trip for any number of rows.</summary>
+    internal static async ValueTask CopyCore(NpgsqlConnection connection, string copy, IEnumerable<(string First, int Second, string Third)> rows, bool async, CancellationToken cancellationToken)
+    {
+        NpgsqlBinaryImporter importer = async ? await connection.BeginBinaryImportAsync(copy, cancellationToken).ConfigureAwait(false) : connection.BeginBinaryImport(copy);
+        await using (Own(importer, async))
+        {
+            foreach ((string first, int second, string third) in rows)
+            {
+                if (async)
+                {
+                    await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                    await importer.WriteAsync(first, NpgsqlTypes.NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                    await importer.WriteAsync(second, NpgsqlTypes.NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                    await importer.WriteAsync(third, NpgsqlTypes.NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    importer.StartRow();
+                    importer.Write(first, NpgsqlTypes.NpgsqlDbType.Text);
+                    importer.Write(second, NpgsqlTypes.NpgsqlDbType.Integer);
+                    importer.Write(third, NpgsqlTypes.NpgsqlDbType.Text);
+                }
+            }
+
+            _ = async ? await importer.CompleteAsync(cancellationToken).ConfigureAwait(false) : importer.Complete();
+        }
+    }
+
     /// <summary>Disposes <paramref name="resource"/> the way the caller runs: a connection's or a transaction's disposal may talk to the server.</summary>
     internal static ConfiguredAsyncDisposable Own<T>(T resource, bool async)
         where T : IDisposable, IAsyncDisposable =>
