@@ -37,6 +37,10 @@ internal static unsafe partial class Libc
     internal const int LOCK_NB = 4;
     internal const int LOCK_UN = 8;
 
+    /// <summary>utimensat(2); a null <c>times</c> sets both times to now.</summary>
+    [LibraryImport("libc", EntryPoint = "utimensat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int UtimensAt(int directory, string path, nint times, int flags);
+
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int Open(string path, int flags, uint mode);
 

@@ -315,6 +315,7 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
         }
 
         held.ClearIntent(durable);
+        Posix.TouchDirectory(directory);
         return true;
     }
 
@@ -524,6 +525,8 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
                 {
                     _ = Posix.Flock(file, Libc.LOCK_UN, path);
                 }
+
+                Posix.TouchDirectory(directory);
             }
             else
             {
