@@ -5,11 +5,14 @@ public class FileStoreConformanceTests : StoreConformanceTests
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("sessionstore-conformance-").FullName;
 
+    /// <summary>The store's index (<see cref="FileSessionStoreOptions.Index"/>): none here, so the catalog cases skip; <see cref="IndexedFileStoreConformanceTests"/> sets one.</summary>
+    protected virtual FileSessionIndexProvider? Index => null;
+
     protected override ISessionStore<StoredSession> CreateStore() =>
-        new FileSessionStore(Path.Join(_directory, "store"), new FileSessionStoreOptions { Durable = false });
+        new FileSessionStore(Path.Join(_directory, "store"), new FileSessionStoreOptions { Durable = false, Index = Index });
 
     protected override ISessionStore<StoredSession> CreateStore(TimeSpan lockTimeout, long maxSessionBytes) =>
-        new FileSessionStore(Path.Join(_directory, "store"), new FileSessionStoreOptions { Durable = false, LockTimeout = lockTimeout, MaxSessionBytes = maxSessionBytes });
+        new FileSessionStore(Path.Join(_directory, "store"), new FileSessionStoreOptions { Durable = false, LockTimeout = lockTimeout, MaxSessionBytes = maxSessionBytes, Index = Index });
 
     protected override void PlantCorrupt(string id, string json)
     {

@@ -49,5 +49,20 @@ public sealed record SessionMetadata
     /// <summary>The caller's own string fields, by name.</summary>
     public IReadOnlyDictionary<string, string> Fields { get; init; } = EmptyFields;
 
+    /// <summary>Whether two metadata are the same: every member equal, tags in order and fields by name (not the collections' identity).</summary>
+    /// <param name="other">The other metadata.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(SessionMetadata? other) =>
+        other is not null &&
+        SessionId == other.SessionId && Title == other.Title && HasCustomTitle == other.HasCustomTitle &&
+        CreatedAt == other.CreatedAt && UpdatedAt == other.UpdatedAt && ItemCount == other.ItemCount &&
+        InputTokens == other.InputTokens && OutputTokens == other.OutputTokens && SizeBytes == other.SizeBytes &&
+        Owner == other.Owner && Agent == other.Agent &&
+        Tags.SequenceEqual(other.Tags, StringComparer.Ordinal) &&
+        Fields.Count == other.Fields.Count && Fields.All(f => other.Fields.TryGetValue(f.Key, out string? v) && v == f.Value);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(SessionId, Title, UpdatedAt, ItemCount, Tags.Count, Fields.Count);
+
     internal static readonly IReadOnlyDictionary<string, string> EmptyFields = new Dictionary<string, string>(StringComparer.Ordinal);
 }
