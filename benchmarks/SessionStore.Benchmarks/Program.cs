@@ -1,5 +1,5 @@
 // BenchmarkDotNet suites (dotnet run -c Release -- --filter '*') and the side-by-side comparison
-// (dotnet run -c Release -- compare [sessions] [messages]), the paged listing (-- paging [sessions]),
+// (dotnet run -c Release -- compare [sessions] [messages]), the catalog beside its peers (-- catalog DIR), the paged listing (-- paging [sessions]),
 // typed appends (-- typed-append-cost [appends]), and an agent turn's history cost (-- agent-turn-cost [runs]).
 using BenchmarkDotNet.Running;
 using SessionStore.Benchmarks.Compare;
@@ -7,6 +7,16 @@ using SessionStore.Benchmarks.Compare;
 if (args is ["compare", .. var rest])
 {
     return CompareCommand.Run(rest);
+}
+
+if (args is ["catalog", .. var catalogArgs])
+{
+    return CatalogCommand.Run(catalogArgs);
+}
+
+if (args is ["catalog-cold", var coldDirectory])
+{
+    return CatalogCommand.Cold(coldDirectory);
 }
 
 if (args is ["paging", .. var pagingArgs])
