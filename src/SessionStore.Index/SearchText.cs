@@ -19,6 +19,11 @@ internal static class SearchText
     /// <summary>How many of the terms occur in the text.</summary>
     internal static int Score(string text, IReadOnlyList<IReadOnlyList<string>> terms)
     {
+        if (!terms.Any(term => text.Contains(term[0], StringComparison.OrdinalIgnoreCase)))
+        {
+            return 0; // The common case, without splitting the text into words.
+        }
+
         List<Range> words = Words(text);
         return terms.Count(term => Matches(text, words, term).Any());
     }

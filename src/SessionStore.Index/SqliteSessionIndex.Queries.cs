@@ -90,27 +90,27 @@ internal sealed partial class SqliteSessionIndex
             switch (query.Order)
             {
                 case SessionQueryOrder.Recent:
-                    parameters.Add(("$ak", token.KeyAsInt64()));
-                    keyset = " AND (s.updated < $ak OR (s.updated = $ak AND s.id > $aid))";
+                    parameters.Add(("$ak", -token.KeyAsInt64()));
+                    keyset = " AND (s.rk, s.id) > ($ak, $aid)";
                     break;
                 case SessionQueryOrder.Created:
-                    parameters.Add(("$ak", token.KeyAsInt64()));
-                    keyset = " AND (s.created < $ak OR (s.created = $ak AND s.id > $aid))";
+                    parameters.Add(("$ak", -token.KeyAsInt64()));
+                    keyset = " AND (s.ck, s.id) > ($ak, $aid)";
                     break;
                 case SessionQueryOrder.Id:
                     keyset = " AND s.id > $aid";
                     break;
                 default:
                     parameters.Add(("$ak", token.Key));
-                    keyset = " AND (s.title_key > $ak OR (s.title_key = $ak AND s.id > $aid))";
+                    keyset = " AND (s.title_key, s.id) > ($ak, $aid)";
                     break;
             }
         }
 
         string order = query.Order switch
         {
-            SessionQueryOrder.Recent => "s.updated DESC, s.id",
-            SessionQueryOrder.Created => "s.created DESC, s.id",
+            SessionQueryOrder.Recent => "s.rk, s.id",
+            SessionQueryOrder.Created => "s.ck, s.id",
             SessionQueryOrder.Id => "s.id",
             _ => "s.title_key, s.id",
         };
@@ -177,7 +177,7 @@ internal sealed partial class SqliteSessionIndex
             byte[]? content = _host.ReadSession(row.Id, out FileSessionStamp stamp);
             if (content is null || stamp != row.Stamp || SessionReading.Read(content, _host.ItemsProperty) is not { } session)
             {
-                using SqliteTransaction transaction = db.BeginTransaction();
+                using Statements.Scope transaction = Begin(db);
                 Reindex(db, row.Id);
                 transaction.Commit();
                 return null;

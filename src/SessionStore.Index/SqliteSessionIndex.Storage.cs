@@ -18,12 +18,13 @@ internal sealed partial class SqliteSessionIndex
             items INTEGER NOT NULL, in_tok INTEGER NOT NULL, out_tok INTEGER NOT NULL, size INTEGER NOT NULL,
             tags TEXT NOT NULL, owner TEXT, agent TEXT, fields TEXT NOT NULL,
             f_size INTEGER NOT NULL, f_mtime INTEGER NOT NULL, f_ctime INTEGER NOT NULL, f_ino INTEGER NOT NULL,
-            seen INTEGER NOT NULL, title_key TEXT NOT NULL);
-        CREATE INDEX sessions_recent ON sessions(updated DESC, id);
-        CREATE INDEX sessions_created ON sessions(created DESC, id);
+            seen INTEGER NOT NULL, title_key TEXT NOT NULL,
+            rk INTEGER GENERATED ALWAYS AS (-updated) VIRTUAL, ck INTEGER GENERATED ALWAYS AS (-created) VIRTUAL);
+        CREATE INDEX sessions_recent ON sessions(rk, id);
+        CREATE INDEX sessions_created ON sessions(ck, id);
         CREATE INDEX sessions_title ON sessions(title_key, id);
-        CREATE INDEX sessions_owner ON sessions(owner, updated DESC, id);
-        CREATE INDEX sessions_agent ON sessions(agent, updated DESC, id);
+        CREATE INDEX sessions_owner ON sessions(owner, rk, id);
+        CREATE INDEX sessions_agent ON sessions(agent, rk, id);
         CREATE TABLE tags(tag TEXT NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY(tag, rid)) WITHOUT ROWID;
         CREATE INDEX tags_rid ON tags(rid);
         CREATE TABLE chunks(cid INTEGER PRIMARY KEY, rid INTEGER NOT NULL, first_item INTEGER NOT NULL);
@@ -36,6 +37,11 @@ internal sealed partial class SqliteSessionIndex
     private static string StampText(FileSessionStamp? stamp) => stamp is { } s
         ? string.Create(CultureInfo.InvariantCulture, $"{s.ModifiedNanoseconds}:{s.ChangedNanoseconds}:{s.Inode}")
         : "none";
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, Statements> Prepared = [];
+
+    /// <summary>Begins a transaction that the connection's prepared commands join.</summary>
+    private static Statements.Scope Begin(SqliteConnection db) => Prepared.GetOrCreateValue(db).Begin(db);
 
     private static SqliteCommand Command(SqliteConnection db, string sql, params (string Name, object? Value)[] parameters)
     {
@@ -51,17 +57,34 @@ internal sealed partial class SqliteSessionIndex
         return command;
     }
 
-    private static int Execute(SqliteConnection db, string sql, params (string Name, object? Value)[] parameters)
+    /// <summary>The connection's prepared command for one of the index's fixed statements (prepared once, bound again each time); not disposed by the caller.</summary>
+    private static SqliteCommand Cached(SqliteConnection db, string sql, (string Name, object? Value)[] parameters)
     {
-        using SqliteCommand command = Command(db, sql, parameters);
-        return command.ExecuteNonQuery();
+        Statements statements = Prepared.GetOrCreateValue(db);
+        if (!statements.Commands.TryGetValue(sql, out SqliteCommand? command))
+        {
+            command = db.CreateCommand();
+#pragma warning disable CA2100 // Only the index's own SQL text; every value is a parameter.
+            command.CommandText = sql;
+#pragma warning restore CA2100
+            statements.Commands[sql] = command;
+        }
+
+        command.Transaction = statements.Current;
+        command.Parameters.Clear();
+        foreach ((string name, object? value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
     }
 
-    private static object? Scalar(SqliteConnection db, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using SqliteCommand command = Command(db, sql, parameters);
-        return command.ExecuteScalar();
-    }
+    private static int Execute(SqliteConnection db, string sql, params (string Name, object? Value)[] parameters) =>
+        Cached(db, sql, parameters).ExecuteNonQuery();
+
+    private static object? Scalar(SqliteConnection db, string sql, params (string Name, object? Value)[] parameters) =>
+        Cached(db, sql, parameters).ExecuteScalar();
 
     /// <summary>The open index: opened (or built) on first use, and again when its file was removed or replaced.</summary>
     private SqliteConnection Connection()
@@ -71,8 +94,7 @@ internal sealed partial class SqliteSessionIndex
             return _db;
         }
 
-        _db?.Dispose();
-        _db = null;
+        DisposeConnection();
         string directory = _host.EnsurePrivateDirectory(DirectoryName);
         _path = Path.Join(directory, FileName);
         if (_racyNanoseconds < 0)
@@ -108,18 +130,24 @@ internal sealed partial class SqliteSessionIndex
                 File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             }
 
-            Execute(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=OFF;");
+            using (SqliteCommand pragmas = Command(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;"))
+            {
+                pragmas.ExecuteNonQuery();
+            }
             bool hasInfo = Scalar(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'info'") is long n && n > 0;
             string? version = hasInfo ? Scalar(db, "SELECT value FROM info WHERE key = 'schema'") as string : null;
             if (version != SchemaVersion.ToString(CultureInfo.InvariantCulture))
             {
-                using SqliteTransaction transaction = db.BeginTransaction();
+                using Statements.Scope transaction = Begin(db);
                 foreach (string table in new[] { "text", "chunks", "tags", "sessions", "info" })
                 {
                     Execute(db, $"DROP TABLE IF EXISTS {table}");
                 }
 
-                Execute(db, Schema);
+                using (SqliteCommand schema = Command(db, Schema))
+                {
+                    schema.ExecuteNonQuery();
+                }
                 Execute(db, "INSERT INTO info(key, value) VALUES ('schema', $v)", ("$v", SchemaVersion.ToString(CultureInfo.InvariantCulture)));
                 transaction.Commit();
             }
@@ -135,13 +163,34 @@ internal sealed partial class SqliteSessionIndex
 
     private void Reset()
     {
-        _db?.Dispose();
+        DisposeConnection();
         _db = null;
         SqliteConnection.ClearAllPools();
         if (_path is not null)
         {
             DeleteFiles(_path);
         }
+    }
+
+    private void DisposeConnection()
+    {
+        if (_db is null)
+        {
+            return;
+        }
+
+        if (Prepared.TryGetValue(_db, out Statements? statements))
+        {
+            foreach (SqliteCommand command in statements.Commands.Values)
+            {
+                command.Dispose();
+            }
+
+            Prepared.Remove(_db);
+        }
+
+        _db.Dispose();
+        _db = null;
     }
 
     private static void DeleteFiles(string path)
@@ -234,11 +283,17 @@ internal sealed partial class SqliteSessionIndex
         }
 
         var changed = new List<string>();
+        var known = new HashSet<string>(StringComparer.Ordinal);
         foreach (FileSessionEntry entry in entries)
         {
-            if (!rows.Remove(entry.SessionId, out var row) || row.Stamp != entry.Stamp || IsRacy(row.Stamp, row.Seen))
+            bool had = rows.Remove(entry.SessionId, out var row);
+            if (!had || row.Stamp != entry.Stamp || IsRacy(row.Stamp, row.Seen))
             {
                 changed.Add(entry.SessionId);
+                if (had)
+                {
+                    known.Add(entry.SessionId);
+                }
             }
         }
 
@@ -247,7 +302,7 @@ internal sealed partial class SqliteSessionIndex
         for (int start = 0; start < changed.Count || start == 0; start += BatchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using SqliteTransaction transaction = db.BeginTransaction();
+            using Statements.Scope transaction = Begin(db);
             if (start == 0)
             {
                 foreach (string gone in rows.Keys)
@@ -256,17 +311,25 @@ internal sealed partial class SqliteSessionIndex
                 }
             }
 
-            foreach (string id in changed.Skip(start).Take(BatchSize))
+            // Reading and parsing the files is most of the work: on every core, then one writer.
+            string[] batch = [.. changed.Skip(start).Take(BatchSize)];
+            var parsed = new (IndexedSession? Session, FileSessionStamp Stamp)[batch.Length];
+            Parallel.For(0, batch.Length, i =>
             {
-                byte[]? content = _host.ReadSession(id, out FileSessionStamp stamp);
-                if (content is null)
+                byte[]? content = _host.ReadSession(batch[i], out FileSessionStamp stamp);
+                parsed[i] = (content is null ? null : SessionReading.Read(content, _host.ItemsProperty), stamp);
+            });
+            for (int i = 0; i < batch.Length; i++)
+            {
+                string id = batch[i];
+                if (parsed[i].Session is not { } session)
                 {
                     Remove(db, id);
                     continue;
                 }
 
                 CallerMetadata caller = withMetadata.Contains(id) ? CallerMetadata.Parse(_host.ReadMetadataFile(id)) : CallerMetadata.None;
-                Index(db, id, content, stamp, caller, created is not null && created.TryGetValue(id, out long c) ? c : null);
+                Index(db, id, session, parsed[i].Stamp, caller, created is not null && created.TryGetValue(id, out long c) ? c : null, known: known.Contains(id));
             }
 
             done = Math.Min(changed.Count, start + BatchSize);
@@ -318,11 +381,21 @@ internal sealed partial class SqliteSessionIndex
             return;
         }
 
-        Row? existing = Read(db, id);
+        Index(db, id, session, version, caller, created, known: true);
+    }
+
+    /// <summary>Indexes a parsed session; <paramref name="known"/> false when the index has no row of it (a sweep's new file), which skips looking for one.</summary>
+    private void Index(SqliteConnection db, string id, IndexedSession session, FileSessionStamp version, CallerMetadata? caller, long? created, bool known)
+    {
+        Row? existing = known ? Read(db, id) : null;
         caller ??= existing is null ? CallerMetadata.Parse(_host.ReadMetadataFile(id)) : CallerMetadata.Of(existing.Metadata);
         long createdAt = existing?.CreatedNanoseconds ?? created ?? version.ModifiedNanoseconds;
         long rid = Upsert(db, id, session.DerivedTitle, session.HasUserItem, createdAt, version, session.Items.Count, session.InputTokens, session.OutputTokens);
-        DeleteText(db, rid);
+        if (existing is not null)
+        {
+            DeleteText(db, rid);
+        }
+
         AddText(db, rid, 0, session.Items);
         SetCaller(db, rid, caller, session.DerivedTitle);
     }
@@ -427,13 +500,16 @@ internal sealed partial class SqliteSessionIndex
         }
 
         Execute(db, "DELETE FROM text WHERE rowid IN (SELECT cid FROM chunks WHERE rid = $r)", ("$r", rid));
-        Execute(db, "DELETE FROM chunks WHERE rid = $r; DELETE FROM tags WHERE rid = $r; DELETE FROM sessions WHERE rid = $r", ("$r", rid));
+        Execute(db, "DELETE FROM chunks WHERE rid = $r", ("$r", rid));
+        Execute(db, "DELETE FROM tags WHERE rid = $r", ("$r", rid));
+        Execute(db, "DELETE FROM sessions WHERE rid = $r", ("$r", rid));
     }
+
+    private const string ReadById = $"SELECT {Columns} FROM sessions WHERE id = $id";
 
     private static Row? Read(SqliteConnection db, string id)
     {
-        using SqliteCommand command = Command(db, $"SELECT {Columns} FROM sessions WHERE id = $id", ("$id", id));
-        using SqliteDataReader reader = command.ExecuteReader();
+        using SqliteDataReader reader = Cached(db, ReadById, [("$id", id)]).ExecuteReader();
         return reader.Read() ? RowOf(reader, 0) : null;
     }
 
@@ -478,7 +554,7 @@ internal sealed partial class SqliteSessionIndex
             return null;
         }
 
-        using (SqliteTransaction transaction = db.BeginTransaction())
+        using (Statements.Scope transaction = Begin(db))
         {
             Reindex(db, id);
             transaction.Commit();
@@ -497,7 +573,7 @@ internal sealed partial class SqliteSessionIndex
         }
 
         bool changed = false;
-        using SqliteTransaction transaction = db.BeginTransaction();
+        using Statements.Scope transaction = Begin(db);
         foreach (Row row in stale)
         {
             Reindex(db, row.Id);

@@ -13,7 +13,7 @@ internal sealed partial class SqliteSessionIndex : FileSessionIndex
 {
     internal const string DirectoryName = ".index";
     internal const string FileName = "catalog.db";
-    internal const int SchemaVersion = 1;
+    internal const int SchemaVersion = 2;
     private const int BatchSize = 256;
     private const int MaxAttempts = 3;
 
@@ -41,7 +41,7 @@ internal sealed partial class SqliteSessionIndex : FileSessionIndex
         ArgumentNullException.ThrowIfNull(change);
         Guarded(db =>
         {
-            using SqliteTransaction transaction = db.BeginTransaction();
+            using Statements.Scope transaction = Begin(db);
             bool current = IsRecorded(db, change.DirectoryBefore);
             switch (change.Kind)
             {
@@ -179,8 +179,7 @@ internal sealed partial class SqliteSessionIndex : FileSessionIndex
     {
         lock (_gate)
         {
-            _db?.Dispose();
-            _db = null;
+            DisposeConnection();
         }
 
         base.Dispose(disposing);
@@ -211,7 +210,7 @@ internal sealed partial class SqliteSessionIndex : FileSessionIndex
             SessionMetadata next = change.ApplyTo(current.Metadata, current.DerivedTitle);
             // The file first: it is the truth, the index only its cache.
             _host.WriteMetadataFile(id, CallerMetadata.Of(next).Encode());
-            using SqliteTransaction transaction = db.BeginTransaction();
+            using Statements.Scope transaction = Begin(db);
             SetCaller(db, current.Rid, CallerMetadata.Of(next), current.DerivedTitle);
             transaction.Commit();
             return Read(db, id)!.Metadata;
@@ -230,9 +229,13 @@ internal sealed partial class SqliteSessionIndex : FileSessionIndex
             }
         }
 
-        using (SqliteTransaction transaction = db.BeginTransaction())
+        using (Statements.Scope transaction = Begin(db))
         {
-            Execute(db, "DELETE FROM sessions; DELETE FROM tags; DELETE FROM chunks; DELETE FROM text; DELETE FROM info WHERE key = 'dir';");
+            foreach (string sql in (string[])["DELETE FROM sessions", "DELETE FROM tags", "DELETE FROM chunks", "DELETE FROM text", "DELETE FROM info WHERE key = 'dir'"])
+            {
+                using SqliteCommand command = Command(db, sql);
+                command.ExecuteNonQuery();
+            }
             transaction.Commit();
         }
 

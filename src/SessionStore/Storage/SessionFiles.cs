@@ -294,6 +294,9 @@ internal sealed class SessionFiles(string directory, bool durable, long maxBytes
             // The marker goes first: a reader that finds no marker knows no intent can be complete, and a
             // reader that finds one sees the intent exactly as the next writer's recovery will.
             uint mode = status.Mode & PermissionBits;
+            // The directory's stamp changes before the file does (and again after): an index that compares it never
+            // misses this write, even when a crash ends the append before its last step.
+            Posix.TouchDirectory(directory);
             Posix.ChangeMode(file, mode | AppendMarker, path);
             FileVersion marked = FileVersion.Of(Posix.Stat(file, path));
             try
