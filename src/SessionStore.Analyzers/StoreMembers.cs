@@ -87,10 +87,10 @@ internal sealed class StoreMembers
                 method.ContainingType.GetMembers(parameter.Name).OfType<IPropertySymbol>().Any(IsSessionIdProperty);
         }
 
-        // The paged listing's string is a page token (null for the first page), and the quarantine's is a
-        // quarantined file's name (an id with a suffix): never an id.
+        // The paged listing's string is a page token (null for the first page), the quarantine's is a
+        // quarantined file's name (an id with a suffix), and a catalog search's is the words searched for: never an id.
         if (method.Name is ListPageName or ListPageAsyncName or RestoreFromQuarantineName or RestoreFromQuarantineAsyncName
-                or DeleteFromQuarantineName or DeleteFromQuarantineAsyncName ||
+                or DeleteFromQuarantineName or DeleteFromQuarantineAsyncName or "Search" or "SearchAsync" ||
             !IsStoreMethod(method))
         {
             return false;
