@@ -14,6 +14,11 @@ if (args is ["catalog", .. var catalogArgs])
     return CatalogCommand.Run(catalogArgs);
 }
 
+if (args is ["catalog-writes"])
+{
+    return CatalogCommand.Writes();
+}
+
 if (args is ["catalog-cold", var coldDirectory])
 {
     return CatalogCommand.Cold(coldDirectory);

@@ -8,6 +8,15 @@ internal sealed record CallerMetadata(string? Title, IReadOnlyList<string> Tags,
 {
     internal static readonly CallerMetadata None = new(null, [], null, null, new Dictionary<string, string>(StringComparer.Ordinal));
 
+    /// <summary>Whether two are the same metadata (tags in order, fields by name).</summary>
+    public bool Equals(CallerMetadata? other) =>
+        other is not null && Title == other.Title && Owner == other.Owner && Agent == other.Agent &&
+        Tags.SequenceEqual(other.Tags, StringComparer.Ordinal) &&
+        Fields.Count == other.Fields.Count && Fields.All(f => other.Fields.TryGetValue(f.Key, out string? v) && v == f.Value);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Title, Owner, Agent, Tags.Count, Fields.Count);
+
     internal bool IsEmpty => Title is null && Tags.Count == 0 && Owner is null && Agent is null && Fields.Count == 0;
 
     internal static CallerMetadata Of(SessionMetadata metadata) =>

@@ -397,7 +397,10 @@ internal sealed partial class SqliteSessionIndex
         }
 
         AddText(db, rid, 0, session.Items);
-        SetCaller(db, rid, caller, session.DerivedTitle);
+        if (existing is null || CallerMetadata.Of(existing.Metadata) != caller || (caller.Title is null && existing.DerivedTitle != session.DerivedTitle))
+        {
+            SetCaller(db, rid, caller, session.DerivedTitle);
+        }
     }
 
     /// <summary>An append in O(delta): the new items' text, counts, totals and the file's version; the rest of the row stays.</summary>
@@ -424,7 +427,10 @@ internal sealed partial class SqliteSessionIndex
         bool hasUser = row.HasUserItem || items.Any(SessionReading.IsUser);
         _ = Upsert(db, row.Id, derived, hasUser, row.CreatedNanoseconds, stamp, first + items.Count, input, output);
         AddText(db, row.Rid, first, items);
-        SetCaller(db, row.Rid, CallerMetadata.Of(row.Metadata), derived);
+        if (derived != row.DerivedTitle && !row.Metadata.HasCustomTitle)
+        {
+            SetCaller(db, row.Rid, CallerMetadata.Of(row.Metadata), derived);
+        }
     }
 
     private static long Upsert(SqliteConnection db, string id, string derivedTitle, bool hasUser, long created, FileSessionStamp stamp, int items, long input, long output) =>

@@ -72,6 +72,12 @@ internal static class CatalogCommand
             $"import os; e=[(x.stat().st_mtime, x.name) for x in os.scandir('{directory}') if x.name.endswith('.json')]; e.sort(reverse=True); print(e[:20])"]), null);
         Row("plain SQLite table (id, updated) + index: top 20 (median of 50)", PlainSqlite(sessions), null);
 
+        return Writes();
+    }
+
+    /// <summary>The write costs alone (<c>-- catalog-writes</c>): a save and an append with and without the index, durable and not.</summary>
+    internal static int Writes()
+    {
         Console.WriteLine("write costs (1,000 sessions of 100 messages, 200 saves and 200 appends each)");
         foreach (bool durable in (bool[])[false, true])
         {
