@@ -39,10 +39,12 @@ public sealed class GeneratedAppendTests : IDisposable
         File.WriteAllText(Path.Combine(store.DirectoryPath, "old.json"), """{"schema_version": 1, "id": "old", "turns": [{"role": "user", "text": "hello"}]}""");
 
         store.Append("old", [new ChatTurn("assistant", "hi")]);
-        DateTime rewritten = Directory.GetLastWriteTimeUtc(store.DirectoryPath);
+        // In place keeps the file (its birth time); a rewrite would rename a new file over it. The directory's mtime
+        // is no witness: an in-place append touches it, so that an index notices (docs/scaling.md).
+        DateTime born = File.GetCreationTimeUtc(Path.Combine(store.DirectoryPath, "old.json"));
         store.Append("old", [new ChatTurn("user", "again")]);
 
-        Assert.Equal(rewritten, Directory.GetLastWriteTimeUtc(store.DirectoryPath));
+        Assert.Equal(born, File.GetCreationTimeUtc(Path.Combine(store.DirectoryPath, "old.json")));
         TurnChat loaded = store.Load("old");
         Assert.Equal(["hello", "hi", "again"], loaded.Turns.Select(t => t.Text));
         Assert.Equal("hi".Length + "again".Length, loaded.Tokens);
