@@ -201,18 +201,8 @@ internal sealed partial class SqliteSessionIndex
         }
     }
 
-    private static ulong CurrentInode(string path)
-    {
-        try
-        {
-            // A new file (the old one removed or replaced by a rename) has a new birth time.
-            return File.Exists(path) ? (ulong)File.GetCreationTimeUtc(path).Ticks : 0;
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
-    }
+    /// <summary>The index file's inode (0 when it is gone): a new one means it was removed or replaced under the open connection.</summary>
+    private ulong CurrentInode(string path) => _host.StatPrivateFile(DirectoryName, Path.GetFileName(path))?.Inode ?? 0;
 
     /// <summary>
     /// How close to a file's last write a reading of it must be to count as racy (git's racily-clean entries): 0 when

@@ -149,6 +149,9 @@ public partial class FileSessionStore<TSession> : ISessionCatalog, IIndexedStore
         return path;
     }
 
+    FileSessionStamp? IIndexedStore.StatPrivateFile(string name, string fileName) =>
+        Posix.TryStatEntry(Path.Join(DirectoryPath, name, fileName), out StatxBuffer status, out _) ? FileSessionStamp.Of(status) : null;
+
     byte[]? IIndexedStore.ReadMetadataFile(string id)
     {
         try

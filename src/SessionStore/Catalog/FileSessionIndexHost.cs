@@ -54,6 +54,12 @@ public sealed class FileSessionIndexHost
     /// <exception cref="SessionStorageException">A link or a file is in its place, or it could not be created.</exception>
     public string EnsurePrivateDirectory(string name) => _store.EnsurePrivateDirectory(name);
 
+    /// <summary>The stamp of a file in one of the store's private directories (a link is not followed), or <see langword="null"/> when there is none.</summary>
+    /// <param name="name">The private directory's name (<see cref="EnsurePrivateDirectory"/>).</param>
+    /// <param name="fileName">The file's name in it.</param>
+    /// <returns>The stamp; its inode tells a file replaced or removed and created again.</returns>
+    public FileSessionStamp? StatPrivateFile(string name, string fileName) => _store.StatPrivateFile(name, fileName);
+
     /// <summary>The caller-metadata file of a session (in <c>.meta</c>), or <see langword="null"/> when it has none.</summary>
     /// <param name="id">The session's id.</param>
     /// <returns>Its bytes.</returns>

@@ -21,6 +21,8 @@ internal interface IIndexedStore
 
     string EnsurePrivateDirectory(string name);
 
+    FileSessionStamp? StatPrivateFile(string name, string fileName);
+
     byte[]? ReadMetadataFile(string id);
 
     void WriteMetadataFile(string id, ReadOnlySpan<byte> content);
