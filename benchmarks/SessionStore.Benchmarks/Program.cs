@@ -1,5 +1,5 @@
 // BenchmarkDotNet suites (dotnet run -c Release -- --filter '*') and the side-by-side comparison
-// (dotnet run -c Release -- compare [sessions] [messages]), the paged listing (-- paging [sessions]),
+// (dotnet run -c Release -- compare [sessions] [messages]), the catalog beside its peers (-- catalog DIR), the paged listing (-- paging [sessions]),
 // typed appends (-- typed-append-cost [appends]), an agent turn's history cost (-- agent-turn-cost [runs]), and the
 // PostgreSQL catalog's queries (-- catalog-postgres [sessions] [messages] [table to keep]).
 using BenchmarkDotNet.Running;
@@ -10,14 +10,29 @@ if (args is ["compare", .. var rest])
     return CompareCommand.Run(rest);
 }
 
+if (args is ["catalog", .. var catalogArgs])
+{
+    return CatalogCommand.Run(catalogArgs);
+}
+
+if (args is ["catalog-writes"])
+{
+    return CatalogCommand.Writes();
+}
+
+if (args is ["catalog-cold", var coldDirectory])
+{
+    return CatalogCommand.Cold(coldDirectory);
+}
+
 if (args is ["paging", .. var pagingArgs])
 {
     return PagingCommand.Run(pagingArgs);
 }
 
-if (args is ["catalog-postgres", .. var catalogArgs])
+if (args is ["catalog-postgres", .. var postgresArgs])
 {
-    return PostgresCatalogCommand.Run(catalogArgs);
+    return PostgresCatalogCommand.Run(postgresArgs);
 }
 
 if (args is ["compare-variant", var variant, var directory, var sessions, var messages])

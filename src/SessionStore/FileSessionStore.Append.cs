@@ -81,6 +81,18 @@ public sealed partial class FileSessionStore
         }
     }
 
+    /// <summary>A message as a JSON string, as an index reads appended items.</summary>
+    private static byte[] JsonString(string message)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(message.Length + 16);
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStringValue(message);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
     /// <returns>False when the append must rewrite the file instead.</returns>
     private bool TryAppendInPlace(StripeLock held, string id, IReadOnlyList<string> messages, long inputTokens, long outputTokens)
     {
@@ -116,9 +128,20 @@ public sealed partial class FileSessionStore
         }
 
         long windowStart = Math.Max(0, tail.Offset - AppendIntent.WindowLength);
+        FileSessionStamp? before = IndexStampBefore();
         if (!Files.AppendInPlace(held, file, status, id, tail.Offset, end.AsSpan((int)(windowStart - endStart)), newTail))
         {
             return false;
+        }
+
+        if (HasIndex)
+        {
+            NotifyIndex(new FileSessionChange(id, FileSessionChangeKind.Appended, before)
+            {
+                AppendedItems = [.. messages.Select(static m => (ReadOnlyMemory<byte>)JsonString(m))],
+                AfterItems = System.Text.Encoding.UTF8.GetBytes(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"],\"input_tokens\":{Total(tail.InputTokens, inputTokens, nameof(inputTokens))},\"output_tokens\":{Total(tail.OutputTokens, outputTokens, nameof(outputTokens))}}}")),
+            });
         }
 
         _canonical[path] = FileVersion.Of(Platform.Stat(file, path));

@@ -111,6 +111,14 @@ public sealed class FileSessionStoreOptions : ITelemetryOptions
     /// </summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
+    /// <summary>
+    /// The store's index, which makes it a catalog (<see cref="ISessionCatalog"/>: metadata, titles, tags, queries in
+    /// O(page) and full-text search); <see langword="null"/> (the default) for none, and the catalog members throw
+    /// <see cref="SessionCatalogUnavailableException"/>. The SessionStore.Index package provides one. The index is a cache:
+    /// every write goes to the session's file first and stands even when the index fails.
+    /// </summary>
+    public FileSessionIndexProvider? Index { get; set; }
+
     internal FileSessionStoreOptions Clone() => (FileSessionStoreOptions)MemberwiseClone();
 
     /// <summary>A size limit both backends accept: from 1 to <see cref="Array.MaxLength"/> - 1 bytes (one array holds a session).</summary>

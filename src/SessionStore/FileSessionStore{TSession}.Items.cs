@@ -206,9 +206,15 @@ public partial class FileSessionStore<TSession>
         }
 
         long windowStart = Math.Max(0, bounds.AppendOffset - AppendIntent.WindowLength);
+        FileSessionStamp? before = IndexStampBefore();
         if (!Files.AppendInPlace(held, file, status, id, bounds.AppendOffset, end.AsSpan((int)(windowStart - endStart)), newTail))
         {
             return false;
+        }
+
+        if (HasIndex)
+        {
+            NotifyIndex(new FileSessionChange(id, FileSessionChangeKind.Appended, before) { AppendedItems = [.. itemJson.Select(static j => (ReadOnlyMemory<byte>)j)], AfterItems = after.ToArray() });
         }
 
         Remember(path, FileVersion.Of(Platform.Stat(file, path)), new ItemsLayout.Bounds(bounds.Start, newSize - after.Length));

@@ -109,7 +109,7 @@ public partial class FileSessionStore<TSession>
     {
         try
         {
-            return Files.Remove(id);
+            return RemovedLocked(id, Files.Remove);
         }
         catch (Exception ex) when (SessionErrors.IsRaw(ex))
         {
@@ -251,7 +251,9 @@ public partial class FileSessionStore<TSession>
             }
 
             reason = now.Description;
+            FileSessionStamp? before = IndexStampBefore();
             string quarantined = Quarantine.Move(Platform, DirectoryPath, id, _options.TimeProvider.GetUtcNow(), reason);
+            NotifyIndex(new FileSessionChange(id, FileSessionChangeKind.Removed, before));
             StoreLog.Quarantined(Instruments.Logger, id, reason, quarantined);
             return new StoreProblem(StoreProblemKind.CorruptSession, path, id, $"{reason}; moved to {quarantined}", Repaired: true);
         }

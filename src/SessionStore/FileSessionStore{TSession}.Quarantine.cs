@@ -91,7 +91,12 @@ public partial class FileSessionStore<TSession>
             _ = MoveToTrashLocked(entry.SessionId);
         }
 
+        FileSessionStamp? before = IndexStampBefore();
         bool restored = HiddenStorage(entry.SessionId, SessionLocation.File(quarantined), SessionOperation.Restore, () => Quarantine.MoveOut(Platform, DirectoryPath, entry, Files.Durable));
+        if (restored)
+        {
+            NotifyIndex(new FileSessionChange(entry.SessionId, FileSessionChangeKind.Restored, before));
+        }
         return restored ? path : throw new SessionConflictException(entry.SessionId, path, expectedETag: null, entry.IsLegacyJournal ? "(a journal)" : ETagOrUnreadable(entry.SessionId));
     }
 

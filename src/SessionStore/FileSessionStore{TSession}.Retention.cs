@@ -133,7 +133,14 @@ public partial class FileSessionStore<TSession> : ISessionRetention
 
         using StripeLock held = await LockCore(id, SessionOperation.Restore, async, cancellationToken).ConfigureAwait(false);
         Trash.Entry entry = NewestTrashed(id) ?? throw new SessionNotFoundException(id, Trash.DirectoryOf(DirectoryPath));
+        FileSessionStamp? before = IndexStampBefore();
         bool restored = HiddenStorage(id, SessionLocation.File(path), SessionOperation.Restore, () => Trash.MoveOut(Platform, DirectoryPath, entry, Files.Durable));
+        if (restored)
+        {
+            MoveMetadataFile(id, MetadataFiles.Restore);
+            NotifyIndex(new FileSessionChange(id, FileSessionChangeKind.Restored, before));
+        }
+
         return restored ? path : throw new SessionConflictException(id, path, expectedETag: null, ETagOrUnreadable(id));
     }
 
@@ -205,8 +212,18 @@ public partial class FileSessionStore<TSession> : ISessionRetention
         return new PruneResult(trashed, kept, dryRun);
     }
 
-    private bool MoveToTrashLocked(string id) =>
-        HiddenStorage(id, SessionLocation.File(Files.PathOf(id)), SessionOperation.MoveToTrash, () => Trash.MoveIn(Platform, DirectoryPath, id, _options.TimeProvider.GetUtcNow().UtcDateTime, Files.Durable));
+    private bool MoveToTrashLocked(string id)
+    {
+        FileSessionStamp? before = IndexStampBefore();
+        if (!HiddenStorage(id, SessionLocation.File(Files.PathOf(id)), SessionOperation.MoveToTrash, () => Trash.MoveIn(Platform, DirectoryPath, id, _options.TimeProvider.GetUtcNow().UtcDateTime, Files.Durable)))
+        {
+            return false;
+        }
+
+        MoveMetadataFile(id, MetadataFiles.MoveToTrash);
+        NotifyIndex(new FileSessionChange(id, FileSessionChangeKind.Removed, before));
+        return true;
+    }
 
     private Trash.Entry? NewestTrashed(string id)
     {

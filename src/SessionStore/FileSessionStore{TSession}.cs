@@ -300,6 +300,7 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>, ISess
     {
         string path = _files.PathOf(id);
         RefuseToOverwriteNewerSchema(id, path);
+        FileSessionStamp? before = IndexStampBefore();
         try
         {
             _files.Replace(id, content.Span);
@@ -307,6 +308,11 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>, ISess
         catch (Exception ex) when (SessionErrors.IsRaw(ex))
         {
             throw SessionErrors.Translate(ex, SessionOperation.Save, id, SessionLocation.File(path));
+        }
+
+        if (HasIndex)
+        {
+            NotifyIndex(new FileSessionChange(id, FileSessionChangeKind.Written, before) { Content = content.Memory });
         }
     }
 
@@ -428,13 +434,27 @@ public partial class FileSessionStore<TSession> : ISessionStore<TSession>, ISess
         {
             try
             {
-                return _files.Remove(id);
+                return RemovedLocked(id, _files.Remove);
             }
             catch (Exception ex) when (SessionErrors.IsRaw(ex))
             {
                 throw SessionErrors.Translate(ex, SessionOperation.Delete, id, SessionLocation.File(path));
             }
         }
+    }
+
+    /// <summary>Removes a session's file with <paramref name="remove"/> (under its lock) and, when it did, its caller metadata, telling the index.</summary>
+    private protected bool RemovedLocked(string id, Func<string, bool> remove)
+    {
+        FileSessionStamp? before = IndexStampBefore();
+        if (!remove(id))
+        {
+            return false;
+        }
+
+        MoveMetadataFile(id, static (platform, directory, id) => MetadataFiles.Remove(platform, directory, id));
+        NotifyIndex(new FileSessionChange(id, FileSessionChangeKind.Removed, before));
+        return true;
     }
 
     private void RefuseToOverwriteNewerSchema(string id, string path)

@@ -8,11 +8,14 @@ public class FileStoreConformanceTests : StoreConformanceTests
     /// <summary>The operating system calls under test: <see cref="FileSystemPlatform.Auto"/> (hardened on Linux, or what SESSIONSTORE_PLATFORM says) here, forced in <see cref="PortableFileStoreConformanceTests"/>.</summary>
     protected virtual FileSystemPlatform Platform => FileSystemPlatform.Auto;
 
+    /// <summary>The store's index (<see cref="FileSessionStoreOptions.Index"/>): none here, so the catalog cases skip; <see cref="IndexedFileStoreConformanceTests"/> sets one.</summary>
+    protected virtual FileSessionIndexProvider? Index => null;
+
     protected override ISessionStore<StoredSession> CreateStore() =>
-        new FileSessionStore(Path.Join(_directory, "store"), new FileSessionStoreOptions { Durable = false, FileSystemPlatform = Platform });
+        new FileSessionStore(Path.Join(_directory, "store"), new FileSessionStoreOptions { Durable = false, FileSystemPlatform = Platform, Index = Index });
 
     protected override ISessionStore<StoredSession> CreateStore(TimeSpan lockTimeout, long maxSessionBytes) =>
-        new FileSessionStore(Path.Join(_directory, "store"), new FileSessionStoreOptions { Durable = false, LockTimeout = lockTimeout, MaxSessionBytes = maxSessionBytes, FileSystemPlatform = Platform });
+        new FileSessionStore(Path.Join(_directory, "store"), new FileSessionStoreOptions { Durable = false, LockTimeout = lockTimeout, MaxSessionBytes = maxSessionBytes, FileSystemPlatform = Platform, Index = Index });
 
     protected override void PlantCorrupt(string id, string json)
     {

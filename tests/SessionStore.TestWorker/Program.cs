@@ -9,6 +9,7 @@
 //   typed-append-crash-loop <dir>                             see TypedAppendCrashLoop.cs
 //   operation-crash-loop <fork|delete|repair|import> <dir>    see OperationCrashLoop.cs
 //   load-harness <dir> <processes> <ops>                      runs `mixed` children and checks the sums: see LoadHarness.cs
+//   index-crash <dir> <id> <message>                         saves through an index that stalls after the file write: see IndexCrash.cs
 //   crash-harness <dir> <kills> [seed [python-seed-dir]]      runs crash-loop children and kills them (with the Python module writing between kills): see CrashHarness.cs
 using System.Globalization;
 using SessionStore;
@@ -51,6 +52,9 @@ switch (args)
 
         return 0;
     }
+
+    case ["index-crash", var directory, var id, var message]:
+        return IndexCrash.Run(directory, id, message);
 
     case ["append", var directory, var id, var message]:
         new FileSessionStore(directory).Append(id, [message], 1, 1);

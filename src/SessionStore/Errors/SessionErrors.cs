@@ -62,6 +62,7 @@ internal static class SessionErrors
         SessionOperation.Import => "imported",
         SessionOperation.Fork => "forked",
         SessionOperation.Exists => "looked up",
+        SessionOperation.Catalog => "cataloged",
         _ => "used",
     };
 }

@@ -56,4 +56,7 @@ public enum SessionOperation
 
     /// <summary>Asking whether a session exists.</summary>
     Exists,
+
+    /// <summary>Reading or writing a store's catalog (<see cref="ISessionCatalog"/>): metadata, queries, searches, its index.</summary>
+    Catalog,
 }

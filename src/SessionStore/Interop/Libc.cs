@@ -18,6 +18,10 @@ internal static unsafe partial class Libc
     internal const uint STATX_BTIME = 0x800;
     internal const uint RENAME_NOREPLACE = 1;
 
+    /// <summary>utimensat(2); a null <c>times</c> sets both times to now.</summary>
+    [LibraryImport("libc", EntryPoint = "utimensat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int UtimensAt(int directory, string path, nint times, int flags);
+
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int Open(string path, int flags, uint mode);
 

@@ -171,6 +171,12 @@ internal static unsafe class Posix
     }
 
     /// <summary>Makes a directory's entries (a rename, a new or removed file) durable.</summary>
+    /// <summary>
+    /// Sets a directory's last write time to now, so that whoever compares its stamp (an index) sees that a file in it
+    /// changed in place, which changes no entry of the directory. Best effort: a directory this process may not touch is left.
+    /// </summary>
+    internal static void TouchDirectory(string directory) => _ = Libc.UtimensAt(Libc.AT_FDCWD, directory, 0, 0);
+
     internal static void SyncDirectory(string directory)
     {
         using FileDescriptor fd = TryOpen(directory, OpenFlags.ReadOnly | OpenFlags.Directory, out int errno)

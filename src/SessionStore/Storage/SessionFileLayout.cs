@@ -16,6 +16,9 @@ internal static class SessionFileLayout
     internal const int LockStripes = 64;
     internal const string LockDirectoryName = ".locks";
     internal const string QuarantineDirectoryName = ".quarantine";
+
+    /// <summary>Where an index (<see cref="FileSessionIndex"/>) keeps its files: a cache of the sessions, never listed with them.</summary>
+    internal const string IndexDirectoryName = ".index";
     internal const string SessionExtension = ".json";
     internal const string TempExtension = ".tmp";
     internal const string LegacyJournalExtension = ".journal";
@@ -91,7 +94,7 @@ internal static class SessionFileLayout
     {
         if (isDirectory)
         {
-            return name is LockDirectoryName or QuarantineDirectoryName or Trash.DirectoryName or Pins.DirectoryName ? EntryKind.StoreDirectory : EntryKind.ForeignDirectory;
+            return name is LockDirectoryName or QuarantineDirectoryName or Trash.DirectoryName or Pins.DirectoryName or MetadataFiles.DirectoryName or IndexDirectoryName ? EntryKind.StoreDirectory : EntryKind.ForeignDirectory;
         }
 
         if (SessionIdFromFileName(name) is not null)

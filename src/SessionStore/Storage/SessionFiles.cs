@@ -312,6 +312,9 @@ internal sealed class SessionFiles(StorePlatform platform, string directory, boo
             // The marker goes first: a reader that finds no marker knows no intent can be complete, and a
             // reader that finds one sees the intent exactly as the next writer's recovery will.
             uint mode = status.Mode & PermissionBits;
+            // The directory's stamp changes before the file does (and again after): an index that compares it never
+            // misses this write, even when a crash ends the append before its last step.
+            platform.TouchDirectory(directory);
             platform.ChangeMode(file, mode | AppendMarker, path);
             FileVersion marked = FileVersion.Of(platform.Stat(file, path));
             try
@@ -356,6 +359,7 @@ internal sealed class SessionFiles(StorePlatform platform, string directory, boo
             }
         }
 
+        platform.TouchDirectory(directory);
         return true;
     }
 
@@ -592,6 +596,8 @@ internal sealed class SessionFiles(StorePlatform platform, string directory, boo
                 {
                     _ = platform.Flock(file, LockOperation.Unlock, path);
                 }
+
+                platform.TouchDirectory(directory);
             }
             else
             {

@@ -32,4 +32,8 @@ internal static partial class StoreLog
     [LoggerMessage(EventId = 4, EventName = "DirectoryRefused", Level = LogLevel.Error,
         Message = "The session directory {Directory} was refused: {Reason}")]
     internal static partial void DirectoryRefused(ILogger logger, string directory, string reason);
+
+    [LoggerMessage(EventId = 7, EventName = "IndexUpdateFailed", Level = LogLevel.Warning,
+        Message = "The index of {Directory} could not record a write to session '{SessionId}' (the session was written; the index repairs itself on its next query): {Reason}")]
+    internal static partial void IndexUpdateFailed(ILogger logger, string directory, string sessionId, string reason);
 }

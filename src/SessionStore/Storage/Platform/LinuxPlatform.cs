@@ -49,6 +49,8 @@ internal sealed class LinuxPlatform : StorePlatform
 
     internal override void SyncDirectory(string directory) => Posix.SyncDirectory(directory);
 
+    internal override void TouchDirectory(string directory) => Posix.TouchDirectory(directory);
+
     internal override int Mkdir(string path, uint mode) => Libc.Mkdir(path, mode) == 0 ? 0 : Marshal.GetLastPInvokeError();
 
     internal override int MkdirAt(FileDescriptor directory, string name, uint mode) =>
@@ -59,6 +61,9 @@ internal sealed class LinuxPlatform : StorePlatform
     internal override int UnlinkAt(FileDescriptor directory, string name) => Libc.UnlinkAt(directory, name, 0) == 0 ? 0 : Marshal.GetLastPInvokeError();
 
     internal override int Rename(string from, string to) => Libc.Rename(from, to) == 0 ? 0 : Marshal.GetLastPInvokeError();
+
+    internal override int RenameAt(FileDescriptor directory, string from, string to) =>
+        Libc.RenameAt2(directory, from, directory, to, 0) == 0 ? 0 : Marshal.GetLastPInvokeError();
 
     internal override int RenameNoReplace(FileDescriptor fromDirectory, string from, FileDescriptor toDirectory, string to) =>
         Libc.RenameAt2(fromDirectory, from, toDirectory, to, Libc.RENAME_NOREPLACE) == 0 ? 0 : Marshal.GetLastPInvokeError();

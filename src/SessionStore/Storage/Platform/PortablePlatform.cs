@@ -346,6 +346,18 @@ internal sealed class PortablePlatform : StorePlatform
         return true;
     }
 
+    internal override void TouchDirectory(string directory)
+    {
+        try
+        {
+            Directory.SetLastWriteTimeUtc(directory, DateTime.UtcNow);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Best effort, as utimensat's result is on Linux: an index then finds the change by its sweep.
+        }
+    }
+
     internal override void SyncDirectory(string directory)
     {
         // The base class library cannot open a directory to flush it: a rename is as durable as the file system's
@@ -421,6 +433,9 @@ internal sealed class PortablePlatform : StorePlatform
     internal override int UnlinkAt(FileDescriptor directory, string name) => Unlink(Path.Join(Of(directory).Path, name));
 
     internal override int Rename(string from, string to) => Retried(() => File.Move(from, to, overwrite: true));
+
+    internal override int RenameAt(FileDescriptor directory, string from, string to) =>
+        Rename(Path.Join(Of(directory).Path, from), Path.Join(Of(directory).Path, to));
 
     internal override int RenameNoReplace(FileDescriptor fromDirectory, string from, FileDescriptor toDirectory, string to)
     {

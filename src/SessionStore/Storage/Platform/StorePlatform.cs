@@ -122,6 +122,9 @@ internal abstract class StorePlatform
     /// <summary>Makes a directory's entries (a rename, a new or removed file) durable, where the platform can.</summary>
     internal abstract void SyncDirectory(string directory);
 
+    /// <summary>Sets the directory's write time to now, so an index that compares it sees an in-place write (best effort: a failure is ignored).</summary>
+    internal abstract void TouchDirectory(string directory);
+
     /// <summary>Creates a directory; 0, or the errno.</summary>
     internal abstract int Mkdir(string path, uint mode);
 
@@ -136,6 +139,9 @@ internal abstract class StorePlatform
 
     /// <summary>Renames <paramref name="from"/> to <paramref name="to"/>, atomically replacing what <paramref name="to"/> names; 0, or the errno.</summary>
     internal abstract int Rename(string from, string to);
+
+    /// <summary>Renames <paramref name="from"/> to <paramref name="to"/> within an open directory, atomically replacing what <paramref name="to"/> names; 0, or the errno.</summary>
+    internal abstract int RenameAt(FileDescriptor directory, string from, string to);
 
     /// <summary>Renames between two open directories, never over an existing entry (<see cref="Errno.EEXIST"/> then); 0, or the errno.</summary>
     internal abstract int RenameNoReplace(FileDescriptor fromDirectory, string from, FileDescriptor toDirectory, string to);
