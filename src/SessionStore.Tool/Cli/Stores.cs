@@ -8,7 +8,7 @@ internal static partial class Stores
     /// (exit 3), never an empty store, so a backup script cannot silently save nothing. Its reads write and delete
     /// nothing (only <c>verify --repair</c> and writes change the directory).
     /// </summary>
-    internal static FileSessionStore Open(string directory)
+    internal static FileSessionStore Open(string directory, bool index = false)
     {
         RefuseFile(directory);
         if (!Directory.Exists(directory))
@@ -17,17 +17,27 @@ internal static partial class Stores
                 $"there is no store directory at '{Path.GetFullPath(directory)}' (check --dir; 'sessions import' creates one)");
         }
 
-        return new FileSessionStore(directory);
+        return new FileSessionStore(directory, Options(directory, index));
     }
+
+    /// <summary>
+    /// Whether the directory has an index (<c>.index</c>, made by <c>sessions reindex</c> or an app with the
+    /// SessionStore.Index package): the tool uses one where it is, and never makes one unasked, so a read command on a
+    /// store without an index writes nothing.
+    /// </summary>
+    internal static bool HasIndex(string directory) => Directory.Exists(Path.Join(directory, Storage.SessionFileLayout.IndexDirectoryName));
+
+    private static FileSessionStoreOptions Options(string directory, bool index) =>
+        new() { Index = index || HasIndex(directory) ? new SessionStore.Index.SqliteSessionIndexProvider() : null };
 
     /// <summary>
     /// The store in <paramref name="directory"/> for a command that changes it: it must exist, and this user must be
     /// able to write it. A read-only directory (another user's, or on a read-only mount) is one plain error, the same for
     /// every writing command, before anything is touched.
     /// </summary>
-    internal static FileSessionStore OpenForWriting(string directory)
+    internal static FileSessionStore OpenForWriting(string directory, bool index = false)
     {
-        FileSessionStore store = Open(directory);
+        FileSessionStore store = Open(directory, index);
         RefuseReadOnly(store.DirectoryPath);
         return store;
     }
@@ -45,7 +55,7 @@ internal static partial class Stores
     internal static FileSessionStore OpenOrCreate(string directory)
     {
         RefuseFile(directory);
-        return new FileSessionStore(directory);
+        return new FileSessionStore(directory, Options(directory, index: false));
     }
 
     private static void RefuseFile(string directory)

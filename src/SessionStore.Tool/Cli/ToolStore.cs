@@ -26,13 +26,15 @@ internal sealed class ToolStore(
     /// <summary>Where the store is, for messages: the directory's full path, or <c>postgres:TABLE</c>.</summary>
     internal string Location { get; } = location;
 
-    /// <summary>The store's catalog (titles, tags, owners, search), or <see langword="null"/> when it has none.</summary>
-    internal ISessionCatalog? Catalog => Sessions as ISessionCatalog;
+    /// <summary>The store's catalog (titles, tags, owners, search), or <see langword="null"/> when it has none: a table always has one, a directory when it has an index (<see cref="Stores.HasIndex"/>).</summary>
+    internal ISessionCatalog? Catalog => DirectoryStore is { } directory
+        ? (Stores.HasIndex(directory.DirectoryPath) ? directory : null)
+        : Sessions as ISessionCatalog;
 
     /// <summary>The catalog that <paramref name="command"/> needs; a store without one is a usage error that says how to get one.</summary>
     internal ISessionCatalog RequireCatalog(string command) => Catalog ?? throw new ToolException(ExitCodes.Usage,
         $"'sessions {command}' needs the store's index, and '{Location}' has none: a directory gets one with the SessionStore.Index package " +
-        "(the tool builds it with 'sessions reindex'), a PostgreSQL table has one always");
+        "(or 'sessions reindex' builds one), a PostgreSQL table has one always");
 
     /// <summary>What else than reference sessions the store may hold: another session type's files in a directory; nothing in a table.</summary>
     internal OtherSessionTypes OtherTypes => DirectoryStore is { } directory ? new(directory.DirectoryPath) : new(Sessions);

@@ -113,7 +113,7 @@ public sealed class ToolCatalogTests : IDisposable
     {
         string directory = _temp.Combine("plain");
         Sessions.FastStore(directory).Save(new("s1", ["hello"], 0, 0));
-        foreach (string[] args in (string[][])[["search", "hello"], ["title", "s1", "x"], ["tag", "s1", "+a"], ["reindex"], ["list", "--owner", "alice"]])
+        foreach (string[] args in (string[][])[["search", "hello"], ["title", "s1", "x"], ["tag", "s1", "+a"], ["list", "--owner", "alice"]])
         {
             ProcessRunner.Result run = await TestSupport.Tool.RunAsync([.. args, "--dir", directory]);
             Assert.True(run.ExitCode == 2, args[0] + ": " + run.StandardError);
@@ -121,5 +121,34 @@ public sealed class ToolCatalogTests : IDisposable
         }
 
         Assert.Equal(0, (await TestSupport.Tool.RunAsync(["list", "--dir", directory])).ExitCode);
+        Assert.False(Directory.Exists(Path.Join(directory, ".index")), "a read command made an index");
+    }
+
+    [Fact]
+    public async Task ADirectory_GetsAnIndexFromReindex_ThenSearchTitleTagAndFiltersWork_AndSeeAForeignWriter()
+    {
+        string directory = _temp.Combine("indexed");
+        FileSessionStore plain = Sessions.FastStore(directory);
+        plain.Save(new("invoice", ["hello", "We found the invoice bug in the billing export"], 1, 2));
+        plain.Save(new("weather", ["a chat about the weather"], 3, 4));
+        string before = (await Ok(TestSupport.Tool.RunAsync(["list", "--dir", directory]))).StandardOutput;
+
+        ProcessRunner.Result reindexed = await Ok(TestSupport.Tool.RunAsync(["reindex", "--dir", directory]));
+        Assert.Equal("indexed 2 session(s)\n", reindexed.StandardOutput);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Join(directory, ".index")));
+        Assert.Equal(before, (await Ok(TestSupport.Tool.RunAsync(["list", "--dir", directory]))).StandardOutput);
+
+        ProcessRunner.Result hits = await Ok(TestSupport.Tool.RunAsync(["search", "invoi", "bug", "--dir", directory]));
+        Assert.StartsWith("invoice  hello  (message 2, ", hits.StandardOutput, StringComparison.Ordinal);
+        await Ok(TestSupport.Tool.RunAsync(["title", "weather", "Forecast", "--dir", directory]));
+        await Ok(TestSupport.Tool.RunAsync(["tag", "weather", "+small-talk", "--dir", directory]));
+        Assert.StartsWith("weather ", (await Ok(TestSupport.Tool.RunAsync(["list", "--tag", "small-talk", "--dir", directory]))).StandardOutput, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Join(directory, ".meta", "weather.json")), "caller metadata lives beside the session, not only in the index");
+
+        // A session the Python reference module writes is found by the next search.
+        await PythonReference.RunAsync(
+            "save_session(StoredSession(session_id='py', messages=('a zeppelin question',), input_tokens=0, output_tokens=0), Path(args['dir']))",
+            $"{{\"dir\": \"{directory}\"}}");
+        Assert.StartsWith("py  a zeppelin question", (await Ok(TestSupport.Tool.RunAsync(["search", "zeppelin", "--dir", directory]))).StandardOutput, StringComparison.Ordinal);
     }
 }
