@@ -88,7 +88,7 @@ public sealed class SessionStoreAgentSessionStore : AgentSessionStore
             _ = await Store.SaveAsync(stored, cancellationToken).ConfigureAwait(false);
         }
 
-        if (Store is ISessionCatalog catalog)
+        if (SessionCatalogs.Of(Store) is { } catalog)
         {
             string? conversationId = TranscriptIds.In(state, _options.ChatHistoryStateKey) is [var first, ..] ? first : null;
             await CatalogEntries.KeepAsync(catalog, id, owner, agentName, _options, conversationId, cancellationToken).ConfigureAwait(false);
@@ -257,7 +257,7 @@ public sealed class SessionStoreAgentSessionStore : AgentSessionStore
     {
         ArgumentNullException.ThrowIfNull(query);
         string? agentName = query.Agent is null ? null : AgentNameOf(query.Agent);
-        if (Store is not ISessionCatalog catalog)
+        if (SessionCatalogs.Of(Store) is not { } catalog)
         {
             return ConversationPages.Cut(await ListConversationsAsync(query.Agent, OwnedBy(query.Owner), cancellationToken).ConfigureAwait(false), query);
         }

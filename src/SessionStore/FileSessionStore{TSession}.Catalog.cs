@@ -70,6 +70,13 @@ public partial class FileSessionStore<TSession> : ISessionCatalog, IIndexedStore
     /// <summary>Whether writes tell an index.</summary>
     private protected bool HasIndex => _options.Index is not null;
 
+    /// <summary>
+    /// Whether this store has a catalog (an index set in <see cref="FileSessionStoreOptions.Index"/>): without one, its
+    /// <see cref="ISessionCatalog"/> members throw <see cref="SessionCatalogUnavailableException"/>. Code that takes any
+    /// store asks <see cref="SessionCatalogs.Of"/>, which answers for every backend.
+    /// </summary>
+    public bool HasCatalog => HasIndex;
+
     private FileSessionIndex Catalog => _index ?? OpenIndex();
 
     FileSessionStamp? IIndexedStore.StatDirectory() => StatDirectory();

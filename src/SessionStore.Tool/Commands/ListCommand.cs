@@ -41,7 +41,8 @@ internal static class ListCommand
             Output output = globals.OutputOf(result);
             ToolStore store = Stores.Open(globals, result);
             string order = result.GetValue(recent) ? "recent" : result.GetValue(sort)!;
-            if (filters.AnyGiven(result) || (store.Catalog is not null && order is "recent" or "id"))
+            // A limited page by recency or id (or a filter) comes from the index in O(page); a whole listing reads every session, so it names those it cannot read.
+            if (filters.AnyGiven(result) || (store.Catalog is not null && order is "recent" or "id" && result.GetValue(limit) is not null))
             {
                 return CatalogList.Run(output, store.RequireCatalog("list --tag/--owner/--agent/--title"), store, filters.Apply(result, new SessionQuery
                 {

@@ -28,7 +28,7 @@ public sealed class TurnWriterTests : IDisposable
         var plain = new FileSessionStore<ChatConversation>(_temp.Combine("b"), AgentJson.ChatConversation, static c => c.Id, new FileSessionStoreOptions { Durable = false });
         var clock = new StepClock();
         ITurnWriter typed = TurnWriter.For(appending, clock), update = TurnWriter.For(plain, clock);
-        DateTime directoryWritten = default; // a rewrite creates and renames a file in the directory; an in-place append does not
+        string fileAfterFirstTurn = ""; // a rewrite renames a new file over it; an in-place append keeps the file (its inode)
         for (int turn = 0; turn < 30; turn++)
         {
             ChatMessage[] messages = [new(ChatRole.User, "q" + turn), new(ChatRole.Assistant, [new TextContent("a" + turn), new FunctionCallContent("call" + turn, "f", new Dictionary<string, object?> { ["x"] = "]\"}" })])];
@@ -38,7 +38,7 @@ public sealed class TurnWriterTests : IDisposable
             _ = await update.AppendAsync("c", branchPoint: null, messages, usage, CancellationToken.None);
             if (turn == 1)
             {
-                directoryWritten = Directory.GetLastWriteTimeUtc(appending.DirectoryPath);
+                fileAfterFirstTurn = await Inode.Of(Path.Combine(appending.DirectoryPath, "c.json"));
             }
         }
 
@@ -48,7 +48,7 @@ public sealed class TurnWriterTests : IDisposable
         Assert.Equal((updated.Usage!.InputTokenCount, updated.Usage.OutputTokenCount), (appended.Usage!.InputTokenCount, appended.Usage.OutputTokenCount));
         Assert.Equal((updated.CreatedAt, updated.UpdatedAt), (appended.CreatedAt, appended.UpdatedAt));
         Assert.Equal("call29", Assert.IsType<FunctionCallContent>(appended.Messages[^1].Contents[1]).CallId);
-        Assert.Equal(directoryWritten, Directory.GetLastWriteTimeUtc(appending.DirectoryPath));
+        Assert.Equal(fileAfterFirstTurn, await Inode.Of(Path.Combine(appending.DirectoryPath, "c.json")));
     }
 
     [Fact]

@@ -59,6 +59,5 @@ public sealed class GeneratedAppendTests : IDisposable
         Assert.Equal("hi".Length + "again".Length, loaded.Tokens);
     }
 
-    private static async Task<string> InodeOf(string path) =>
-        (await SessionStore.Tests.TestSupport.ProcessRunner.RunAsync("stat", ["-c", "%i", path])).StandardOutput.Trim();
+    private static Task<string> InodeOf(string path) => Inode.Of(path);
 }
