@@ -213,7 +213,7 @@ public sealed class SessionStoreAgentSessionStore : AgentSessionStore
     /// <remarks>
     /// Reads every stored session record, and for each its conversation's members (without the messages, for a store that
     /// reads windows, once it has checked that version; otherwise the conversation whole): O(sessions), not O(page). An
-    /// index that answers in O(page) is the store's search index's job.
+    /// O(page) listing by owner and agent is <see cref="ListConversationPageAsync"/> on a store with a catalog.
     /// </remarks>
     /// <param name="agent">Only this agent's sessions; <see langword="null"/>: every session.</param>
     /// <param name="filter">Only the sessions whose key it accepts; <see langword="null"/>: every session.</param>

@@ -9,4 +9,7 @@ internal static class ListLine
         output.Strong($"{id,-32}") + string.Create(CultureInfo.InvariantCulture,
             $" {messages,6} msgs {inputTokens,8} in {outputTokens,8} out {sizeBytes,9} B  ") + output.Faint(Ages.Stamp(written)) +
         (pinned ? output.Accent("  pinned") : "");
+
+    /// <summary>A count as the terminal table shows it (grouped digits).</summary>
+    internal static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using SessionStore.Tool.Cli;
 
@@ -78,7 +77,7 @@ internal static class CatalogList
             foreach (SessionMetadata m in rows)
             {
                 table.Add(
-                    [m.SessionId, output.Visible(m.Title), Number(m.ItemCount), Number(m.InputTokens + m.OutputTokens), Number(m.SizeBytes) + " B", Ages.Stamp(m.UpdatedAt),
+                    [m.SessionId, output.Visible(m.Title), ListLine.Number(m.ItemCount), ListLine.Number(m.InputTokens + m.OutputTokens), ListLine.Number(m.SizeBytes) + " B", Ages.Stamp(m.UpdatedAt),
                      output.Visible(string.Join(',', m.Tags))],
                     pinned.Contains(m.SessionId) ? "pinned" : null);
             }
@@ -94,5 +93,4 @@ internal static class CatalogList
         }
     }
 
-    private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using SessionStore.Tool.Cli;
 
@@ -150,7 +149,7 @@ internal static class ListCommand
             var table = new Table(("ID", false), ("MESSAGES", true), ("IN", true), ("OUT", true), ("SIZE", true), ("WRITTEN", false));
             foreach (SessionSummary s in summaries)
             {
-                table.Add([s.SessionId, Number(s.MessageCount), Number(s.InputTokens), Number(s.OutputTokens), Number(s.SizeBytes) + " B", Ages.Stamp(s.LastModified)],
+                table.Add([s.SessionId, ListLine.Number(s.MessageCount), ListLine.Number(s.InputTokens), ListLine.Number(s.OutputTokens), ListLine.Number(s.SizeBytes) + " B", Ages.Stamp(s.LastModified)],
                     pinned.Contains(s.SessionId) ? "pinned" : null);
             }
 
@@ -165,7 +164,6 @@ internal static class ListCommand
         }
     }
 
-    private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private static void Explain(Output output, ToolStore store, int readable, int shown, int olderThanSince, int beyondLimit, int foreign)
     {
